@@ -1,0 +1,30 @@
+import { idTokenCredentialFindings } from '../src/analysis/findings';
+import { COMMON_OPTION_SCHEMA, createRule, factsOf, reportFindings, type CommonOptions } from '../src/rule-support';
+
+export type Options = [Partial<CommonOptions>];
+export type MessageIds = 'idTokenCredential' | 'idTokenCredentialServer' | 'useAccessToken';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-id-token-for-management-api',
+  meta: {
+    type: 'problem',
+    docs: { description: 'Disallow ID tokens as the credential of Management API v2 calls', recommended: true },
+    hasSuggestions: true,
+    messages: {
+      idTokenCredential:
+        "{{source}} is an ID token used as the Management API credential{{review}}. Log in with responseType 'token id_token' and audience 'https://<domain>/api/v2/', then send the access token.",
+      idTokenCredentialServer:
+        '{{source}} is a user ID token used as the Management API credential on a server{{review}}. Use a machine-to-machine token (ManagementClient with clientId/clientSecret).',
+      useAccessToken: 'Send the access token instead: {{replacement}}',
+    },
+    schema: [{ type: 'object', additionalProperties: false, properties: { ...COMMON_OPTION_SCHEMA } }],
+  },
+  defaultOptions: [{ reportNeedsManual: false }],
+  create(context, [options]) {
+    return {
+      Program() {
+        reportFindings(context, idTokenCredentialFindings(factsOf(context), context.sourceCode.text), { reportNeedsManual: options.reportNeedsManual ?? false });
+      },
+    };
+  },
+});

@@ -1,0 +1,108 @@
+/** Parser-agnostic ESTree helpers: the recogniser only relies on standard ESTree plus TS/JSX wrapper nodes. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { Node } from './types';
+
+const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments', 'decorators']);
+
+/** Visits every node once, depth first, and sets `parent` where the parser did not (typescript-estree's `parse`). */
+export function walk(root: Node, visit: (node: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key in node) {
+      if (SKIPPED_KEYS.has(key)) continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (let i = value.length - 1; i >= 0; i--) pushChild(stack, value[i], node);
+      } else {
+        pushChild(stack, value, node);
+      }
+    }
+  }
+}
+
+function pushChild(stack: Node[], value: unknown, parent: Node): void {
+  if (value !== null && typeof value === 'object' && typeof (value as { type?: unknown }).type === 'string') {
+    const child = value as Node & { parent?: Node };
+    if (child.parent === undefined) (child as { parent?: Node }).parent = parent;
+    stack.push(child);
+  }
+}
+
+/** Strips `(x as T)`, `x!`, `x satisfies T`, `<T>x`, `a?.b` wrappers and parentheses nodes some parsers keep. */
+export function unwrap(node: Node): Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSNonNullExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSTypeAssertion':
+      case 'ChainExpression':
+        current = current.expression;
+        break;
+      default:
+        if ((current.type as string) === 'ParenthesizedExpression' || (current.type as string) === 'TypeCastExpression') {
+          current = (current as unknown as { expression: Node }).expression;
+          break;
+        }
+        return current;
+    }
+  }
+}
+
+/** The static name of a property key or member property: `a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`. */
+export function propertyName(key: Node, computed: boolean): string | undefined {
+  if (!computed && key.type === 'Identifier') return key.name;
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]!.value.cooked ?? undefined;
+  if (key.type === 'PrivateIdentifier') return `#${key.name}`;
+  return undefined;
+}
+
+export function memberName(node: Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type !== 'MemberExpression') return undefined;
+  return propertyName(target.property, target.computed);
+}
+
+/** Finds `key` among an object literal's own properties (the last one wins, as at runtime). */
+export function findProperty(object: TSESTree.ObjectExpression, key: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === 'Property' && propertyName(property.key, property.computed) === key) found = property;
+  }
+  return found;
+}
+
+export function hasSpread(object: TSESTree.ObjectExpression): boolean {
+  return object.properties.some((property) => property.type === 'SpreadElement');
+}
+
+export function isStringLiteral(node: Node): node is TSESTree.StringLiteral {
+  return node.type === 'Literal' && typeof node.value === 'string';
+}
+
+/** The callee path of a call as dotted names, `this.auth.webAuth.parseHash` -> ['this','auth','webAuth','parseHash']. */
+export function calleePath(node: Node): string[] | undefined {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') return [target.name];
+  if (target.type === 'ThisExpression') return ['this'];
+  if (target.type === 'MemberExpression') {
+    const name = propertyName(target.property, target.computed);
+    const object = calleePath(target.object);
+    return name !== undefined && object ? [...object, name] : undefined;
+  }
+  return undefined;
+}
+
+export function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+}
+
+/** Innermost enclosing node matching `test`. */
+export function ancestor<T extends Node>(node: Node, test: (candidate: Node) => candidate is T): T | undefined {
+  for (let current = node.parent; current; current = current.parent) if (test(current)) return current;
+  return undefined;
+}

@@ -1,0 +1,267 @@
+/**
+ * One file's view for the recogniser: its nodes by kind (one traversal), name resolution through the scope
+ * manager the parser produced, and static evaluation of the strings and values code builds.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import { findProperty, isFunction, propertyName, unwrap, walk } from './ast';
+import type { Node } from './types';
+
+/** The part of eslint-scope / @typescript-eslint/scope-manager the recogniser uses (both implement it). */
+export interface ScopeManagerLike {
+  readonly scopes: readonly ScopeLike[];
+}
+interface ScopeLike {
+  readonly references: readonly ReferenceLike[];
+  readonly variables: readonly VariableLike[];
+}
+export interface ReferenceLike {
+  readonly identifier: Node;
+  readonly resolved: VariableLike | null;
+  isWrite(): boolean;
+  readonly writeExpr?: Node | null;
+  readonly init?: boolean;
+}
+export interface VariableLike {
+  readonly name: string;
+  readonly defs: readonly { readonly type: string; readonly name: Node; readonly node: Node; readonly parent?: Node | null }[];
+  readonly references: readonly ReferenceLike[];
+}
+
+/** Where a binding's value comes from. */
+export type Binding =
+  | { kind: 'global'; name: string }
+  | { kind: 'import'; source: string; imported: string | 'default' | '*' }
+  | { kind: 'value'; node: Node }
+  /** A property taken by destructuring: `const { idToken } = result` -> object `result`, key `idToken`. */
+  | { kind: 'property'; object: Node | undefined; key: string }
+  | { kind: 'parameter'; fn: TSESTree.FunctionLike; index: number; name: string }
+  | { kind: 'unknown'; name: string };
+
+/** A statically evaluated string: literal text and the expressions it could not evaluate, in order. */
+export type StringPart = { readonly text: string } | { readonly hole: Node };
+
+const MAX_DEPTH = 8;
+
+export class FileContext {
+  readonly calls: TSESTree.CallExpression[] = [];
+  readonly news: TSESTree.NewExpression[] = [];
+  readonly jsxElements: TSESTree.JSXOpeningElement[] = [];
+  readonly assignments: TSESTree.AssignmentExpression[] = [];
+  readonly strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
+  readonly imports: TSESTree.ImportDeclaration[] = [];
+  private readonly references = new Map<Node, ReferenceLike>();
+  private readonly declarations = new Map<Node, VariableLike>();
+  /** Names the file uses without declaring them (browser and Node globals, CDN SDK globals). */
+  readonly globals = new Set<string>();
+
+  constructor(
+    readonly program: TSESTree.Program,
+    readonly text: string,
+    scopeManager: ScopeManagerLike | null,
+  ) {
+    walk(program, (node) => {
+      switch (node.type) {
+        case 'CallExpression':
+          this.calls.push(node);
+          break;
+        case 'NewExpression':
+          this.news.push(node);
+          break;
+        case 'JSXOpeningElement':
+          this.jsxElements.push(node);
+          break;
+        case 'AssignmentExpression':
+          this.assignments.push(node);
+          break;
+        case 'TemplateLiteral':
+          this.strings.push(node);
+          break;
+        case 'ImportDeclaration':
+          this.imports.push(node);
+          break;
+        case 'Literal':
+          if (typeof node.value === 'string') this.strings.push(node as TSESTree.StringLiteral);
+          break;
+        default:
+          break;
+      }
+    });
+    for (const scope of scopeManager?.scopes ?? []) {
+      for (const reference of scope.references) {
+        this.references.set(reference.identifier, reference);
+        if (!reference.resolved && reference.identifier.type === 'Identifier') this.globals.add(reference.identifier.name);
+      }
+      for (const variable of scope.variables) for (const def of variable.defs) this.declarations.set(def.name, variable);
+    }
+  }
+
+  /** The variable an identifier refers to, or `null` for globals and unresolved names. */
+  variableOf(identifier: TSESTree.Identifier): VariableLike | null {
+    return this.references.get(identifier)?.resolved ?? this.declarations.get(identifier) ?? null;
+  }
+
+  /** What an identifier is bound to, following `const`/never-reassigned `let`, imports, requires and destructuring. */
+  binding(identifier: TSESTree.Identifier): Binding {
+    const variable = this.variableOf(identifier);
+    if (!variable) return this.references.has(identifier) ? { kind: 'global', name: identifier.name } : { kind: 'unknown', name: identifier.name };
+    const def = variable.defs[0];
+    if (!def || variable.defs.length > 1) return { kind: 'unknown', name: identifier.name };
+    if (def.type === 'ImportBinding') {
+      const declaration = def.parent as TSESTree.ImportDeclaration;
+      const specifier = def.node;
+      const source = String(declaration.source.value);
+      if (specifier.type === 'ImportDefaultSpecifier') return { kind: 'import', source, imported: 'default' };
+      if (specifier.type === 'ImportNamespaceSpecifier') return { kind: 'import', source, imported: '*' };
+      if (specifier.type === 'ImportSpecifier') {
+        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+        return { kind: 'import', source, imported: imported === 'default' ? 'default' : imported };
+      }
+      return { kind: 'unknown', name: identifier.name };
+    }
+    if (def.type === 'Parameter') {
+      const fn = def.node as TSESTree.FunctionLike;
+      const index = fn.params.findIndex((param) => containsNode(param, def.name));
+      const param = fn.params[index];
+      if (param && param.type !== 'Identifier' && param.type !== 'AssignmentPattern') {
+        const key = patternKey(param, def.name);
+        if (key !== undefined) return { kind: 'property', object: undefined, key };
+      }
+      return { kind: 'parameter', fn, index, name: identifier.name };
+    }
+    if (def.type === 'FunctionName' || def.type === 'ClassName') return { kind: 'value', node: def.node };
+    if (def.type === 'Variable') {
+      const declarator = def.node as TSESTree.VariableDeclarator;
+      const writes = variable.references.filter((reference) => reference.isWrite());
+      const reassigned = writes.some((reference) => !reference.init);
+      if (reassigned) return this.reassignedBinding(identifier, writes);
+      if (!declarator.init) return { kind: 'unknown', name: identifier.name };
+      if (declarator.id.type === 'Identifier') return { kind: 'value', node: declarator.init };
+      const key = patternKey(declarator.id, def.name);
+      return key === undefined ? { kind: 'unknown', name: identifier.name } : { kind: 'property', object: declarator.init, key };
+    }
+    return { kind: 'unknown', name: identifier.name };
+  }
+
+  /** A `let` written in several places: usable only when every write assigns the same kind of expression. */
+  private reassignedBinding(identifier: TSESTree.Identifier, writes: readonly ReferenceLike[]): Binding {
+    const values = writes.map((write) => write.writeExpr).filter((value): value is Node => !!value);
+    if (values.length === 1) return { kind: 'value', node: values[0]! };
+    return { kind: 'unknown', name: identifier.name };
+  }
+
+  /** Every expression assigned to an identifier's variable (init and later writes). */
+  assignedValues(identifier: TSESTree.Identifier): Node[] {
+    const variable = this.variableOf(identifier);
+    if (!variable) return [];
+    return variable.references
+      .filter((reference) => reference.isWrite())
+      .map((reference) => reference.writeExpr)
+      .filter((value): value is Node => !!value);
+  }
+
+  /** Follows aliases to the expression that produces a value: `const a = b; const b = x` -> `x`. */
+  resolve(node: Node, depth = 0): Node {
+    const target = unwrap(node);
+    if (depth > MAX_DEPTH) return target;
+    if (target.type === 'Identifier') {
+      const binding = this.binding(target);
+      if (binding.kind === 'value' && !isFunction(binding.node) && binding.node.type !== 'ClassDeclaration') return this.resolve(binding.node, depth + 1);
+      return target;
+    }
+    if (target.type === 'MemberExpression') {
+      const key = propertyName(target.property, target.computed);
+      const object = this.resolve(target.object, depth + 1);
+      if (key !== undefined && object.type === 'ObjectExpression') {
+        const property = findProperty(object, key);
+        if (property) return this.resolve(property.value, depth + 1);
+      }
+    }
+    return target;
+  }
+
+  /** The object literal an expression evaluates to, if the code proves it. */
+  objectLiteral(node: Node): TSESTree.ObjectExpression | undefined {
+    const resolved = this.resolve(node);
+    return resolved.type === 'ObjectExpression' ? resolved : undefined;
+  }
+
+  /** The function an expression refers to (`function f`, `const f = () => ...`, a method of an object literal). */
+  functionOf(node: Node): TSESTree.FunctionLike | undefined {
+    const target = unwrap(node);
+    if (isFunction(target)) return target;
+    if (target.type === 'Identifier') {
+      const binding = this.binding(target);
+      if (binding.kind === 'value') return isFunction(binding.node) ? binding.node : this.functionOf(binding.node);
+      return undefined;
+    }
+    const resolved = this.resolve(target);
+    return resolved !== target && isFunction(resolved) ? resolved : undefined;
+  }
+
+  /** Evaluates string building (`+`, template literals, `.concat`, consts, object constants) into parts. */
+  stringParts(node: Node, depth = 0): StringPart[] {
+    const target = unwrap(node);
+    if (depth > MAX_DEPTH) return [{ hole: target }];
+    if (target.type === 'Literal') {
+      return typeof target.value === 'string' || typeof target.value === 'number' ? [{ text: String(target.value) }] : [{ hole: target }];
+    }
+    if (target.type === 'TemplateLiteral') {
+      const parts: StringPart[] = [];
+      target.quasis.forEach((quasi, index) => {
+        parts.push({ text: quasi.value.cooked ?? quasi.value.raw });
+        const expression = target.expressions[index];
+        if (expression) parts.push(...this.stringParts(expression, depth + 1));
+      });
+      return mergeText(parts);
+    }
+    if (target.type === 'BinaryExpression' && target.operator === '+') {
+      return mergeText([...this.stringParts(target.left, depth + 1), ...this.stringParts(target.right, depth + 1)]);
+    }
+    if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee.property, target.callee.computed) === 'concat') {
+      return mergeText([...this.stringParts(target.callee.object, depth + 1), ...target.arguments.flatMap((argument) => this.stringParts(argument, depth + 1))]);
+    }
+    if (target.type === 'Identifier' || target.type === 'MemberExpression') {
+      const resolved = this.resolve(target, depth + 1);
+      if (resolved !== target) return this.stringParts(resolved, depth + 1);
+    }
+    return [{ hole: target }];
+  }
+
+  /** The string an expression always evaluates to, or `undefined`. */
+  staticString(node: Node): string | undefined {
+    const parts = this.stringParts(node);
+    return parts.every((part) => 'text' in part) ? parts.map((part) => (part as { text: string }).text).join('') : undefined;
+  }
+
+  /** Source text of a node. */
+  source(node: Node): string {
+    return this.text.slice(node.range[0], node.range[1]);
+  }
+}
+
+function mergeText(parts: StringPart[]): StringPart[] {
+  const merged: StringPart[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if ('text' in part && last && 'text' in last) merged[merged.length - 1] = { text: last.text + part.text };
+    else merged.push(part);
+  }
+  return merged;
+}
+
+function containsNode(root: Node, target: Node): boolean {
+  return root.range[0] <= target.range[0] && target.range[1] <= root.range[1];
+}
+
+/** The property key under which `name` is bound in a (possibly nested) destructuring pattern: the innermost key. */
+function patternKey(pattern: Node, name: Node): string | undefined {
+  if (pattern.type === 'AssignmentPattern') return patternKey(pattern.left, name);
+  if (pattern.type !== 'ObjectPattern') return undefined;
+  for (const property of pattern.properties) {
+    if (property.type !== 'Property' || !containsNode(property, name)) continue;
+    const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    if (value === name) return propertyName(property.key, property.computed);
+    return patternKey(value, name);
+  }
+  return undefined;
+}

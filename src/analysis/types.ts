@@ -1,0 +1,135 @@
+/** The facts the recogniser extracts from one file, and the findings and text edits derived from them. */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { HttpMethod, ManagementEndpoint } from '../catalog';
+
+export type Node = TSESTree.Node;
+export type Expression = TSESTree.Expression;
+
+/** Replace `range` with `text`; an empty range is an insertion. Offsets index the file text. */
+export interface TextEdit {
+  readonly range: readonly [number, number];
+  readonly text: string;
+}
+
+/** `proven`: static code shows it. `needs-manual`: likely, but the code cannot prove it; never auto-fixed. */
+export type Certainty = 'proven' | 'needs-manual';
+
+export type Environment = 'browser' | 'server';
+
+export type TokenKind = 'id-token' | 'access-token' | 'unknown';
+
+/** Where a token value comes from. `issuer` is the token request whose login produced it, when known. */
+export interface Provenance {
+  readonly kind: TokenKind;
+  readonly certainty: Certainty;
+  /** The expression that yields the token (e.g. `authResult.idToken`), the target of a credential switch. */
+  readonly source?: Node;
+  /** Human-readable origin for messages, e.g. `authResult.idToken` or `localStorage 'id_token'`. */
+  readonly description?: string;
+  readonly issuer?: TokenRequest;
+}
+
+/** A string-valued option of a token request, as written. */
+export interface OptionValue {
+  /** The property, attribute or URL parameter node. */
+  readonly node: Node;
+  /** The value expression. */
+  readonly valueNode: Node;
+  /** The static string value, when the code proves it. */
+  readonly value?: string;
+}
+
+/** Where a token request's options live, so that edits can add a missing option in the SDK's place for it. */
+export interface OptionPlacement {
+  /** Root object of the options (constructor or call argument), when there is one. */
+  readonly root?: TSESTree.ObjectExpression;
+  /** Key path from `root` to the object that holds `audience` (e.g. `['auth']` for Lock). */
+  readonly audiencePath: readonly string[];
+  /** Key path from `root` to the object that holds `scope` (e.g. `['auth', 'params']` for Lock). */
+  readonly scopePath: readonly string[];
+  /** Key path to the object that holds the response type, and the key it uses. */
+  readonly responseTypePath: readonly string[];
+  readonly responseTypeKey: string;
+}
+
+export type TokenRequestSdk =
+  | 'auth0.js'
+  | 'auth0.js-v7'
+  | 'lock'
+  | 'lock-9'
+  | 'lock-passwordless'
+  | 'auth0-spa-js-v1'
+  | 'auth0-spa-js-v2'
+  | 'auth0-react-v1'
+  | 'auth0-react-v2'
+  | 'auth0-angular-v1'
+  | 'auth0-angular-v2'
+  | 'angular-auth0'
+  | 'angular-lock'
+  | 'authorize-url'
+  | 'password-grant';
+
+export interface TokenRequest {
+  readonly sdk: TokenRequestSdk;
+  /** `client`: configures a client whose logins share it; `call`: one login/token call's own options. */
+  readonly level: 'client' | 'call';
+  /** Node to report on. */
+  readonly node: Node;
+  /** The variable (or class member) holding the client, used to link logins, results and calls to it. */
+  readonly clientKey?: string;
+  /** For `call` requests: the client-level request they inherit from. */
+  readonly parent?: TokenRequest;
+  readonly placement: OptionPlacement;
+  readonly responseType?: OptionValue;
+  readonly audience?: OptionValue;
+  readonly scope?: OptionValue;
+  /** The domain expression the request already uses, to build `https://<domain>/api/v2/` from. */
+  readonly domain?: Node;
+  /** Options the code builds dynamically (spread, env, helper): the recogniser cannot see every key. */
+  readonly dynamic: boolean;
+  /** Whether the SDK can request an API audience at all (Lock 9, lock-passwordless 2, auth0.js v7 cannot). */
+  readonly supportsAudience: boolean;
+  /** Whether the SDK takes a response type (auth0.js, Lock, raw URLs) or always returns an access token (spa-js). */
+  readonly hasResponseType: boolean;
+}
+
+export type ManagementVia = string;
+
+export interface ManagementCall {
+  readonly node: Node;
+  /** How it is called: `auth0.js Management#getUser`, `fetch`, `axios.patch`, ... */
+  readonly via: ManagementVia;
+  readonly method?: HttpMethod;
+  /** Path template under `/api/v2/`, query dropped, e.g. `users/{id}`. */
+  readonly path?: string;
+  readonly endpoint?: ManagementEndpoint;
+  /** Set when the call cannot use a current-user token whatever the scopes (e.g. an app_metadata PATCH). */
+  readonly backendOnlyReason?: string;
+  readonly credential?: CredentialUse;
+}
+
+export type CredentialSite = 'management-client' | 'bearer-header' | 'auth-bearer' | 'interceptor';
+
+/** An expression that supplies the bearer credential of Management calls. */
+export interface CredentialUse {
+  readonly site: CredentialSite;
+  /** The token expression as written at the site (e.g. the `token:` value or the `'Bearer ' + x` operand). */
+  readonly node: Node;
+  readonly provenance: Provenance;
+}
+
+export type LegacyApi = { readonly node: Node; readonly api: string; readonly replacement: string };
+
+export type SecretKind = 'client-secret' | 'client-credentials-grant' | 'management-token';
+export type SecretUse = { readonly node: Node; readonly kind: SecretKind };
+
+export interface FileFacts {
+  /** Browser or server, decided from the SDKs and globals the file uses. */
+  readonly environment: Environment;
+  readonly tokenRequests: readonly TokenRequest[];
+  readonly managementCalls: readonly ManagementCall[];
+  /** Every credential site, including management clients with no recognised method call yet. */
+  readonly credentials: readonly CredentialUse[];
+  readonly legacyApis: readonly LegacyApi[];
+  readonly secrets: readonly SecretUse[];
+}

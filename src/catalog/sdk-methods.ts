@@ -1,0 +1,87 @@
+/**
+ * SDK methods that call the Management API, mapped to the endpoint they hit (method + path template under
+ * `/api/v2/`). Keyed by the member path called on the client, e.g. `users.identities.link`.
+ * `idArgument` says where the user id sits (positional index or `{id}` object); `secondaryIdTokenArgument` marks
+ * the argument that legitimately carries the secondary account's ID token (account linking).
+ */
+import type { HttpMethod } from './endpoints';
+
+export type ManagementSdk = 'auth0.js' | 'node-auth0';
+
+export interface SdkMethod {
+  readonly sdk: ManagementSdk;
+  /** Member path on the client instance. */
+  readonly call: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** Index of the argument carrying the secondary account's ID token (allowed by Auth0), if any. */
+  readonly secondaryIdTokenArgument?: number;
+  /**
+   * Index of the argument holding the PATCH body, when only a `user_metadata`-only body can use a current-user
+   * token; the recogniser inspects it and reports root/app_metadata updates as backend-only.
+   */
+  readonly bodyArgument?: number;
+  /** The whole call needs a backend token whatever its arguments (e.g. app_metadata updates). */
+  readonly backendOnly?: boolean;
+  /** Versions that have this name, for messages and docs. */
+  readonly versions: string;
+}
+
+const AUTH0_JS = 'auth0.js v8+';
+
+export const SDK_METHODS: readonly SdkMethod[] = [
+  // auth0.js `new auth0.Management({ domain, token })`: exactly four methods.
+  { sdk: 'auth0.js', call: 'getUser', method: 'GET', path: 'users/{id}', versions: AUTH0_JS },
+  { sdk: 'auth0.js', call: 'patchUserMetadata', method: 'PATCH', path: 'users/{id}', versions: AUTH0_JS },
+  { sdk: 'auth0.js', call: 'patchUserAttributes', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'auth0.js v9.11+' },
+  { sdk: 'auth0.js', call: 'linkUser', method: 'POST', path: 'users/{id}/identities', secondaryIdTokenArgument: 1, versions: AUTH0_JS },
+
+  // node-auth0 v2/v3 ManagementClient wrappers and managers.
+  { sdk: 'node-auth0', call: 'getUser', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.get', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
+  { sdk: 'node-auth0', call: 'updateUser', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.update', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'node-auth0 v2-v6' },
+  { sdk: 'node-auth0', call: 'users.patch', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'updateUserMetadata', method: 'PATCH', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.updateUserMetadata', method: 'PATCH', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'updateAppMetadata', method: 'PATCH', path: 'users/{id}', backendOnly: true, versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.updateAppMetadata', method: 'PATCH', path: 'users/{id}', backendOnly: true, versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'linkUsers', method: 'POST', path: 'users/{id}/identities', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.link', method: 'POST', path: 'users/{id}/identities', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'users.identities.link', method: 'POST', path: 'users/{id}/identities', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'unlinkUsers', method: 'DELETE', path: 'users/{id}/identities/{provider}/{user_id}', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.unlink', method: 'DELETE', path: 'users/{id}/identities/{provider}/{user_id}', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'users.identities.delete', method: 'DELETE', path: 'users/{id}/identities/{provider}/{user_id}', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'getGuardianEnrollments', method: 'GET', path: 'users/{id}/enrollments', versions: 'node-auth0 v2.7+/v3' },
+  { sdk: 'node-auth0', call: 'users.getGuardianEnrollments', method: 'GET', path: 'users/{id}/enrollments', versions: 'node-auth0 v2/v3 (v4 guide)' },
+  { sdk: 'node-auth0', call: 'users.getEnrollments', method: 'GET', path: 'users/{id}/enrollments', versions: 'node-auth0 v4' },
+  { sdk: 'node-auth0', call: 'users.enrollments.get', method: 'GET', path: 'users/{id}/enrollments', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'deleteUserMultifactor', method: 'DELETE', path: 'users/{id}/multifactor/{provider}', versions: 'node-auth0 v2.10+/v3' },
+  { sdk: 'node-auth0', call: 'deleteUserMultifcator', method: 'DELETE', path: 'users/{id}/multifactor/{provider}', versions: 'node-auth0 v2/v3 (historical typo)' },
+  { sdk: 'node-auth0', call: 'users.deleteMultifactorProvider', method: 'DELETE', path: 'users/{id}/multifactor/{provider}', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'users.multifactor.deleteProvider', method: 'DELETE', path: 'users/{id}/multifactor/{provider}', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'createDevicePublicKey', method: 'POST', path: 'device-credentials', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'deviceCredentials.createPublicKey', method: 'POST', path: 'device-credentials', versions: 'node-auth0 v2-v6' },
+  { sdk: 'node-auth0', call: 'deleteDeviceCredential', method: 'DELETE', path: 'device-credentials/{id}', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'deviceCredentials.delete', method: 'DELETE', path: 'device-credentials/{id}', versions: 'node-auth0 v2-v6' },
+  // Backend-only calls often made with the wrong token.
+  { sdk: 'node-auth0', call: 'getUsers', method: 'GET', path: 'users', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.getAll', method: 'GET', path: 'users', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'users.list', method: 'GET', path: 'users', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'getUsersByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.getByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'usersByEmail.getByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v4-v6' },
+  { sdk: 'node-auth0', call: 'createUser', method: 'POST', path: 'users', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.create', method: 'POST', path: 'users', versions: 'node-auth0 v2-v6' },
+  { sdk: 'node-auth0', call: 'deleteUser', method: 'DELETE', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.delete', method: 'DELETE', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
+  { sdk: 'node-auth0', call: 'getUserRoles', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.getRoles', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'users.roles.list', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'getUserPermissions', method: 'GET', path: 'users/{id}/permissions', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.getPermissions', method: 'GET', path: 'users/{id}/permissions', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'getUserLogs', method: 'GET', path: 'users/{id}/logs', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'getDeviceCredentials', method: 'GET', path: 'device-credentials', versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'deviceCredentials.getAll', method: 'GET', path: 'device-credentials', versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'deviceCredentials.list', method: 'GET', path: 'device-credentials', versions: 'node-auth0 v5/v6' },
+];

@@ -1,0 +1,75 @@
+/** What every rule shares: the RuleCreator, the per-file facts from the recogniser, and reporting of its findings. */
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
+import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { analyzeFile } from './analysis/facts';
+import type { Finding } from './analysis/findings';
+import type { ScopeManagerLike } from './analysis/file-context';
+import type { Environment, FileFacts } from './analysis/types';
+
+export interface Auth0TokensDocs {
+  /** Whether the rule is in the `recommended` preset (all rules are in `strict`). */
+  recommended?: boolean;
+}
+
+export const DOCS_BASE_URL = 'https://github.com/auth0-tokens/eslint-plugin-auth0-tokens/blob/main/docs/rules/';
+
+export const createRule = RuleCreator<Auth0TokensDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+
+/** Options every rule takes. */
+export interface CommonOptions {
+  reportNeedsManual: boolean;
+}
+export interface EnvironmentOption {
+  environment: 'auto' | Environment;
+}
+
+export const COMMON_OPTION_SCHEMA: Record<string, JSONSchema4> = {
+  reportNeedsManual: {
+    type: 'boolean',
+    description: 'Also report what the code makes likely but cannot prove (tokens from unknown helpers, names that say id token, dynamic options), marked "needs manual review". Off in `recommended`, on in `strict`.',
+  },
+};
+
+export const ENVIRONMENT_OPTION_SCHEMA: Record<string, JSONSchema4> = {
+  environment: {
+    type: 'string',
+    enum: ['auto', 'browser', 'server'],
+    description: 'Whether the file runs in a browser. `auto` decides per file from the SDKs, modules and globals it uses.',
+  },
+};
+
+type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
+
+/** The recogniser's facts for the file being linted (computed once per file and shared by every rule). */
+export function factsOf(context: AnyContext): FileFacts {
+  const sourceCode = context.sourceCode;
+  return analyzeFile(sourceCode.ast as TSESTree.Program, sourceCode.text, sourceCode.scopeManager as unknown as ScopeManagerLike | null);
+}
+
+export function environmentOf(facts: FileFacts, option: EnvironmentOption['environment']): Environment {
+  return option === 'auto' ? facts.environment : option;
+}
+
+/** Reports findings: proven ones always, needs-manual ones when asked, each with its fix and suggestions. */
+export function reportFindings<MessageIds extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
+  findings: readonly Finding[],
+  options: CommonOptions,
+): void {
+  for (const finding of findings) {
+    if (finding.certainty === 'needs-manual' && !options.reportNeedsManual) continue;
+    const data = finding.certainty === 'needs-manual' ? { ...finding.data, review: ' (needs manual review)' } : { ...finding.data, review: '' };
+    context.report({
+      node: finding.node as TSESTree.Node,
+      messageId: finding.messageId as MessageIds,
+      data,
+      fix: finding.fix ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)) : null,
+      suggest: (finding.suggestions ?? []).map((suggestion) => ({
+        messageId: suggestion.messageId as MessageIds,
+        data: suggestion.data,
+        fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+      })),
+    });
+  }
+}

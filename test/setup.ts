@@ -1,0 +1,8 @@
+// @typescript-eslint/rule-tester needs the test framework's hooks; vitest does not expose them as globals.
+import { RuleTester } from '@typescript-eslint/rule-tester';
+import { afterAll, describe, it } from 'vitest';
+
+RuleTester.afterAll = afterAll;
+RuleTester.describe = describe;
+RuleTester.it = it;
+RuleTester.itOnly = it.only;
