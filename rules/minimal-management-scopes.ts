@@ -1,5 +1,5 @@
-import { scopeFindings, type MetadataScope } from '../src/analysis/findings';
-import { COMMON_OPTION_SCHEMA, createRule, factsOf, reportFindings, type CommonOptions } from '../src/rule-support';
+import type { MetadataScope } from '../src/analysis/findings';
+import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions & { metadataScope: MetadataScope }>];
 export type MessageIds = 'missingScopes' | 'unusedScopes' | 'malformedScope' | 'unknownEndpoint' | 'setScopes' | 'normaliseScope';
@@ -37,8 +37,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const findings = scopeFindings(factsOf(context), context.sourceCode.text, options.metadataScope ?? 'update');
-        reportFindings(context, findings, { reportNeedsManual: options.reportNeedsManual ?? false });
+        runCheck(context, 'minimal-management-scopes', options);
       },
     };
   },

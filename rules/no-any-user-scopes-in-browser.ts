@@ -1,5 +1,5 @@
-import { anyUserScopeFindings, type MetadataScope } from '../src/analysis/findings';
-import { COMMON_OPTION_SCHEMA, createRule, ENVIRONMENT_OPTION_SCHEMA, environmentOf, factsOf, reportFindings, type CommonOptions, type EnvironmentOption } from '../src/rule-support';
+import type { MetadataScope } from '../src/analysis/findings';
+import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, ENVIRONMENT_OPTION_SCHEMA, type EnvironmentOption, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions & EnvironmentOption & { metadataScope: MetadataScope }>];
 export type MessageIds = 'anyUserScope' | 'setScopes';
@@ -34,9 +34,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = factsOf(context);
-        const findings = anyUserScopeFindings(facts, context.sourceCode.text, environmentOf(facts, options.environment ?? 'auto'), options.metadataScope ?? 'update');
-        reportFindings(context, findings, { reportNeedsManual: options.reportNeedsManual ?? false });
+        runCheck(context, 'no-any-user-scopes-in-browser', options);
       },
     };
   },

@@ -1,5 +1,4 @@
-import { backendOnlyFindings } from '../src/analysis/findings';
-import { COMMON_OPTION_SCHEMA, createRule, ENVIRONMENT_OPTION_SCHEMA, environmentOf, factsOf, reportFindings, type CommonOptions, type EnvironmentOption } from '../src/rule-support';
+import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, ENVIRONMENT_OPTION_SCHEMA, type EnvironmentOption, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions & EnvironmentOption>];
 export type MessageIds = 'backendOnlyEndpoint' | 'backendOnlyBody' | 'unknownEndpoint';
@@ -20,8 +19,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        const facts = factsOf(context);
-        reportFindings(context, backendOnlyFindings(facts, environmentOf(facts, options.environment ?? 'auto')), { reportNeedsManual: options.reportNeedsManual ?? false });
+        runCheck(context, 'no-backend-only-management-endpoints', options);
       },
     };
   },

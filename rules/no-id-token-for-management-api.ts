@@ -1,5 +1,4 @@
-import { idTokenCredentialFindings } from '../src/analysis/findings';
-import { COMMON_OPTION_SCHEMA, createRule, factsOf, reportFindings, type CommonOptions } from '../src/rule-support';
+import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
 export type MessageIds = 'idTokenCredential' | 'idTokenCredentialServer' | 'useAccessToken';
@@ -23,7 +22,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        reportFindings(context, idTokenCredentialFindings(factsOf(context), context.sourceCode.text), { reportNeedsManual: options.reportNeedsManual ?? false });
+        runCheck(context, 'no-id-token-for-management-api', options);
       },
     };
   },

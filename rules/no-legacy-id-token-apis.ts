@@ -1,5 +1,4 @@
-import { legacyApiFindings } from '../src/analysis/findings';
-import { COMMON_OPTION_SCHEMA, createRule, factsOf, reportFindings, type CommonOptions } from '../src/rule-support';
+import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
 export type MessageIds = 'legacyApi';
@@ -18,7 +17,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        reportFindings(context, legacyApiFindings(factsOf(context)), { reportNeedsManual: options.reportNeedsManual ?? false });
+        runCheck(context, 'no-legacy-id-token-apis', options);
       },
     };
   },

@@ -1,5 +1,4 @@
-import { audienceFindings } from '../src/analysis/findings';
-import { COMMON_OPTION_SCHEMA, createRule, factsOf, reportFindings, type CommonOptions } from '../src/rule-support';
+import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
 export type MessageIds = 'missingAudience' | 'otherAudience' | 'severalAudiences' | 'sdkCannotRequestAudience' | 'dynamicOptions' | 'addAudience';
@@ -11,9 +10,9 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require the Management API audience on token requests whose tokens call the Management API', recommended: true },
     hasSuggestions: true,
     messages: {
-      missingAudience: "This token request's tokens call the Management API but it asks for no audience{{review}}. Add audience: '{{audience}}'.",
+      missingAudience: "This token request's tokens call the Management API but it asks for no audience{{review}}. Add audience '{{audience}}'.",
       otherAudience:
-        "This token request asks for audience '{{audience}}', but its tokens call the Management API, which needs '{{expected}}'{{review}}. A token carries one audience: keep this one and get a second token with checkSession / getTokenSilently({ audience: '{{expected}}', scope }).",
+        "This token request asks for audience '{{audience}}', but its tokens call the Management API, which needs '{{expected}}'{{review}}. A token carries one audience: keep this one for your API and get a second token for the Management API with {{route}}.",
       severalAudiences: 'The Management API rejects tokens with more than one audience{{review}}. Request the api/v2 audience alone.',
       sdkCannotRequestAudience:
         '{{sdk}} cannot request an API audience, but its tokens call the Management API{{review}}. Upgrade to an SDK that can (auth0.js v9+, Lock 11+) and request the api/v2 audience.',
@@ -26,7 +25,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     return {
       Program() {
-        reportFindings(context, audienceFindings(factsOf(context), context.sourceCode.text), { reportNeedsManual: options.reportNeedsManual ?? false });
+        runCheck(context, 'require-management-audience', options);
       },
     };
   },

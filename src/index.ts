@@ -2,8 +2,9 @@
 import { rules } from '../rules';
 
 const PLUGIN_NAME = 'auth0-tokens';
+// The package's own name resolves the same from src/ (tests) and dist/src/ (published), via `exports['./package.json']`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package version, read at runtime
-const { version } = require('../../package.json') as { version: string };
+const { version } = require('eslint-plugin-auth0-tokens/package.json') as { version: string };
 
 type RuleLevel = 'error' | 'warn';
 type RuleEntry = RuleLevel | [RuleLevel, Record<string, unknown>];

@@ -2,8 +2,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
+import { CHECKS, type RuleName } from './analysis/checks';
 import { analyzeFile } from './analysis/facts';
-import type { Finding } from './analysis/findings';
+import type { Finding, MetadataScope } from './analysis/findings';
 import type { ScopeManagerLike } from './analysis/file-context';
 import type { Environment, FileFacts } from './analysis/types';
 
@@ -47,9 +48,6 @@ export function factsOf(context: AnyContext): FileFacts {
   return analyzeFile(sourceCode.ast as TSESTree.Program, sourceCode.text, sourceCode.scopeManager as unknown as ScopeManagerLike | null);
 }
 
-export function environmentOf(facts: FileFacts, option: EnvironmentOption['environment']): Environment {
-  return option === 'auto' ? facts.environment : option;
-}
 
 /** Reports findings: proven ones always, needs-manual ones when asked, each with its fix and suggestions. */
 export function reportFindings<MessageIds extends string>(
@@ -72,4 +70,14 @@ export function reportFindings<MessageIds extends string>(
       })),
     });
   }
+}
+
+/** Runs a rule's check from the shared registry on the file being linted and reports what it finds. */
+export function runCheck<MessageIds extends string>(
+  context: Readonly<TSESLint.RuleContext<MessageIds, readonly unknown[]>>,
+  rule: RuleName,
+  options: Partial<CommonOptions & EnvironmentOption & { metadataScope: MetadataScope }>,
+): void {
+  const findings = CHECKS[rule](factsOf(context), context.sourceCode.text, { environment: options.environment ?? 'auto', metadataScope: options.metadataScope ?? 'update' });
+  reportFindings(context, findings, { reportNeedsManual: options.reportNeedsManual ?? false });
 }

@@ -1,19 +1,21 @@
 /**
  * Credential provenance: whether an expression yields an ID token, an access token, or something the code cannot
  * tell, following data flow inside the file (consts, destructuring, parameters and their call sites, class fields
- * and getters, helper functions that return a token, storage written from a token).
+ * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, isFunction, memberName, propertyName, unwrap } from './ast';
+import { calleePath, findProperty, isFunction, isStringLiteral, memberName, propertyName, unwrap } from './ast';
 import type { FileContext } from './file-context';
-import { holderKey } from './sdk';
+import { holderKey, instanceEntity } from './sdk';
 import type { Node, Provenance, TokenKind, TokenRequest } from './types';
 
 const ID_TOKEN_PROPERTIES = new Set(['idToken', 'id_token', 'rawIdToken']);
 const ACCESS_TOKEN_PROPERTIES = new Set(['accessToken', 'access_token']);
+/** The access-token field of the same Auth0 result, by ID-token field (v7+ camelCase, v6 and raw responses snake_case). */
+const ACCESS_TOKEN_SIBLING: Record<string, string> = { idToken: 'accessToken', id_token: 'access_token' };
 /** Calls that return an access token for the audience they are asked for. */
 const ACCESS_TOKEN_GETTERS = new Set(['getTokenSilently', 'getAccessTokenSilently', 'getTokenWithPopup', 'getAccessTokenWithPopup']);
-/** Client methods whose callback receives an Auth0 `authResult`, and the argument index of that callback. */
+/** Client methods whose callback receives an Auth0 `authResult`, and the argument index of that callback (-1: the last). */
 const RESULT_CALLBACKS: Record<string, number> = {
   parseHash: -1,
   checkSession: -1,
@@ -23,9 +25,25 @@ const RESULT_CALLBACKS: Record<string, number> = {
   oauthToken: -1,
   loginWithCredentials: -1,
   show: -1,
+  resumeAuth: -1,
   on: 1,
 };
+/** Auth0 calls that return (or resolve to) a result holding both tokens: v6/v7 `parseHash`, spa-js `detailedResponse`. */
+const RESULT_RETURNING = new Set(['parseHash', 'getTokenSilently', 'getAccessTokenSilently']);
+/**
+ * Legacy callbacks with positional tokens, `(err, profile, id_token, access_token, state, refresh_token)`:
+ * auth0.js v6 logins, Lock 9 `show`, passwordless Lock `sms`/`emailcode`/`magiclink`.
+ */
+const POSITIONAL_CALLBACKS = new Set(['show', 'showSignin', 'showSignup', 'login', 'signin', 'signup', 'sms', 'emailcode', 'magiclink', 'social']);
+const POSITIONAL_KINDS: readonly TokenKind[] = ['unknown', 'unknown', 'id-token', 'access-token'];
+const POSITIONAL_SDKS = /^(auth0-lock\.|auth0-js-v7\.|auth0-js$)/;
 const STORAGE_OBJECTS = new Set(['localStorage', 'sessionStorage', 'store', 'storage', '$localStorage', '$sessionStorage', 'localStorageService']);
+/** RxJS operators that hand the upstream value to their function, and those that let it through unchanged. */
+const RX_VALUE_OPERATORS = new Set(['switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'flatMap', 'map', 'tap']);
+const RX_PASS_THROUGH_OPERATORS = new Set(['tap', 'filter', 'take', 'first', 'takeUntil', 'distinctUntilChanged', 'shareReplay', 'delay', 'debounceTime']);
+const JWT = /^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+$/;
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+const MAX_DEPTH = 12;
 
 const UNKNOWN: Provenance = { kind: 'unknown', certainty: 'needs-manual' };
 
@@ -35,6 +53,11 @@ export function kindFromName(name: string): TokenKind {
   if (normalised.includes('idtoken')) return 'id-token';
   if (normalised.includes('accesstoken')) return 'access-token';
   return 'unknown';
+}
+
+/** Whether a string is a JSON Web Token as written in code (optionally after `Bearer `). */
+export function isJwtText(text: string): boolean {
+  return JWT.test(text.replace(/^\s*bearer\s+/i, ''));
 }
 
 /** The token operand of an Authorization value: `'Bearer ' + t`, `` `Bearer ${t}` `` -> `t`; anything else as is. */
@@ -49,229 +72,8 @@ export function bearerOperand(context: FileContext, value: Node): Node {
   return target;
 }
 
-export class CredentialTracer {
-  private storageWrites: Map<string, Node[]> | undefined;
-
-  constructor(
-    private readonly context: FileContext,
-    /** Token requests by the key of the client variable that holds them. */
-    private readonly clients: ReadonlyMap<string, TokenRequest>,
-  ) {}
-
-  provenance(node: Node): Provenance {
-    return this.trace(node, new Set(), 0);
-  }
-
-  private trace(node: Node, seen: Set<Node>, depth: number): Provenance {
-    const target = unwrap(node);
-    if (seen.has(target) || depth > 10) return UNKNOWN;
-    seen.add(target);
-    const next = (child: Node): Provenance => this.trace(child, seen, depth + 1);
-    switch (target.type) {
-      case 'AwaitExpression':
-        return next(target.argument);
-      case 'LogicalExpression':
-      case 'ConditionalExpression': {
-        const [a, b] = target.type === 'LogicalExpression' ? [target.left, target.right] : [target.consequent, target.alternate];
-        return agree([next(a), next(b)]);
-      }
-      case 'BinaryExpression':
-      case 'TemplateLiteral': {
-        const operand = bearerOperand(this.context, target);
-        return operand === target ? UNKNOWN : next(operand);
-      }
-      case 'MemberExpression':
-        return this.member(target, seen, depth);
-      case 'Identifier':
-        return this.identifier(target, seen, depth);
-      case 'CallExpression':
-        return this.call(target, seen, depth);
-      default:
-        return UNKNOWN;
-    }
-  }
-
-  private member(target: TSESTree.MemberExpression, seen: Set<Node>, depth: number): Provenance {
-    const name = propertyName(target.property, target.computed);
-    if (name === undefined) return UNKNOWN;
-    if (ID_TOKEN_PROPERTIES.has(name)) return this.found('id-token', target, this.issuerOfResult(target.object));
-    if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.found('access-token', target, this.issuerOfResult(target.object));
-    // spa-js / auth0-react / auth0-angular: `(await getIdTokenClaims()).__raw` is the encoded ID token.
-    if (name === '__raw') return this.found('id-token', target);
-    if (this.isStorage(target.object)) return this.storageRead(name, target, seen, depth);
-    const resolved = this.context.resolve(target);
-    if (resolved !== target) return this.trace(resolved, seen, depth + 1);
-    if (target.object.type === 'ThisExpression') return this.classMember(target, seen, depth);
-    return UNKNOWN;
-  }
-
-  private identifier(target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
-    const binding = this.context.binding(target);
-    switch (binding.kind) {
-      case 'value':
-        return isFunction(binding.node) ? UNKNOWN : this.trace(binding.node, seen, depth + 1);
-      case 'property': {
-        const kind = propertyKind(binding.key);
-        if (kind !== 'unknown') return this.found(kind, target, binding.object && this.issuerOfResult(binding.object));
-        return UNKNOWN;
-      }
-      case 'parameter':
-        return this.parameter(binding.fn, binding.index, target, seen, depth);
-      default:
-        return this.byName(target, target.name);
-    }
-  }
-
-  private parameter(fn: TSESTree.FunctionLike, index: number, target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
-    // Lock 9 / auth0.js v6 callbacks are positional: (err, profile, id_token, access_token, ...).
-    const sdkCallback = this.sdkCallbackClient(fn);
-    if (sdkCallback !== undefined) {
-      const kind = propertyKind(target.name);
-      if (kind !== 'unknown') return this.found(kind, target, sdkCallback ?? undefined);
-    }
-    const argumentsAtCalls = this.callSitesOf(fn).map((call) => call.arguments[index]);
-    if (argumentsAtCalls.length > 0 && argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)) {
-      return agree(argumentsAtCalls.map((argument) => this.trace(argument, seen, depth + 1)));
-    }
-    return this.byName(target, target.name);
-  }
-
-  private call(target: TSESTree.CallExpression, seen: Set<Node>, depth: number): Provenance {
-    const path = calleePath(target.callee);
-    const method = path?.[path.length - 1];
-    if (method && ACCESS_TOKEN_GETTERS.has(method)) return this.found('access-token', target);
-    if (method && (method === 'getItem' || method === 'get') && target.callee.type === 'MemberExpression' && this.isStorage(target.callee.object)) {
-      const key = target.arguments[0] && this.context.staticString(target.arguments[0]);
-      return key === undefined ? UNKNOWN : this.storageRead(key, target, seen, depth);
-    }
-    const fn = this.context.functionOf(target.callee);
-    if (fn) {
-      const returned = returnedValues(fn);
-      if (returned.length > 0) return agree(returned.map((value) => this.trace(value, seen, depth + 1)));
-    }
-    return method ? this.byName(target, method) : UNKNOWN;
-  }
-
-  /** `this.token` inside a class or constructor function: every value assigned to it, or what its getter returns. */
-  private classMember(target: TSESTree.MemberExpression, seen: Set<Node>, depth: number): Provenance {
-    const key = holderKey(this.context, target);
-    const name = propertyName(target.property, target.computed);
-    if (!key || name === undefined) return UNKNOWN;
-    const values: Node[] = [];
-    for (const assignment of this.context.assignments) {
-      if (assignment.operator === '=' && assignment.left !== target && holderKey(this.context, assignment.left) === key) values.push(assignment.right);
-    }
-    const classBody = ancestorClassBody(target);
-    for (const element of classBody?.body ?? []) {
-      if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
-      if (element.type === 'MethodDefinition' && element.kind === 'get' && propertyName(element.key, element.computed) === name) {
-        values.push(...returnedValues(element.value));
-      }
-    }
-    if (values.length === 0) return this.byName(target, name);
-    return agree(values.map((value) => this.trace(value, seen, depth + 1)));
-  }
-
-  private storageRead(key: string, node: Node, seen: Set<Node>, depth: number): Provenance {
-    const writes = this.writesTo(key);
-    if (writes.length > 0) {
-      const written = agree(writes.map((value) => this.trace(value, seen, depth + 1)));
-      if (written.kind !== 'unknown') return { ...written, source: node, description: `storage key '${key}'` };
-    }
-    const kind = kindFromName(key);
-    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'proven', source: node, description: `storage key '${key}'` };
-  }
-
-  private writesTo(key: string): Node[] {
-    if (!this.storageWrites) {
-      this.storageWrites = new Map();
-      for (const call of this.context.calls) {
-        const path = calleePath(call.callee);
-        const method = path?.[path.length - 1];
-        if ((method === 'setItem' || method === 'set') && call.callee.type === 'MemberExpression' && this.isStorage(call.callee.object) && call.arguments.length >= 2) {
-          this.recordWrite(call.arguments[0]!, call.arguments[1]!);
-        }
-      }
-      for (const assignment of this.context.assignments) {
-        if (assignment.left.type === 'MemberExpression' && this.isStorage(assignment.left.object)) {
-          const name = propertyName(assignment.left.property, assignment.left.computed);
-          if (name !== undefined) this.storageWrites.get(name)?.push(assignment.right) ?? this.storageWrites.set(name, [assignment.right]);
-        }
-      }
-    }
-    return this.storageWrites.get(key) ?? [];
-  }
-
-  private recordWrite(keyNode: Node, value: Node): void {
-    const key = this.context.staticString(keyNode);
-    if (key === undefined) return;
-    this.storageWrites!.get(key)?.push(value) ?? this.storageWrites!.set(key, [value]);
-  }
-
-  private isStorage(node: Node): boolean {
-    const path = calleePath(node);
-    const last = path?.[path.length - 1];
-    return last !== undefined && STORAGE_OBJECTS.has(last);
-  }
-
-  /** Names alone never prove a token kind; they only raise a needs-manual result. */
-  private byName(node: Node, name: string): Provenance {
-    const kind = kindFromName(name);
-    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'needs-manual', source: node, description: this.context.source(node) };
-  }
-
-  private found(kind: TokenKind, source: Node, issuer?: TokenRequest): Provenance {
-    return { kind, certainty: 'proven', source, description: this.context.source(source), issuer };
-  }
-
-  /** The client whose login produced a result object: `webAuth.parseHash((err, authResult) => ...)`. */
-  private issuerOfResult(object: Node): TokenRequest | undefined {
-    const target = unwrap(object);
-    if (target.type !== 'Identifier') return undefined;
-    const binding = this.context.binding(target);
-    if (binding.kind !== 'parameter') return undefined;
-    return this.sdkCallbackClient(binding.fn) ?? undefined;
-  }
-
-  /**
-   * If `fn` is the callback of an Auth0 client method that delivers tokens, the client's token request
-   * (`null` when the client is not one this file configures); `undefined` when it is not such a callback.
-   */
-  private sdkCallbackClient(fn: TSESTree.FunctionLike): TokenRequest | null | undefined {
-    const call = fn.parent;
-    if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
-    const method = memberName(call.callee);
-    if (method === undefined || !(method in RESULT_CALLBACKS)) return undefined;
-    if (method === 'on' && this.context.staticString(call.arguments[0] ?? call) !== 'authenticated') return undefined;
-    let clientNode = (unwrap(call.callee) as TSESTree.MemberExpression).object;
-    if (clientNode.type === 'MemberExpression' && ['popup', 'redirect', 'client'].includes(memberName(clientNode) ?? '')) clientNode = clientNode.object;
-    const key = holderKey(this.context, clientNode);
-    return (key !== undefined && this.clients.get(key)) || null;
-  }
-
-  private callSitesOf(fn: TSESTree.FunctionLike): TSESTree.CallExpression[] {
-    return this.context.calls.filter((call) => call.callee !== fn && this.context.functionOf(call.callee) === fn);
-  }
-}
-
-function propertyKind(name: string): TokenKind {
-  if (ID_TOKEN_PROPERTIES.has(name)) return 'id-token';
-  if (ACCESS_TOKEN_PROPERTIES.has(name)) return 'access-token';
-  return 'unknown';
-}
-
-/** Several possible values: a definite kind only when all agree; one proven ID token among unknowns needs review. */
-function agree(results: readonly Provenance[]): Provenance {
-  const first = results[0];
-  if (!first) return UNKNOWN;
-  if (results.every((result) => result.kind === first.kind)) {
-    return results.every((result) => result.certainty === 'proven') ? first : { ...first, certainty: 'needs-manual' };
-  }
-  const idToken = results.find((result) => result.kind === 'id-token');
-  return idToken ? { ...idToken, certainty: 'needs-manual' } : UNKNOWN;
-}
-
-function returnedValues(fn: TSESTree.FunctionLike): Node[] {
+/** Values a function returns: `return x` statements (not nested functions') or an arrow's expression body. */
+export function returnedValues(fn: TSESTree.FunctionLike): Node[] {
   if (!fn.body) return [];
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const values: Node[] = [];
@@ -291,6 +93,497 @@ function returnedValues(fn: TSESTree.FunctionLike): Node[] {
   };
   for (const statement of fn.body.body) visit(statement);
   return values;
+}
+
+/** The function a callee calls: what `FileContext.functionOf` finds, or the class method `this.name` refers to. */
+export function calledFunction(context: FileContext, callee: Node): TSESTree.FunctionLike | undefined {
+  const found = context.functionOf(callee);
+  if (found) return found;
+  const target = unwrap(callee);
+  if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
+  const name = propertyName(target.property, target.computed);
+  const method = ancestorClassBody(target)?.body.find(
+    (element): element is TSESTree.MethodDefinition => element.type === 'MethodDefinition' && element.kind === 'method' && propertyName(element.key, element.computed) === name,
+  );
+  return method?.value;
+}
+
+/** An Auth0 result object: the login that issued it, and whether it carries the access token next to the ID token. */
+interface ResultOrigin {
+  readonly issuer?: TokenRequest;
+  readonly carriesAccessToken: boolean;
+}
+
+/** A client's method callback that receives tokens: the client's token request (when this file configures it). */
+interface CallbackClient {
+  readonly request?: TokenRequest;
+  /** The receiver is provably an Auth0 SDK instance (configured here or created from an Auth0 SDK). */
+  readonly auth0: boolean;
+}
+
+export class CredentialTracer {
+  private storageWrites: Map<string, Node[]> | undefined;
+  private holderWrites: Map<string, Node[]> | undefined;
+  private readonly uses: FunctionUses;
+
+  constructor(
+    private readonly context: FileContext,
+    /** Token requests by the key of the client variable that holds them. */
+    private readonly clients: ReadonlyMap<string, TokenRequest>,
+  ) {
+    this.uses = functionUses(context);
+  }
+
+  provenance(node: Node): Provenance {
+    return this.trace(node, new Set(), 0);
+  }
+
+  /** A credential that may be a supplier function (node-auth0 v3+ `token: () => ...`): what it returns. */
+  suppliedProvenance(node: Node): Provenance {
+    const supplier = unwrap(node);
+    if (!isFunction(supplier)) return this.provenance(node);
+    const seen = new Set<Node>();
+    return withoutAlternative(agree(returnedValues(supplier).map((value) => this.trace(value, seen, 1))));
+  }
+
+  private trace(node: Node, seen: Set<Node>, depth: number): Provenance {
+    const target = unwrap(node);
+    if (seen.has(target) || depth > MAX_DEPTH) return UNKNOWN;
+    seen.add(target);
+    const next = (child: Node): Provenance => this.trace(child, seen, depth + 1);
+    switch (target.type) {
+      case 'AwaitExpression':
+        return next(target.argument);
+      case 'LogicalExpression':
+      case 'ConditionalExpression': {
+        const [a, b] = target.type === 'LogicalExpression' ? [target.left, target.right] : [target.consequent, target.alternate];
+        return agree([next(a), next(b)]);
+      }
+      case 'BinaryExpression':
+      case 'TemplateLiteral': {
+        const operand = bearerOperand(this.context, target);
+        return operand === target ? this.literal(target) : next(operand);
+      }
+      case 'Literal':
+        return this.literal(target);
+      case 'MemberExpression':
+        return this.member(target, seen, depth);
+      case 'Identifier':
+        return this.identifier(target, seen, depth);
+      case 'CallExpression':
+        return this.call(target, seen, depth);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  /** A token pasted into the code. Its kind is unknown; it is a secret whatever it is. */
+  private literal(target: Node): Provenance {
+    const value = this.context.staticString(target);
+    return value !== undefined && isJwtText(value) ? { kind: 'unknown', certainty: 'proven', source: target, description: 'a token literal', literal: true } : UNKNOWN;
+  }
+
+  private member(target: TSESTree.MemberExpression, seen: Set<Node>, depth: number): Provenance {
+    const name = propertyName(target.property, target.computed);
+    if (name === undefined) return UNKNOWN;
+    if (this.isStorage(target.object)) return this.storageRead(name, target, !target.computed || isStringLiteral(target.property) ? target.property : undefined, seen, depth);
+    const resolved = this.context.resolve(target);
+    if (resolved !== target) return withoutAlternative(this.trace(resolved, seen, depth + 1));
+    // What the code stores in `this.x` / `obj.x` outweighs what the property is called.
+    const assigned = this.valuesAssignedTo(target);
+    if (assigned.length > 0) return withoutAlternative(agree(assigned.map((value) => this.trace(value, seen, depth + 1))));
+    if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
+    if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
+    // spa-js / auth0-react / auth0-angular: `(await getIdTokenClaims()).__raw` is the encoded ID token.
+    if (name === '__raw') return this.found('id-token', target);
+    return this.byName(target, name);
+  }
+
+  /** `result.idToken`: an ID token, switchable to `result.accessToken` when the result is an Auth0 login's. */
+  private resultProperty(kind: TokenKind, target: TSESTree.MemberExpression, name: string): Provenance {
+    const origin = this.resultOrigin(target.object, 0);
+    const sibling = ACCESS_TOKEN_SIBLING[name];
+    const property = target.property;
+    const switchable = kind === 'id-token' && origin?.carriesAccessToken && sibling !== undefined && (!target.computed || isStringLiteral(property));
+    return { ...this.found(kind, target, origin?.issuer), accessTokenAlternative: switchable ? { node: property, name: sibling } : undefined };
+  }
+
+  private identifier(target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
+    const binding = this.context.binding(target);
+    switch (binding.kind) {
+      case 'value':
+        return isFunction(binding.node) ? UNKNOWN : this.trace(binding.node, seen, depth + 1);
+      case 'property':
+        return this.destructured(target, binding.object, binding.key, seen, depth);
+      case 'parameter':
+        return this.parameter(binding.fn, binding.index, target, seen, depth);
+      case 'unknown': {
+        // A `let` written in several places: every value it is given.
+        const values = this.context.assignedValues(target).filter(holdsValue);
+        if (values.length > 0) return withoutAlternative(agree(values.map((value) => this.trace(value, seen, depth + 1))));
+        return this.byName(target, target.name);
+      }
+      default:
+        return this.byName(target, target.name);
+    }
+  }
+
+  /** `const { idToken } = result`: the property's value when the object literal is visible, else what the key says. */
+  private destructured(target: TSESTree.Identifier, object: Node | undefined, key: string, seen: Set<Node>, depth: number): Provenance {
+    const literal = object && this.context.objectLiteral(object);
+    const property = literal && findProperty(literal, key);
+    if (property) return withoutAlternative(this.trace(property.value, seen, depth + 1));
+    if (object && this.isStorage(object)) return this.storageRead(key, target, undefined, seen, depth);
+    const kind = propertyKind(key);
+    if (kind === 'unknown') return UNKNOWN;
+    const issuer = object ? this.resultOrigin(object, 0)?.issuer : this.destructuringCallbackClient(target)?.request;
+    const sibling = kind === 'id-token' ? siblingBinding(target, this.context, key) : undefined;
+    return { ...this.found(kind, target, issuer), accessTokenAlternative: sibling && !isShorthandValue(target) ? { node: target, name: sibling } : undefined };
+  }
+
+  private parameter(fn: TSESTree.FunctionLike, index: number, target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
+    const positional = this.positionalKind(fn, index, target.name);
+    if (positional) return this.found(positional, target, this.callbackClient(fn)?.request);
+    const emitted = this.emittedValue(fn, index);
+    if (emitted) return this.trace(emitted, seen, depth + 1);
+    const argumentsAtCalls = this.callSitesOf(fn).map((call) => call.arguments[index]);
+    if (argumentsAtCalls.length > 0 && argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)) {
+      return agree(argumentsAtCalls.map((argument) => this.trace(argument, seen, depth + 1)));
+    }
+    return this.byName(target, target.name);
+  }
+
+  private call(target: TSESTree.CallExpression, seen: Set<Node>, depth: number): Provenance {
+    const callee = unwrap(target.callee);
+    const method = memberName(callee) ?? (callee.type === 'Identifier' ? callee.name : undefined);
+    if (method && ACCESS_TOKEN_GETTERS.has(method)) {
+      // `client.getTokenSilently()`: issued by the client the file configures for that receiver, when it does.
+      const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
+      return this.found('access-token', target, receiver && this.clients.get(holderKey(this.context, receiver) ?? ''));
+    }
+    if ((method === 'getItem' || method === 'get') && callee.type === 'MemberExpression' && this.isStorage(callee.object)) {
+      const keyNode = target.arguments[0];
+      const key = keyNode && this.context.staticString(keyNode);
+      return key === undefined ? UNKNOWN : this.storageRead(key, target, isStringLiteral(keyNode) ? keyNode : undefined, seen, depth);
+    }
+    // `p.then(fn)` resolves to what `fn` returns.
+    const handler = method === 'then' && target.arguments[0] ? unwrap(target.arguments[0]) : undefined;
+    const fn = handler && isFunction(handler) ? handler : calledFunction(this.context, target.callee);
+    if (fn) {
+      const returned = returnedValues(fn);
+      if (returned.length > 0) return agree(returned.map((value) => this.trace(value, seen, depth + 1)));
+    }
+    return method ? this.byName(target, method) : UNKNOWN;
+  }
+
+  /**
+   * `localStorage.getItem(key)`: what the file writes under the key, else what the key says it holds. `keyNode` is
+   * the key as written when a switch can rewrite it (a string literal, or a property name).
+   */
+  private storageRead(key: string, node: Node, keyNode: Node | undefined, seen: Set<Node>, depth: number): Provenance {
+    const description = `storage key '${key}'`;
+    const writes = this.writesTo(key);
+    if (writes.length > 0) {
+      const written = agree(writes.map((value) => this.trace(value, seen, depth + 1)));
+      if (written.kind !== 'unknown') {
+        const alternative = written.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
+        return { ...withoutAlternative(written), source: node, description, accessTokenAlternative: alternative };
+      }
+    }
+    const kind = kindFromName(key);
+    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'proven', source: node, description };
+  }
+
+  /**
+   * The key the same logins' access tokens are written under: every write of the read key stores `r.idToken` of an
+   * Auth0 result `r`, and the file stores `r.accessToken` of that same `r` under one other key.
+   */
+  private storageAlternative(writes: readonly Node[], keyNode: Node): { node: Node; name: string } | undefined {
+    const holders = new Set<string>();
+    for (const value of writes) {
+      const target = unwrap(value);
+      const name = target.type === 'MemberExpression' ? propertyName(target.property, target.computed) : undefined;
+      const origin = target.type === 'MemberExpression' ? this.resultOrigin(target.object, 0) : undefined;
+      const holder = target.type === 'MemberExpression' ? holderKey(this.context, target.object) : undefined;
+      if (!name || !ID_TOKEN_PROPERTIES.has(name) || !origin?.carriesAccessToken || holder === undefined) return undefined;
+      holders.add(holder);
+    }
+    const keys = new Set<string>();
+    for (const [key, values] of this.allStorageWrites()) {
+      for (const value of values) {
+        const target = unwrap(value);
+        if (target.type !== 'MemberExpression' || !ACCESS_TOKEN_PROPERTIES.has(propertyName(target.property, target.computed) ?? '')) continue;
+        if (holders.has(holderKey(this.context, target.object) ?? '')) keys.add(key);
+      }
+    }
+    const [name] = keys;
+    if (keys.size !== 1 || name === undefined) return undefined;
+    return isStringLiteral(keyNode) || IDENTIFIER.test(name) ? { node: keyNode, name } : undefined;
+  }
+
+  private writesTo(key: string): Node[] {
+    return this.allStorageWrites().get(key) ?? [];
+  }
+
+  private allStorageWrites(): Map<string, Node[]> {
+    if (this.storageWrites) return this.storageWrites;
+    const writes = new Map<string, Node[]>();
+    const record = (key: string | undefined, value: Node): void => {
+      if (key !== undefined && holdsValue(value)) writes.set(key, [...(writes.get(key) ?? []), value]);
+    };
+    for (const call of this.context.calls) {
+      const callee = unwrap(call.callee);
+      const method = memberName(callee);
+      if ((method === 'setItem' || method === 'set') && callee.type === 'MemberExpression' && this.isStorage(callee.object) && call.arguments.length >= 2) {
+        record(this.context.staticString(call.arguments[0]!), call.arguments[1]!);
+      }
+    }
+    for (const assignment of this.context.assignments) {
+      if (assignment.left.type === 'MemberExpression' && this.isStorage(assignment.left.object)) {
+        record(propertyName(assignment.left.property, assignment.left.computed), assignment.right);
+      }
+    }
+    this.storageWrites = writes;
+    return writes;
+  }
+
+  /** Values stored in `this.x` / `obj.x`: assignments anywhere in the file, class field initialisers, getters. */
+  private valuesAssignedTo(target: TSESTree.MemberExpression): Node[] {
+    const key = holderKey(this.context, target);
+    if (key === undefined) return [];
+    if (!this.holderWrites) {
+      this.holderWrites = new Map();
+      for (const assignment of this.context.assignments) {
+        if (assignment.operator !== '=' || assignment.left.type !== 'MemberExpression') continue;
+        const written = holderKey(this.context, assignment.left);
+        if (written !== undefined && holdsValue(assignment.right)) this.holderWrites.set(written, [...(this.holderWrites.get(written) ?? []), assignment.right]);
+      }
+    }
+    const values = [...(this.holderWrites.get(key) ?? [])];
+    if (target.object.type === 'ThisExpression') {
+      const name = propertyName(target.property, target.computed);
+      for (const element of ancestorClassBody(target)?.body ?? []) {
+        if (element.type !== 'PropertyDefinition' && element.type !== 'MethodDefinition') continue;
+        if (propertyName(element.key, element.computed) !== name) continue;
+        if (element.type === 'PropertyDefinition' && element.value && holdsValue(element.value)) values.push(element.value);
+        if (element.type === 'MethodDefinition' && element.kind === 'get') values.push(...returnedValues(element.value));
+      }
+    }
+    return values;
+  }
+
+  private isStorage(node: Node): boolean {
+    const path = calleePath(node);
+    const last = path?.[path.length - 1];
+    return last !== undefined && STORAGE_OBJECTS.has(last);
+  }
+
+  /** Names alone never prove a token kind; they only raise a needs-manual result. */
+  private byName(node: Node, name: string): Provenance {
+    const kind = kindFromName(name);
+    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'needs-manual', source: node, description: this.context.source(node) };
+  }
+
+  private found(kind: TokenKind, source: Node, issuer?: TokenRequest): Provenance {
+    return { kind, certainty: 'proven', source, description: this.context.source(source), issuer };
+  }
+
+  /**
+   * Whether an expression is an Auth0 login result: a result callback's parameter, a `parseHash()` / detailed
+   * `getTokenSilently()` value, or an app function's parameter that every call site passes such a result.
+   */
+  private resultOrigin(object: Node, depth: number): ResultOrigin | undefined {
+    const target = unwrap(object);
+    if (depth > 4) return undefined;
+    if (target.type === 'AwaitExpression') return this.resultOrigin(target.argument, depth + 1);
+    if (target.type === 'CallExpression') {
+      const callee = unwrap(target.callee);
+      const method = memberName(callee) ?? (callee.type === 'Identifier' ? callee.name : undefined);
+      if (method === undefined || !RESULT_RETURNING.has(method)) return undefined;
+      const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
+      const issuer = receiver && this.clients.get(holderKey(this.context, receiver) ?? '');
+      return { issuer, carriesAccessToken: issuer?.supportsAudience ?? true };
+    }
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    if (binding.kind === 'value') return this.resultOrigin(binding.node, depth + 1);
+    if (binding.kind !== 'parameter') return undefined;
+    const client = this.callbackClient(binding.fn);
+    if (client) return { issuer: client.request, carriesAccessToken: client.auth0 && (client.request?.supportsAudience ?? true) };
+    const emitted = this.emittedValue(binding.fn, binding.index);
+    if (emitted) return this.resultOrigin(emitted, depth + 1);
+    const origins = this.callSitesOf(binding.fn).map((call) => {
+      const argument = call.arguments[binding.index];
+      return argument && this.resultOrigin(argument, depth + 1);
+    });
+    if (origins.length === 0 || !origins.every((origin): origin is ResultOrigin => !!origin)) return undefined;
+    return { issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined, carriesAccessToken: origins.every((origin) => origin.carriesAccessToken) };
+  }
+
+  /** If `fn` is the result callback of an Auth0 client method (`webAuth.parseHash(cb)`, `lock.on('authenticated', cb)`), its client. */
+  private callbackClient(fn: TSESTree.FunctionLike): CallbackClient | undefined {
+    for (const { call, position } of this.callbackUses(fn)) {
+      const callee = unwrap(call.callee);
+      const method = memberName(callee);
+      if (callee.type !== 'MemberExpression' || method === undefined || !(method in RESULT_CALLBACKS)) continue;
+      const index = RESULT_CALLBACKS[method]!;
+      if (index >= 0 ? position !== index : position !== call.arguments.length - 1) continue;
+      if (method === 'on' && this.context.staticString(call.arguments[0] ?? call) !== 'authenticated') continue;
+      let clientNode: Node = callee.object;
+      if (['popup', 'redirect', 'client'].includes(memberName(clientNode) ?? '')) clientNode = (unwrap(clientNode) as TSESTree.MemberExpression).object;
+      const request = this.clients.get(holderKey(this.context, clientNode) ?? '');
+      return { request, auth0: !!request || instanceEntity(this.context, clientNode) !== undefined };
+    }
+    return undefined;
+  }
+
+  /** `parseHash((err, { idToken }) => ...)`: the client of the result callback whose parameter pattern binds `target`. */
+  private destructuringCallbackClient(target: TSESTree.Identifier): CallbackClient | undefined {
+    const def = this.context.variableOf(target)?.defs[0];
+    return def?.type === 'Parameter' ? this.callbackClient(def.node as TSESTree.FunctionLike) : undefined;
+  }
+
+  /** The token kind of a positional legacy callback parameter, when the SDK or the parameter's own name confirms it. */
+  private positionalKind(fn: TSESTree.FunctionLike, index: number, name: string): TokenKind | undefined {
+    const kind = POSITIONAL_KINDS[index];
+    if (!kind || kind === 'unknown') return undefined;
+    for (const { call, position } of this.callbackUses(fn)) {
+      const callee = unwrap(call.callee);
+      if (position !== call.arguments.length - 1 || callee.type !== 'MemberExpression' || !POSITIONAL_CALLBACKS.has(memberName(callee) ?? '')) continue;
+      if (POSITIONAL_SDKS.test(instanceEntity(this.context, callee.object) ?? '') || kindFromName(name) === kind) return kind;
+    }
+    return undefined;
+  }
+
+  /**
+   * The promise or observable whose value a callback's first parameter receives: `p.then(fn)`, `o.subscribe(fn)`,
+   * `o.pipe(switchMap(fn))` when the operators before it pass the value through unchanged.
+   */
+  private emittedValue(fn: TSESTree.FunctionLike, index: number): Node | undefined {
+    if (index !== 0) return undefined;
+    for (const { call, position } of this.callbackUses(fn)) {
+      if (position !== 0) continue;
+      const callee = unwrap(call.callee);
+      const method = memberName(callee);
+      if (callee.type === 'MemberExpression' && (method === 'then' || method === 'subscribe')) return callee.object;
+      if (callee.type !== 'Identifier' || !RX_VALUE_OPERATORS.has(callee.name)) continue;
+      const pipe = call.parent;
+      if (pipe?.type !== 'CallExpression' || memberName(pipe.callee) !== 'pipe') continue;
+      const before = pipe.arguments.slice(0, pipe.arguments.indexOf(call));
+      const passThrough = before.every((operator) => {
+        const operatorCallee = operator.type === 'CallExpression' ? unwrap(operator.callee) : undefined;
+        return operatorCallee?.type === 'Identifier' && RX_PASS_THROUGH_OPERATORS.has(operatorCallee.name);
+      });
+      if (passThrough) return (unwrap(pipe.callee) as TSESTree.MemberExpression).object;
+    }
+    return undefined;
+  }
+
+  /** The calls `fn` is handed to as an argument: inline, or by reference (`cb`, `this.cb`, `this.cb.bind(this)`). */
+  private callbackUses(fn: TSESTree.FunctionLike): readonly CallbackUse[] {
+    return this.uses.callbacks.get(fn) ?? [];
+  }
+
+  /** Calls of a function: by reference (`f(x)`, `obj.f(x)`) or, for a class method, `this.f(x)` in its class. */
+  private callSitesOf(fn: TSESTree.FunctionLike): readonly TSESTree.CallExpression[] {
+    return this.uses.calls.get(fn) ?? [];
+  }
+}
+
+/** A call that receives a function as an argument, and the argument's position. */
+interface CallbackUse {
+  readonly call: TSESTree.CallExpression;
+  readonly position: number;
+}
+
+/** Where the file's functions are called and handed over as callbacks, indexed once per file. */
+interface FunctionUses {
+  readonly calls: Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>;
+  readonly callbacks: Map<TSESTree.FunctionLike, CallbackUse[]>;
+}
+
+const functionUsesByFile = new WeakMap<FileContext, FunctionUses>();
+
+function functionUses(context: FileContext): FunctionUses {
+  const cached = functionUsesByFile.get(context);
+  if (cached) return cached;
+  const uses: FunctionUses = { calls: new Map(), callbacks: new Map() };
+  const add = <T>(map: Map<TSESTree.FunctionLike, T[]>, fn: TSESTree.FunctionLike, value: T): void => {
+    map.set(fn, [...(map.get(fn) ?? []), value]);
+  };
+  for (const call of context.calls) {
+    const called = calledFunction(context, call.callee);
+    if (called && called !== unwrap(call.callee)) add(uses.calls, called, call);
+    call.arguments.forEach((argument, position) => {
+      const target = unwrap(argument);
+      const handed = isFunction(target) ? target : functionArgument(context, target);
+      if (handed) add(uses.callbacks, handed, { call, position });
+    });
+  }
+  functionUsesByFile.set(context, uses);
+  return uses;
+}
+
+/** A function passed by reference: `cb`, `this.cb`, `this.cb.bind(this)`. */
+function functionArgument(context: FileContext, argument: Node): TSESTree.FunctionLike | undefined {
+  const bound = argument.type === 'CallExpression' && memberName(argument.callee) === 'bind' ? unwrap((unwrap(argument.callee) as TSESTree.MemberExpression).object) : argument;
+  return bound.type === 'Identifier' || bound.type === 'MemberExpression' ? calledFunction(context, bound) : undefined;
+}
+
+function propertyKind(name: string): TokenKind {
+  if (ID_TOKEN_PROPERTIES.has(name)) return 'id-token';
+  if (ACCESS_TOKEN_PROPERTIES.has(name)) return 'access-token';
+  return 'unknown';
+}
+
+/**
+ * Several possible values: a definite kind only when all agree; one proven ID token among unknowns needs review.
+ * A switch edit at one of several sources would leave the others, so several values never offer one.
+ */
+function agree(results: readonly Provenance[]): Provenance {
+  if (results.length <= 1) return results[0] ?? UNKNOWN;
+  const all = results.map(withoutAlternative);
+  const first = all[0]!;
+  if (all.every((result) => result.kind === first.kind)) {
+    return all.every((result) => result.certainty === 'proven') ? first : { ...first, certainty: 'needs-manual' };
+  }
+  const idToken = all.find((result) => result.kind === 'id-token');
+  return idToken ? { ...idToken, certainty: 'needs-manual' } : UNKNOWN;
+}
+
+/** A switch edit is only exact when the token reaches the credential through plain data flow from one place. */
+function withoutAlternative(provenance: Provenance): Provenance {
+  if (!provenance.accessTokenAlternative) return provenance;
+  const { accessTokenAlternative: _dropped, ...rest } = provenance;
+  return rest;
+}
+
+/** The local name a destructuring pattern gives the access token next to the ID token `target` it binds. */
+function siblingBinding(target: TSESTree.Identifier, context: FileContext, key: string): string | undefined {
+  const variable = context.variableOf(target);
+  const declared = variable?.defs[0]?.name;
+  let pattern: Node | undefined = declared?.parent;
+  while (pattern && pattern.type !== 'ObjectPattern') pattern = pattern.parent;
+  if (pattern?.type !== 'ObjectPattern') return undefined;
+  const siblingKey = ACCESS_TOKEN_SIBLING[key];
+  for (const property of pattern.properties) {
+    if (property.type !== 'Property' || propertyName(property.key, property.computed) !== siblingKey) continue;
+    const value = property.value.type === 'AssignmentPattern' ? property.value.left : property.value;
+    return value.type === 'Identifier' ? value.name : undefined;
+  }
+  return undefined;
+}
+
+function isShorthandValue(node: Node): boolean {
+  const parent = node.parent;
+  return parent?.type === 'Property' && parent.shorthand && parent.value === node;
+}
+
+/** `null`, `undefined`, `''` and `false` clear a holder (logout); they are no token of any kind. */
+function holdsValue(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === 'Literal') return target.value !== null && target.value !== '' && target.value !== false;
+  return !(target.type === 'Identifier' && target.name === 'undefined');
 }
 
 function ancestorClassBody(node: Node): TSESTree.ClassBody | undefined {

@@ -1,17 +1,25 @@
 /**
- * Text edits for token requests: set or add `responseType`, `audience` and `scope` in the SDK's place for them,
- * following the file's quote style, indentation and trailing commas, and touching no other byte.
+ * Text edits for token requests: set or add `responseType`, `audience` and `scope` in the SDK's place for them
+ * (an options object, a JSX element's attributes, or a raw URL's query), following the file's quote style,
+ * indentation and trailing commas, and touching no other byte.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isStringLiteral, unwrap } from './ast';
-import type { Node, OptionValue, TextEdit, TokenRequest } from './types';
+import type { Node, OptionValue, TextEdit, TokenRequest, UrlQueryPlacement } from './types';
 
 export type OptionName = 'audience' | 'scope' | 'responseType';
 
-/** The quote character a file mostly uses for strings. */
+/** The delimiter of the string literal a URL is written in: a quote, or a backtick for a template literal. */
+type Delimiter = NonNullable<UrlQueryPlacement['delimiter']>;
+
+/** A value to write: literal text, and source code for the parts an expression supplies (a non-literal domain). */
+export type ValuePart = { readonly text: string } | { readonly code: string };
+
+/** The quote character a file mostly uses for JavaScript strings (JSX attribute strings, `name="..."`, do not count). */
 export function quoteStyle(text: string): "'" | '"' {
-  const single = (text.match(/'/g) ?? []).length;
-  const double = (text.match(/"/g) ?? []).length;
+  const code = text.replace(/[\w-]+=("[^"\n]*"|'[^'\n]*')/g, '');
+  const single = (code.match(/'/g) ?? []).length;
+  const double = (code.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";
 }
 
@@ -21,28 +29,88 @@ export function stringLiteral(value: string, text: string, like?: Node): string 
   return `${quote}${value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
 }
 
-/** `https://<domain>/api/v2/` as code: a literal when the domain is one, else a template literal over its expression. */
-export function audienceExpression(request: TokenRequest, text: string): string | undefined {
-  const domain = request.domain && unwrap(request.domain);
-  if (!domain) return undefined;
-  if (isStringLiteral(domain)) return stringLiteral(managementAudience(domain.value), text);
-  if (domain.type === 'TemplateLiteral') return `\`https://${text.slice(domain.range[0] + 1, domain.range[1] - 1)}/api/v2/\``;
-  return `\`https://\${${text.slice(domain.range[0], domain.range[1])}}/api/v2/\``;
-}
-
 export function managementAudience(domain: string): string {
   return `https://${domain.replace(/^https?:\/\//, '').replace(/\/+$/, '')}/api/v2/`;
 }
 
-/** Sets an option to `valueCode`: replaces the value when the option exists, otherwise inserts it (and any missing parent objects). */
-export function setOption(request: TokenRequest, option: OptionName, valueCode: string, text: string): TextEdit[] | undefined {
-  const existing = optionOf(request, option);
-  if (existing) return [{ range: existing.valueNode.range, text: valueCode }];
-  const { root } = request.placement;
-  if (!root) return undefined;
-  const path = option === 'audience' ? request.placement.audiencePath : option === 'scope' ? request.placement.scopePath : request.placement.responseTypePath;
-  const key = option === 'responseType' ? request.placement.responseTypeKey : option;
-  let object: TSESTree.ObjectExpression = root;
+/** `https://<domain>/api/v2/` over the request's domain, as text where the domain is static and code where it is not. */
+export function managementAudienceParts(request: TokenRequest, text: string): ValuePart[] | undefined {
+  if (request.domainValue !== undefined) return [{ text: managementAudience(request.domainValue) }];
+  const domain = request.domain && unwrap(request.domain);
+  if (!domain) return undefined;
+  if (isStringLiteral(domain)) return [{ text: managementAudience(domain.value) }];
+  const inner: ValuePart[] =
+    domain.type === 'TemplateLiteral'
+      ? domain.quasis.flatMap((quasi, index) => {
+          const expression = domain.expressions[index];
+          const cooked = quasi.value.cooked ?? quasi.value.raw;
+          return [...(cooked ? [{ text: cooked }] : []), ...(expression ? [{ code: source(expression, text) }] : [])];
+        })
+      : [{ code: source(domain, text) }];
+  const first = inner[0];
+  if (first && 'text' in first) inner[0] = { text: first.text.replace(/^https?:\/\//, '') };
+  const last = inner[inner.length - 1];
+  if (last && 'text' in last) inner[inner.length - 1] = { text: last.text.replace(/\/+$/, '') };
+  return merge([{ text: 'https://' }, ...inner, { text: '/api/v2/' }]);
+}
+
+/** How a value reads in a message: code parts as `${code}`. */
+export function displayValue(parts: readonly ValuePart[]): string {
+  return parts.map((part) => ('text' in part ? part.text : `\${${part.code}}`)).join('');
+}
+
+/** A value as JavaScript: a string literal (in the style of `like` or the file) when it is all text, else a template literal. */
+export function valueCode(parts: readonly ValuePart[], text: string, like?: Node): string {
+  const literal = staticText(parts);
+  if (literal !== undefined) return stringLiteral(literal, text, like);
+  return `\`${parts.map((part) => ('text' in part ? part.text.replace(/[`\\]|\$\{/g, (match) => `\\${match}`) : `\${${part.code}}`)).join('')}\``;
+}
+
+/** Sets an option: replaces its value where it is written, otherwise inserts it (and any missing parents) in the SDK's place. */
+export function setOption(request: TokenRequest, option: OptionName, value: string | readonly ValuePart[], text: string): TextEdit[] | undefined {
+  const parts = typeof value === 'string' ? [{ text: value }] : value;
+  const existing = option === 'audience' ? request.audience : option === 'scope' ? request.scope : request.responseType;
+  const { placement } = request;
+  if (placement.query) return queryEdit(placement.query, existing, option === 'responseType' ? placement.responseTypeKey : option, parts, text);
+  if (existing) return [replaceValue(existing, parts, text)];
+  const key = option === 'responseType' ? placement.responseTypeKey : option;
+  const path = option === 'audience' ? placement.audiencePath : option === 'scope' ? placement.scopePath : placement.responseTypePath;
+  if (placement.element) return insertIntoElement(placement.element, path, key, parts, text);
+  return placement.root ? insertIntoObject(placement.root, path, key, parts, text) : undefined;
+}
+
+/** A URL query parameter: replaced in place when one literal writes its value, else inserted right after the `?`. */
+function queryEdit(query: UrlQueryPlacement, existing: OptionValue | undefined, key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+  if (existing) {
+    if (!existing.queryRange) return undefined;
+    const raw = text.slice(existing.queryRange[0], existing.queryRange[1]);
+    const delimiter = text[existing.valueNode.range[0]] as Delimiter;
+    return [{ range: existing.queryRange, text: queryValue(parts, delimiter, raw.includes('+') && !raw.includes('%20')) }];
+  }
+  if (query.insertAt === undefined || query.delimiter === undefined) return undefined;
+  return [{ range: [query.insertAt, query.insertAt], text: `${key}=${queryValue(parts, query.delimiter, false)}${query.hasParameters ? '&' : ''}` }];
+}
+
+function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: string): TextEdit {
+  if (option.valueNode.parent?.type === 'JSXAttribute') return { range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) };
+  return { range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) };
+}
+
+/** A query parameter value: URL-encoded text, code spliced in as `${code}` (template) or `' + code + '` (string literal). */
+function queryValue(parts: readonly ValuePart[], delimiter: Delimiter, plusForSpace: boolean): string {
+  return parts
+    .map((part) => {
+      if ('code' in part) return delimiter === '`' ? `\${${part.code}}` : `${delimiter} + ${part.code} + ${delimiter}`;
+      const encoded = encodeURIComponent(part.text);
+      return plusForSpace ? encoded.replace(/%20/g, '+') : encoded;
+    })
+    .join('');
+}
+
+// ------------------------------------------------------------------------------------------------ objects
+
+function insertIntoObject(root: TSESTree.ObjectExpression, path: readonly string[], key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+  let object = root;
   let depth = 0;
   for (; depth < path.length; depth++) {
     const property = findProperty(object, path[depth]!);
@@ -51,18 +119,13 @@ export function setOption(request: TokenRequest, option: OptionName, valueCode: 
     if (value.type !== 'ObjectExpression') return undefined;
     object = value;
   }
-  let code = `${key}: ${valueCode}`;
-  for (let index = path.length - 1; index >= depth; index--) code = `${path[index]}: { ${code} }`;
-  return [insertProperty(object, code, text)];
+  const like = object.properties.find((property): property is TSESTree.Property => property.type === 'Property' && isStringLiteral(property.value))?.value;
+  return [insertProperty(object, nestedCode(path.slice(depth), `${key}: ${valueCode(parts, text, like)}`), text)];
 }
 
-/** Replaces a string option's value with a new string in the same quote style. */
-export function replaceString(option: OptionValue, value: string, text: string): TextEdit {
-  return { range: option.valueNode.range, text: stringLiteral(value, text, option.valueNode) };
-}
-
-function optionOf(request: TokenRequest, option: OptionName): OptionValue | undefined {
-  return option === 'audience' ? request.audience : option === 'scope' ? request.scope : request.responseType;
+/** `a: { b: { <code> } }` for the parent objects a path still lacks. */
+function nestedCode(missing: readonly string[], code: string): string {
+  return missing.reduceRight((inner, name) => `${name}: { ${inner} }`, code);
 }
 
 /** Inserts `code` as the object's last property, on its own line when the object spans lines. */
@@ -71,28 +134,96 @@ export function insertProperty(object: TSESTree.ObjectExpression, code: string, 
   const closing = object.range[1] - 1;
   if (!last) return { range: [object.range[0] + 1, closing], text: ` ${code} ` };
   const between = text.slice(last.range[1], closing);
-  const trailingComma = /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*,/.test(between) || between.includes(',');
+  const comma = commaAfter(between);
   const multiline = text.slice(object.range[0], object.range[1]).includes('\n');
-  if (!multiline) return { range: [last.range[1], last.range[1]], text: `, ${code}` };
+  if (!multiline) return comma === -1 ? { range: [last.range[1], last.range[1]], text: `, ${code}` } : { range: [last.range[1] + comma + 1, last.range[1] + comma + 1], text: ` ${code},` };
   const indent = indentationOf(last, text);
-  if (trailingComma) {
-    const comma = last.range[1] + between.indexOf(',') + 1;
-    const lineEnd = text.indexOf('\n', comma);
-    const at = lineEnd === -1 || lineEnd > closing ? comma : lineEnd;
-    return { range: [at, at], text: at === comma ? `\n${indent}${code},` : `\n${indent}${code},` };
+  if (comma !== -1) {
+    // After the trailing comma's line (so a comment after the comma stays with the last property).
+    const after = last.range[1] + comma + 1;
+    const lineEnd = text.indexOf('\n', after);
+    const at = lineEnd === -1 || lineEnd > closing ? after : lineEnd;
+    return { range: [at, at], text: `\n${indent}${code},` };
   }
   // No trailing comma: add one after the last property, keeping a trailing line comment on its line.
   const lineEnd = text.indexOf('\n', last.range[1]);
   const comment = lineEnd === -1 ? '' : text.slice(last.range[1], lineEnd);
-  if (/^\s*\/\//.test(comment)) {
-    return { range: [last.range[1], lineEnd], text: `,${comment}\n${indent}${code}` };
-  }
+  if (/^\s*\/\//.test(comment)) return { range: [last.range[1], lineEnd], text: `,${comment}\n${indent}${code}` };
   return { range: [last.range[1], last.range[1]], text: `,\n${indent}${code}` };
 }
 
+/** Offset of the trailing comma in the text between the last property and `}` (comments skipped), or -1. */
+function commaAfter(between: string): number {
+  const match = /^(\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*,/.exec(between);
+  return match ? match[0].length - 1 : -1;
+}
+
+// ------------------------------------------------------------------------------------------------ JSX
+
+function insertIntoElement(element: TSESTree.JSXOpeningElement, path: readonly string[], key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+  if (path.length === 0) return [insertAttribute(element, `${key}=${attributeValue(parts, text, stringAttributeOf(element))}`, text)];
+  const attribute = attributeOf(element, path[0]!);
+  if (!attribute) return [insertAttribute(element, `${path[0]}={{ ${nestedCode(path.slice(1), `${key}: ${valueCode(parts, text)}`)} }}`, text)];
+  const container = attribute.value;
+  const object = container?.type === 'JSXExpressionContainer' && container.expression.type !== 'JSXEmptyExpression' ? unwrap(container.expression) : undefined;
+  return object?.type === 'ObjectExpression' ? insertIntoObject(object, path.slice(1), key, parts, text) : undefined;
+}
+
+export function attributeOf(element: TSESTree.JSXOpeningElement, name: string): TSESTree.JSXAttribute | undefined {
+  let found: TSESTree.JSXAttribute | undefined;
+  for (const attribute of element.attributes) if (attribute.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && attribute.name.name === name) found = attribute;
+  return found;
+}
+
+/** A JSX attribute value: `"text"` (in the quote of `like`, else double quotes) or `{code}`. */
+function attributeValue(parts: readonly ValuePart[], text: string, like: Node | undefined): string {
+  const literal = staticText(parts);
+  if (literal === undefined || /["'{}<>\\\n]/.test(literal)) return `{${valueCode(parts, text)}}`;
+  const quote = like && isStringLiteral(like) ? text[like.range[0]]! : '"';
+  return `${quote}${literal}${quote}`;
+}
+
+/** An attribute of the element written as a string literal, whose quotes new attributes follow. */
+function stringAttributeOf(element: TSESTree.JSXOpeningElement): Node | undefined {
+  for (const attribute of element.attributes) if (attribute.type === 'JSXAttribute' && attribute.value && isStringLiteral(attribute.value)) return attribute.value;
+  return undefined;
+}
+
+/** Adds an attribute after the last one: on its own line when the attributes are written one per line. */
+function insertAttribute(element: TSESTree.JSXOpeningElement, code: string, text: string): TextEdit {
+  const last = element.attributes[element.attributes.length - 1];
+  const after = last ?? element.name;
+  const onOwnLines = last !== undefined && lineStart(text, last.range[0]) !== lineStart(text, element.range[0]);
+  return { range: [after.range[1], after.range[1]], text: onOwnLines ? `\n${indentationOf(last, text)}${code}` : ` ${code}` };
+}
+
+// ------------------------------------------------------------------------------------------------ shared
+
+function staticText(parts: readonly ValuePart[]): string | undefined {
+  return parts.every((part) => 'text' in part) ? parts.map((part) => (part as { text: string }).text).join('') : undefined;
+}
+
+function merge(parts: readonly ValuePart[]): ValuePart[] {
+  const merged: ValuePart[] = [];
+  for (const part of parts) {
+    const last = merged[merged.length - 1];
+    if ('text' in part && last && 'text' in last) merged[merged.length - 1] = { text: last.text + part.text };
+    else merged.push(part);
+  }
+  return merged;
+}
+
+function source(node: Node, text: string): string {
+  return text.slice(node.range[0], node.range[1]);
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
 function indentationOf(node: Node, text: string): string {
-  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart, node.range[0]))![0];
+  const start = lineStart(text, node.range[0]);
+  return /^[ \t]*/.exec(text.slice(start, node.range[0]))![0];
 }
 
 /** Applies non-overlapping edits to a text. */

@@ -38,10 +38,13 @@ function buildFacts(context: FileContext): FileFacts {
   const hosts = new Auth0Hosts(context);
   for (const request of tokenRequests) if (request.domain) hosts.addDomain(request.domain);
   for (const client of managementClients) if (client.domain) hosts.addDomain(client.domain);
-  const managementCalls = [...recogniseClientCalls(context, managementClients), ...recogniseHttpCalls(context, hosts, tracer)];
+  const http = recogniseHttpCalls(context, hosts, tracer);
+  const managementCalls = [...recogniseClientCalls(context, managementClients), ...http.calls];
   const credentials = new Set<CredentialUse>();
   for (const client of managementClients) if (client.credential) credentials.add(client.credential);
   for (const call of managementCalls) if (call.credential) credentials.add(call.credential);
+  // Interceptors (angular-jwt, `$.ajaxSetup`, ...) are credential sites even when no call in this file goes through them.
+  for (const interceptor of http.interceptors) credentials.add(interceptor);
   return {
     environment: environmentOf(context),
     tokenRequests,

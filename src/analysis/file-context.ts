@@ -86,10 +86,17 @@ export class FileContext {
           break;
       }
     });
+    // In scripts, top-level `var`/function references stay unresolved (the global scope is dynamic): resolve
+    // them by name against the file's own global-scope declarations.
+    const globalScope = scopeManager?.scopes[0];
+    const topLevel = new Map<string, VariableLike>();
+    for (const variable of globalScope?.variables ?? []) if (variable.defs.length > 0) topLevel.set(variable.name, variable);
     for (const scope of scopeManager?.scopes ?? []) {
       for (const reference of scope.references) {
-        this.references.set(reference.identifier, reference);
-        if (!reference.resolved && reference.identifier.type === 'Identifier') this.globals.add(reference.identifier.name);
+        const identifier = reference.identifier;
+        const declared = !reference.resolved && identifier.type === 'Identifier' ? topLevel.get(identifier.name) : undefined;
+        this.references.set(identifier, declared ? withResolved(reference, declared) : reference);
+        if (!reference.resolved && !declared && identifier.type === 'Identifier') this.globals.add(identifier.name);
       }
       for (const variable of scope.variables) for (const def of variable.defs) this.declarations.set(def.name, variable);
     }
@@ -237,6 +244,10 @@ export class FileContext {
   source(node: Node): string {
     return this.text.slice(node.range[0], node.range[1]);
   }
+}
+
+function withResolved(reference: ReferenceLike, resolved: VariableLike): ReferenceLike {
+  return { identifier: reference.identifier, resolved, isWrite: () => reference.isWrite(), writeExpr: reference.writeExpr, init: reference.init };
 }
 
 function mergeText(parts: StringPart[]): StringPart[] {

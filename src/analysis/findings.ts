@@ -2,10 +2,10 @@
  * Findings per rule, derived from a file's facts: what to report, how certain it is, and the text edits that
  * fix it (applied by `--fix` and the codemod) or that a suggestion offers.
  */
-import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope } from '../catalog';
-import { memberName, unwrap } from './ast';
-import { audienceExpression, managementAudience, replaceString, setOption, stringLiteral } from './edits';
-import type { Certainty, Environment, FileFacts, ManagementCall, Node, TextEdit, TokenRequest } from './types';
+import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
+import { isFunction, isStringLiteral, unwrap } from './ast';
+import { displayValue, managementAudience, managementAudienceParts, setOption, stringLiteral, type OptionName } from './edits';
+import type { Certainty, CredentialUse, Environment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
   readonly messageId: string;
@@ -25,22 +25,110 @@ export interface Finding {
 
 export type MetadataScope = 'update' | 'create' | 'both';
 
-/** The requests whose tokens reach this file's Management calls, with those calls. */
-export function linkedCalls(facts: FileFacts, request: TokenRequest): ManagementCall[] {
-  const client = request.level === 'call' && request.parent ? request.parent : request;
-  const clients = facts.tokenRequests.filter((candidate) => candidate.level === 'client');
-  return facts.managementCalls.filter((call) => {
-    const provenance = call.credential?.provenance;
-    if (!provenance || provenance.kind === 'unknown') return false;
-    if (provenance.issuer) return provenance.issuer === client;
-    // The token comes from storage or a variable with no visible login: only a file's single client can have issued it.
-    return clients.length === 1 && clients[0] === client;
-  });
+/** The Management calls this file makes with tokens whose `option` (audience, scope or response type) the request decides. */
+export function linkedCalls(facts: FileFacts, request: TokenRequest, option: OptionName): ManagementCall[] {
+  return facts.managementCalls.filter((call) => governingRequest(facts, call, option) === request);
 }
 
-/** Whether a request's tokens are meant for the Management API: they reach its calls, or it asks for current_user scopes. */
-function isManagementRequest(facts: FileFacts, request: TokenRequest): boolean {
-  return linkedCalls(facts, request).length > 0 || scopeList(request.scope?.value).some(isCurrentUserScope) || request.audience?.value?.endsWith('/api/v2/') === true;
+/**
+ * The request whose written `option` decides the token a Management call sends. The token's issuer is the call-level
+ * request whose callback or return value yields it (`checkSession(..., cb)`, `await getTokenSilently(...)`), else the
+ * client whose result it is, else (a token from storage or a variable with no visible login) the file's single client
+ * that is not a secondary login. A call that leaves the option out inherits it from its client (scope stays the
+ * call's when it asks for its own audience: a separate token); a redirect that sets it decides it for the client's
+ * shared result.
+ */
+function governingRequest(facts: FileFacts, call: ManagementCall, option: OptionName): TokenRequest | undefined {
+  let request = issuingRequest(facts, call);
+  if (request?.level === 'call' && request.parent && request[option] === undefined && !(option === 'scope' && request.audience)) request = request.parent;
+  if (request?.level === 'client') request = facts.tokenRequests.find((redirect) => redirect.parent === request && redirect.sharesClientResult && redirect[option] !== undefined) ?? request;
+  return request;
+}
+
+function issuingRequest(facts: FileFacts, call: ManagementCall): TokenRequest | undefined {
+  const provenance = call.credential?.provenance;
+  if (!provenance || provenance.kind === 'unknown') return undefined;
+  const pinned = provenance.source && resultCall(facts, provenance.source);
+  if (pinned) return pinned;
+  if (provenance.issuer) return provenance.issuer;
+  const clients = facts.tokenRequests.filter((candidate) => candidate.level === 'client' && !candidate.secondaryLogin);
+  return clients.length === 1 ? clients[0] : undefined;
+}
+
+/** Per file: the call-level requests that return their own tokens, by call node. */
+const resultCalls = new WeakMap<FileFacts, Map<Node, TokenRequest>>();
+
+/**
+ * The call-level request that returns a token source (`await client.getTokenSilently({...})`) or whose callback
+ * declares the variable it is read from (`checkSession({...}, (err, result) => ... result.accessToken)`).
+ */
+function resultCall(facts: FileFacts, source: Node): TokenRequest | undefined {
+  let calls = resultCalls.get(facts);
+  if (!calls) {
+    calls = new Map(facts.tokenRequests.filter((request) => request.level === 'call' && !request.sharesClientResult).map((request) => [request.node, request]));
+    resultCalls.set(facts, calls);
+  }
+  const direct = calls.get(unwrap(source));
+  if (direct) return direct;
+  const name = rootName(source);
+  if (name === undefined) return undefined;
+  for (let node = source.parent; node; node = node.parent) {
+    if (isFunction(node) && node.params.some((param) => declares(param, name))) return node.parent ? calls.get(node.parent) : undefined;
+  }
+  return undefined;
+}
+
+function rootName(node: Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === 'Identifier') return target.name;
+  return target.type === 'MemberExpression' ? rootName(target.object) : undefined;
+}
+
+function declares(pattern: Node, name: string): boolean {
+  switch (pattern.type) {
+    case 'Identifier':
+      return pattern.name === name;
+    case 'AssignmentPattern':
+      return declares(pattern.left, name);
+    case 'RestElement':
+      return declares(pattern.argument, name);
+    case 'ArrayPattern':
+      return pattern.elements.some((element) => !!element && declares(element, name));
+    case 'ObjectPattern':
+      return pattern.properties.some((property) => declares(property.type === 'Property' ? property.value : property, name));
+    case 'TSParameterProperty':
+      return declares(pattern.parameter, name);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Whether a request's tokens are meant for the Management API: they reach calls a browser token can make (calls only a
+ * backend can make are another rule's report, not a reason to migrate the login), or it asks for current_user scopes
+ * or the api/v2 audience.
+ */
+function isManagementRequest(facts: FileFacts, request: TokenRequest, option: OptionName): boolean {
+  const migratable = linkedCalls(facts, request, option).some((call) => !call.endpoint || (!call.backendOnlyReason && call.endpoint.currentUserScope !== undefined));
+  return migratable || scopeList(request.scope?.value).some(isCurrentUserScope) || isManagementAudience(request.audience?.pattern);
+}
+
+/**
+ * Whether the request's token can become a Management API token by changing its scope or response type: the SDK can ask
+ * for an audience and the request (or, for a call that sets none, its client) asks for no other one.
+ */
+function canCarryManagementToken(request: TokenRequest): boolean {
+  const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
+  return request.supportsAudience && (audience?.value === undefined || isManagementAudience(audience.value));
+}
+
+function isManagementAudience(audience: string | undefined): boolean {
+  return audience !== undefined && /\/api\/v2\/?$/.test(audience);
+}
+
+/** A client-level option that a redirect call on the client sets itself: the call's value is the one the login uses. */
+function overriddenByRedirect(facts: FileFacts, request: TokenRequest, option: OptionName): boolean {
+  return request.level === 'client' && facts.tokenRequests.some((call) => call.parent === request && call.sharesClientResult && call[option] !== undefined);
 }
 
 export function scopeList(scope: string | undefined): string[] {
@@ -70,136 +158,176 @@ export function minimalScopeString(declared: readonly string[], required: readon
 // ---------------------------------------------------------------------------------------------- rules
 
 export function idTokenCredentialFindings(facts: FileFacts, text: string): Finding[] {
+  const server = facts.environment === 'server';
   return facts.credentials
     .filter((credential) => credential.provenance.kind === 'id-token')
     .map((credential) => {
-      const source = credential.provenance.source;
-      const switched = source && accessTokenSwitch(source, text);
+      const provenance = credential.provenance;
+      // On a server the fix is a machine-to-machine token, not the user's access token.
+      const switched = server || !switchReachesManagementApi(facts, credential) ? undefined : accessTokenSwitch(provenance, text);
       return {
-        messageId: facts.environment === 'server' ? 'idTokenCredentialServer' : 'idTokenCredential',
-        data: { source: credential.provenance.description ?? text.slice(credential.node.range[0], credential.node.range[1]) },
+        messageId: server ? 'idTokenCredentialServer' : 'idTokenCredential',
+        data: { source: provenance.description ?? text.slice(credential.node.range[0], credential.node.range[1]) },
         node: credential.node,
-        certainty: credential.provenance.certainty,
-        suggestions: switched && facts.environment === 'browser' ? [{ messageId: 'useAccessToken', data: { replacement: switched.text }, edits: [switched.edit] }] : [],
+        certainty: provenance.certainty,
+        suggestions: switched ? [{ messageId: 'useAccessToken', data: { replacement: switched.text }, edits: [switched.edit] }] : [],
       };
     });
 }
 
-/** `authResult.idToken` -> `authResult.accessToken`, `result.id_token` -> `result.access_token`. */
-function accessTokenSwitch(source: Node, text: string): { edit: TextEdit; text: string } | undefined {
-  const target = unwrap(source);
-  if (target.type !== 'MemberExpression') return undefined;
-  const name = memberName(target);
-  const replacement = name === 'idToken' ? 'accessToken' : name === 'id_token' ? 'access_token' : undefined;
-  if (!replacement) return undefined;
-  const property = target.property;
-  const code = target.computed ? stringLiteral(replacement, text, property) : replacement;
-  const edit = { range: property.range, text: code } as const;
-  return { edit, text: text.slice(target.range[0], property.range[0]) + code + text.slice(property.range[1], target.range[1]) };
+/**
+ * Whether the login's access token would do: its audience is the Management API (or still to be added), and some
+ * call it is sent with is one a current-user token can make (a backend-only call stays wrong with either token).
+ */
+function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse): boolean {
+  const calls = facts.managementCalls.filter((call) => call.credential === credential);
+  if (calls.length > 0 && calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))) return false;
+  const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [credential.provenance.issuer];
+  return requests.every((request) => !request?.audience || isManagementAudience(request.audience.pattern ?? request.audience.value));
+}
+
+/**
+ * Reads the same login's access token instead, where the recogniser proved one is there: `authResult.idToken` ->
+ * `authResult.accessToken`, `getItem('id_token')` -> `getItem('access_token')`. Returns the edit and the source after it.
+ */
+function accessTokenSwitch(provenance: Provenance, text: string): { edit: TextEdit; text: string } | undefined {
+  const alternative = provenance.accessTokenAlternative;
+  const source = provenance.source;
+  if (!alternative || !source) return undefined;
+  const { node, name } = alternative;
+  const code = isStringLiteral(node) ? stringLiteral(name, text, node) : name;
+  return { edit: { range: node.range, text: code }, text: text.slice(source.range[0], node.range[0]) + code + text.slice(node.range[1], source.range[1]) };
 }
 
 export function audienceFindings(facts: FileFacts, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
+    // A call without its own audience inherits the client's, which is checked on the client.
     if (request.level === 'call' && !request.audience) continue;
-    if (!isManagementRequest(facts, request)) continue;
+    if (overriddenByRedirect(facts, request, 'audience') || !isManagementRequest(facts, request, 'audience')) continue;
     const node = request.audience?.node ?? request.node;
-    const expected = request.domain ? audienceExpression(request, text) : undefined;
-    const expectedText = request.domain && textOfDomain(request, text);
+    const parts = managementAudienceParts(request, text);
+    const expected = parts ? displayValue(parts) : 'https://<your domain>/api/v2/';
     if (!request.supportsAudience) {
       findings.push({ messageId: 'sdkCannotRequestAudience', data: { sdk: request.sdk }, node, certainty: 'needs-manual' });
       continue;
     }
-    if (!request.audience) {
+    const audience = request.audience;
+    if (!audience) {
       if (request.dynamic) {
         findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
         continue;
       }
-      const edits = expected ? setOption(request, 'audience', expected, text) : undefined;
-      findings.push({
-        messageId: 'missingAudience',
-        data: { audience: expectedText ?? 'https://<your domain>/api/v2/' },
-        node,
-        certainty: 'proven',
-        suggestions: edits ? [{ messageId: 'addAudience', data: { audience: expected! }, edits }] : [],
-      });
+      const edits = parts && setOption(request, 'audience', parts, text);
+      findings.push({ messageId: 'missingAudience', data: { audience: expected }, node, certainty: 'proven', suggestions: edits ? [{ messageId: 'addAudience', data: { audience: expected }, edits }] : [] });
       continue;
     }
-    const valueNode = unwrap(request.audience.valueNode);
-    if (valueNode.type === 'ArrayExpression') {
+    const value = audience.value;
+    if (unwrap(audience.valueNode).type === 'ArrayExpression' || (value !== undefined && /\s/.test(value.trim()))) {
       findings.push({ messageId: 'severalAudiences', data: {}, node, certainty: 'proven' });
-      continue;
-    }
-    const value = request.audience.value;
-    if (value === undefined) continue;
-    if (!value.replace(/\/?$/, '/').endsWith('/api/v2/')) {
-      findings.push({ messageId: 'otherAudience', data: { audience: value, expected: expectedText ?? 'https://<your domain>/api/v2/' }, node, certainty: 'proven' });
-    } else if (expectedText && !expectedText.includes('${') && managementAudience(value.replace(/\/api\/v2\/?$/, '')) !== expectedText) {
-      findings.push({ messageId: 'otherAudience', data: { audience: value, expected: expectedText }, node, certainty: 'needs-manual' });
+    } else if (value === undefined) {
+      if (!isManagementAudience(audience.pattern)) findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
+    } else if (!isManagementAudience(value)) {
+      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected) }, node, certainty: 'proven' });
+    } else if (parts && !expected.includes('${') && managementAudience(value.replace(/\/api\/v2\/?$/, '')) !== expected) {
+      // The api/v2 audience of another host: a custom domain or another tenant, which only a person can tell.
+      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected) }, node, certainty: 'needs-manual' });
     }
   }
   return findings;
 }
 
-function textOfDomain(request: TokenRequest, text: string): string | undefined {
-  const domain = request.domain && unwrap(request.domain);
-  if (!domain) return undefined;
-  if (domain.type === 'Literal' && typeof domain.value === 'string') return managementAudience(domain.value);
-  return `https://\${${text.slice(domain.range[0], domain.range[1])}}/api/v2/`;
+/** How this SDK gets a second token for the Management API next to the one for the app's own audience. */
+function secondTokenRoute(sdk: TokenRequestSdk, audience: string): string {
+  const options = `audience: '${audience}', scope: '<current_user scopes>'`;
+  switch (sdk) {
+    case 'auth0.js':
+    case 'angular-auth0':
+    case 'lock':
+    case 'lock-passwordless':
+    case 'angular-lock':
+      return `checkSession({ ${options}, responseType: 'token' }, callback)`;
+    case 'auth0-spa-js-v1':
+      return `getTokenSilently({ ${options} })`;
+    case 'auth0-spa-js-v2':
+      return `getTokenSilently({ authorizationParams: { ${options} } })`;
+    case 'auth0-react-v1':
+    case 'auth0-angular-v1':
+      return `getAccessTokenSilently({ ${options} })`;
+    case 'auth0-react-v2':
+    case 'auth0-angular-v2':
+      return `getAccessTokenSilently({ authorizationParams: { ${options} } })`;
+    default:
+      return `another token request for { ${options} }`;
+  }
 }
 
 export function responseTypeFindings(facts: FileFacts, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
-    if (!request.hasResponseType || !request.responseType || !isManagementRequest(facts, request)) continue;
-    const value = request.responseType.value;
-    if (value === undefined) continue;
-    const parts = value.split(/[\s+]+/).filter(Boolean);
+    const responseType = request.responseType;
+    if (!request.hasResponseType || !responseType || responseType.value === undefined || !canCarryManagementToken(request)) continue;
+    if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType')) continue;
+    const parts = responseType.value.split(/[\s+]+/).filter(Boolean);
+    // `code` flows exchange the code for tokens elsewhere: never touched.
     if (parts.includes('token') || parts.includes('code')) continue;
     const next = ['token', ...parts].join(' ');
     findings.push({
       messageId: 'missingTokenResponseType',
-      data: { responseType: value, fixed: next },
-      node: request.responseType.node,
+      data: { responseType: responseType.value, fixed: next },
+      node: responseType.node,
       certainty: 'proven',
-      fix: [replaceString(request.responseType, next, text)],
+      fix: setOption(request, 'responseType', next, text),
     });
   }
   return findings;
 }
 
+/** What the SDK asks for when the code gives no scope, which a written scope must keep. */
+function defaultScopes(request: TokenRequest): string[] {
+  if (request.level === 'call') return request.parent ? (request.parent.scope ? scopeList(request.parent.scope.value) : defaultScopes(request.parent)) : [];
+  const defaults: Partial<Record<TokenRequestSdk, string>> = { 'auth0.js-v7': 'openid', 'lock-9': 'openid', 'authorize-url': '', 'password-grant': '' };
+  return scopeList(defaults[request.sdk] ?? 'openid profile email');
+}
+
 export function scopeFindings(facts: FileFacts, text: string, metadataScope: MetadataScope): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
-    if (request.level === 'call' && !request.scope) continue;
-    const calls = linkedCalls(facts, request);
-    const rawScope = request.scope?.value;
-    if (request.scope && rawScope !== undefined && /,/.test(rawScope)) {
+    const scope = request.scope;
+    // A call inherits the client's scope unless it sets its own, or asks for its own audience (a separate token).
+    if (request.level === 'call' && !scope && !request.audience) continue;
+    // An SDK that cannot ask for the audience gets no Management token whatever its scope: the audience rule reports it.
+    if (overriddenByRedirect(facts, request, 'scope') || !request.supportsAudience) continue;
+    const rawScope = scope?.value;
+    if (scope && rawScope !== undefined && /,/.test(rawScope)) {
       const normalised = scopeList(rawScope).join(' ');
+      const edits = setOption(request, 'scope', normalised, text);
       findings.push({
         messageId: 'malformedScope',
         data: { scope: rawScope },
-        node: request.scope.node,
+        node: scope.node,
         certainty: 'proven',
-        suggestions: [{ messageId: 'normaliseScope', data: { scope: normalised }, edits: [replaceString(request.scope, normalised, text)] }],
+        suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [],
       });
     }
+    const calls = linkedCalls(facts, request, 'scope');
     if (calls.length === 0) continue;
     if (calls.some((call) => !call.endpoint)) {
-      findings.push({ messageId: 'unknownEndpoint', data: {}, node: request.scope?.node ?? request.node, certainty: 'needs-manual' });
+      findings.push({ messageId: 'unknownEndpoint', data: {}, node: scope?.node ?? request.node, certainty: 'needs-manual' });
       continue;
     }
-    if (request.scope && rawScope === undefined) continue;
-    const declared = scopeList(rawScope ?? (request.scope ? '' : 'openid profile email'));
+    if (scope && rawScope === undefined) continue;
+    const declared = scope ? scopeList(rawScope) : defaultScopes(request);
     const required = requiredScopes(calls, metadataScope);
-    const missing = required.filter((scope) => !declared.includes(scope));
-    const unused = declared.filter((scope) => isCurrentUserScope(scope) && !required.includes(scope));
+    const missing = required.filter((name) => !declared.includes(name));
+    const unused = declared.filter((name) => isCurrentUserScope(name) && !required.includes(name));
     if (missing.length === 0 && unused.length === 0) continue;
     const next = minimalScopeString(declared, required);
-    const edits = request.scope ? [replaceString(request.scope, next, text)] : request.dynamic ? undefined : setOption(request, 'scope', stringLiteral(next, text), text);
+    // A token for another API cannot carry Management scopes: the fix is a second token (the audience rule says how).
+    const edits = (!scope && request.dynamic) || !canCarryManagementToken(request) ? undefined : setOption(request, 'scope', next, text);
     const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}`);
     const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
-    const node = request.scope?.node ?? request.node;
+    const node = scope?.node ?? request.node;
     if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
     if (unused.length > 0) findings.push({ messageId: 'unusedScopes', data: { scopes: unused.join(' ') }, node, certainty: 'proven', suggestions: missing.length > 0 ? [] : suggestions });
   }
@@ -213,14 +341,16 @@ export function anyUserScopeFindings(facts: FileFacts, text: string, environment
     const scopes = scopeList(request.scope?.value);
     const anyUser = scopes.filter(isAnyUserScope);
     if (!request.scope || anyUser.length === 0) continue;
-    const required = requiredScopes(linkedCalls(facts, request), metadataScope);
+    const required = requiredScopes(linkedCalls(facts, request, 'scope'), metadataScope);
+    // Without the calls in view there is no current-user replacement to offer, only the report.
     const next = minimalScopeString(scopes, required);
+    const edits = required.length > 0 ? setOption(request, 'scope', next, text) : undefined;
     findings.push({
       messageId: 'anyUserScope',
-      data: { scopes: anyUser.join(' '), replacement: required.join(' ') || 'the read:current_user-style scope the calls need' },
+      data: { scopes: anyUser.join(' '), replacement: required.join(' ') || 'the current_user scopes the calls need' },
       node: request.scope.node,
       certainty: 'proven',
-      suggestions: [{ messageId: 'setScopes', data: { scope: next }, edits: [replaceString(request.scope, next, text)] }],
+      suggestions: edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [],
     });
   }
   return findings;
@@ -236,9 +366,21 @@ export function backendOnlyFindings(facts: FileFacts, environment: Environment):
       findings.push({ messageId: 'backendOnlyEndpoint', data: { call: describe(call), scope: call.endpoint.anyUserScope }, node: call.node, certainty: 'proven' });
     } else if (!call.endpoint && call.method && call.path !== undefined && !findEndpoint(call.method, call.path)) {
       findings.push({ messageId: 'unknownEndpoint', data: { call: describe(call) }, node: call.node, certainty: 'needs-manual' });
+    } else if (!call.method && call.path !== undefined) {
+      const scopes = backendOnlyPathScopes(call.path);
+      if (scopes) findings.push({ messageId: 'backendOnlyEndpoint', data: { call: describe(call), scope: scopes }, node: call.node, certainty: 'proven' });
     }
   }
   return findings;
+}
+
+const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+/** For a call whose method the code computes: the any-user scopes when every catalogued method on the path is backend-only. */
+function backendOnlyPathScopes(path: string): string | undefined {
+  const endpoints = HTTP_METHODS.map((method) => findEndpoint(method, path)).filter((endpoint) => endpoint !== undefined);
+  if (endpoints.length === 0 || endpoints.some((endpoint) => endpoint.currentUserScope)) return undefined;
+  return [...new Set(endpoints.map((endpoint) => endpoint.anyUserScope))].join(' or ');
 }
 
 function describe(call: ManagementCall): string {
@@ -247,9 +389,18 @@ function describe(call: ManagementCall): string {
 
 export function secretFindings(facts: FileFacts, environment: Environment): Finding[] {
   if (environment !== 'browser') return [];
-  return facts.secrets.map((secret) => ({ messageId: secret.kind, data: {}, node: secret.node, certainty: 'proven' as const }));
+  const secrets: SecretUse[] = [...facts.secrets];
+  // Tokens pasted into the code and used as a Management credential, reported once where they are written.
+  const reported = new Set<Node>(secrets.map((secret) => secret.node));
+  for (const credential of facts.credentials) {
+    const source = credential.provenance.source;
+    if (!credential.provenance.literal || !source || reported.has(source)) continue;
+    reported.add(source);
+    secrets.push({ node: source, kind: 'management-token' });
+  }
+  return secrets.map((secret) => ({ messageId: secret.kind, data: {}, node: secret.node, certainty: secret.certainty ?? 'proven' }));
 }
 
 export function legacyApiFindings(facts: FileFacts): Finding[] {
-  return facts.legacyApis.map((use) => ({ messageId: 'legacyApi', data: { api: use.api, replacement: use.replacement }, node: use.node, certainty: 'proven' as const }));
+  return facts.legacyApis.map((use) => ({ messageId: 'legacyApi', data: { api: use.api, replacement: use.replacement }, node: use.node, certainty: use.certainty ?? 'proven' }));
 }

@@ -1,81 +1,222 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, memberName, propertyName } from './ast';
-import type { FileContext } from './file-context';
+import { memberName, propertyName, unwrap, walk } from './ast';
+import { CredentialTracer, isJwtText } from './credentials';
+import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
-import { sdkEntity } from './sdk';
-import type { LegacyApi, SecretUse } from './types';
+import { Auth0Hosts } from './management-urls';
+import { creationOf, holderKey, instanceEntity, sdkDomains } from './sdk';
+import type { LegacyApi, Node, SecretUse } from './types';
 
-/** Methods that only exist in the ID-token era, keyed by name, with what replaces them. */
+/** Methods only the ID-token era has, whatever client they are called on (the names are Auth0's own). */
 const LEGACY_METHODS: Record<string, string> = {
   getDelegationToken: 'checkSession({ audience, scope }) or getTokenSilently({ audience, scope }) for an access token',
-  renewIdToken: 'checkSession({ responseType: "token id_token" }) to renew both tokens',
+  renewIdToken: "checkSession({ responseType: 'token id_token' }) to renew both tokens",
+  loginWithResourceOwner: 'login({ username, password, realm, audience, scope }), which uses /oauth/token',
 };
-/** Legacy endpoints by path suffix, with what replaces them. */
+/** auth0.js v6/v7 client methods that go through /delegation or /tokeninfo. */
+const V7_METHODS: Record<string, string> = {
+  refreshToken: 'checkSession or a refresh-token grant on /oauth/token',
+  getProfile: 'userInfo(accessToken) (/userinfo)',
+};
+const GET_PROFILE_WITH_ID_TOKEN = 'getUserInfo(accessToken) (/userinfo)';
+/** Methods of specific clients: auth0.js `Authentication#delegation`, node-auth0 `tokens.getInfo` and `oauth.signIn`. */
+const CLIENT_METHODS: readonly { readonly receiver: 'authentication' | 'node-tokens' | 'node-oauth'; readonly method: string; readonly replacement: string }[] = [
+  { receiver: 'authentication', method: 'delegation', replacement: 'an access token for the API from checkSession or /oauth/token' },
+  { receiver: 'node-tokens', method: 'getInfo', replacement: 'getProfile(accessToken) / UserInfoClient.getUserInfo(accessToken) (/userinfo)' },
+  { receiver: 'node-oauth', method: 'signIn', replacement: 'passwordGrant({ username, password, audience, scope }) (/oauth/token)' },
+];
+/** Legacy endpoints at the root of an Auth0 host, with what replaces them. */
 const LEGACY_ENDPOINTS: Record<string, string> = {
   '/tokeninfo': '/userinfo with the access token (getUserInfo / userInfo)',
   '/delegation': 'an access token for the API from /authorize or /oauth/token',
   '/oauth/ro': '/oauth/token with grant_type password (or password-realm) and an audience',
 };
-const JWT_LITERAL = /^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+$/;
+/** Every method name above, to skip other calls before looking at what they are called on. */
+const LEGACY_NAMES = new Set([...Object.keys(LEGACY_METHODS), ...Object.keys(V7_METHODS), ...CLIENT_METHODS.map((entry) => entry.method)]);
+const LEGACY_PATH = /\/(tokeninfo|delegation|oauth\/ro)(?=$|[?#])/;
+const LOCK = /^auth0-lock\./;
+const V7_CLIENTS = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
+
+type ReceiverKind = 'lock' | 'auth0-js-v7' | 'authentication' | 'node-tokens' | 'node-oauth' | 'other' | 'unknown';
 
 export function recogniseLegacyApis(context: FileContext): LegacyApi[] {
   const found: LegacyApi[] = [];
+  const tracer = new CredentialTracer(context, new Map());
+  const lockEmitters = authenticatedEmitters(context);
   for (const call of context.calls) {
-    const method = memberName(call.callee);
-    if (method === undefined) continue;
-    const replacement = LEGACY_METHODS[method];
-    if (replacement) found.push({ node: call, api: method, replacement });
-    // auth0.js v7 `refreshToken(rt, cb)` and `getProfile(idToken, cb)` go through /delegation and /tokeninfo.
-    const client = (call.callee as TSESTree.MemberExpression).object;
-    if ((method === 'refreshToken' || method === 'getProfile') && isV7Client(context, client)) {
-      found.push({ node: call, api: method, replacement: method === 'getProfile' ? 'userInfo(accessToken) (/userinfo)' : 'checkSession or a refresh-token grant on /oauth/token' });
+    const callee = unwrap(call.callee);
+    const method = memberName(callee);
+    if (callee.type !== 'MemberExpression' || method === undefined || !LEGACY_NAMES.has(method)) continue;
+    const receiver = receiverKind(context, callee.object, lockEmitters);
+    if (receiver === 'other') continue;
+    const legacy = LEGACY_METHODS[method];
+    if (legacy !== undefined) found.push({ node: call, api: method, replacement: legacy });
+    else if (receiver === 'auth0-js-v7' && method in V7_METHODS) found.push({ node: call, api: method, replacement: V7_METHODS[method]! });
+    else if (receiver === 'lock' && method === 'getProfile') {
+      // Lock 9/10 send an ID token to /tokeninfo; Lock 11's `getProfile(accessToken)` is `getUserInfo` under another name.
+      const token = call.arguments[0] && tracer.provenance(call.arguments[0]);
+      if (token?.kind === 'id-token') found.push({ node: call, api: 'getProfile', replacement: GET_PROFILE_WITH_ID_TOKEN, certainty: token.certainty });
+    } else {
+      const entry = CLIENT_METHODS.find((candidate) => candidate.receiver === receiver && candidate.method === method);
+      if (entry) found.push({ node: call, api: method, replacement: entry.replacement });
     }
   }
-  for (const literal of context.strings) {
-    const text = context.source(literal);
-    for (const [path, replacement] of Object.entries(LEGACY_ENDPOINTS)) {
-      if (new RegExp(`${path.replace(/\//g, '\\/')}(['"\`?]|$)`).test(text) && /auth0|https?:|\$\{|^['"`]\//i.test(text)) found.push({ node: literal, api: path, replacement });
-    }
-  }
-  for (const object of objectProperties(context, 'callbackOnLocationHash')) {
-    found.push({ node: object, api: 'callbackOnLocationHash', replacement: "responseType: 'token id_token'" });
+  found.push(...legacyUrls(context));
+  for (const property of propertiesNamed(context).get('callbackOnLocationHash') ?? []) {
+    const value = context.resolve(property.value);
+    const replacement = value.type === 'Literal' && value.value === false ? "responseType: 'code'" : "responseType: 'token id_token'";
+    found.push({ node: property, api: 'callbackOnLocationHash', replacement });
   }
   return found;
 }
 
-function isV7Client(context: FileContext, client: TSESTree.Node): boolean {
-  const path = calleePath(client);
-  if (!path) return false;
-  let target: TSESTree.Node = client;
-  if (target.type === 'Identifier') {
-    const binding = context.binding(target);
-    if (binding.kind !== 'value') return false;
-    target = binding.node;
+/**
+ * What a legacy method is called on: an Auth0 client created or subscribed to in this file, `other` when the file
+ * shows it is something else (the class's own method, an instance of another class), `unknown` otherwise.
+ */
+function receiverKind(context: FileContext, receiver: Node, lockEmitters: ReadonlySet<string>): ReceiverKind {
+  const target = unwrap(receiver);
+  const entity = instanceEntity(context, target);
+  if (entity !== undefined) {
+    if (LOCK.test(entity)) return 'lock';
+    if (V7_CLIENTS.has(entity)) return 'auth0-js-v7';
+    if (entity === 'auth0-js.Authentication') return 'authentication';
+    return 'unknown';
   }
-  return (target.type === 'NewExpression' || target.type === 'CallExpression') && ['auth0-js-v7.Auth0', 'auth0-js'].includes(sdkEntity(context, target.callee) ?? '');
+  if (target.type === 'CallExpression' && memberName(target.callee) === 'getClient') {
+    // Lock 9's `getClient()` is its bundled auth0.js v6 client.
+    const lock = unwrap(target.callee) as TSESTree.MemberExpression;
+    return receiverKind(context, lock.object, lockEmitters) === 'lock' ? 'auth0-js-v7' : 'unknown';
+  }
+  if (target.type === 'MemberExpression') {
+    const parent = instanceEntity(context, target.object);
+    const name = memberName(target);
+    if (parent === 'auth0-js.WebAuth' && name === 'client') return 'authentication';
+    if (parent === 'auth0.AuthenticationClient' && name === 'tokens') return 'node-tokens';
+    if (parent === 'auth0.AuthenticationClient' && name === 'oauth') return 'node-oauth';
+  }
+  if (lockEmitters.has(holderKey(context, target) ?? '')) return 'lock';
+  if (target.type === 'ThisExpression' || creationOf(context, target)) return 'other';
+  return 'unknown';
 }
 
-function objectProperties(context: FileContext, key: string): TSESTree.Property[] {
-  const found: TSESTree.Property[] = [];
-  for (const node of [...context.news, ...context.calls]) {
-    for (const argument of node.arguments) {
-      if (argument.type !== 'ObjectExpression') continue;
-      for (const property of argument.properties) if (property.type === 'Property' && propertyName(property.key, property.computed) === key) found.push(property);
-    }
+/** Holders the file subscribes to Lock's `authenticated` event on (`lock.on('authenticated', cb)`): Lock instances. */
+function authenticatedEmitters(context: FileContext): Set<string> {
+  const emitters = new Set<string>();
+  for (const call of context.calls) {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || memberName(callee) !== 'on' || context.staticString(call.arguments[0] ?? call) !== 'authenticated') continue;
+    const key = holderKey(context, callee.object);
+    if (key !== undefined) emitters.add(key);
   }
+  return emitters;
+}
+
+/** `/tokeninfo`, `/delegation` and `/oauth/ro` URLs whose host is the Auth0 tenant (not an app's own route). */
+function legacyUrls(context: FileContext): LegacyApi[] {
+  const hosts = new Auth0Hosts(context);
+  for (const domain of sdkDomains(context)) hosts.addDomain(domain);
+  const found: LegacyApi[] = [];
+  const seen = new Set<Node>();
+  for (const literal of context.strings) {
+    if (!LEGACY_PATH.test(context.source(literal).replace(/['"`]$/, ''))) continue;
+    const url = outermostString(literal);
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const path = legacyPathOnAuth0Host(hosts, context.stringParts(url));
+    if (path) found.push({ node: url, api: path, replacement: LEGACY_ENDPOINTS[path]! });
+  }
+  return found;
+}
+
+/** The whole string expression a literal is part of: `'https://' + domain + '/tokeninfo'`, `` `${base}/delegation` ``. */
+function outermostString(node: Node): Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (parent?.type === 'BinaryExpression' && parent.operator === '+') current = parent;
+    else if (parent?.type === 'TemplateLiteral') current = parent;
+    else if (parent && (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression')) current = parent;
+    else return current;
+  }
+}
+
+/** The legacy path the URL hits, when it sits right after an Auth0 host and nothing else: `https://<tenant>/tokeninfo?...`. */
+function legacyPathOnAuth0Host(hosts: Auth0Hosts, parts: readonly StringPart[]): string | undefined {
+  for (let index = 0; index < parts.length; index++) {
+    const part = parts[index]!;
+    if (!('text' in part)) continue;
+    const match = LEGACY_PATH.exec(part.text);
+    if (!match) continue;
+    const host = [...parts.slice(0, index), { text: part.text.slice(0, match.index) }];
+    const hostText = host.map((piece) => ('text' in piece ? piece.text : 'HOST')).join('');
+    if (!/^(https?:)?(\/\/)?[^/?#]+$/i.test(hostText)) return undefined;
+    return hosts.isAuth0Host(host.filter((piece) => !('text' in piece) || piece.text !== '')) ? match[0] : undefined;
+  }
+  return undefined;
+}
+
+const memo = new WeakMap<FileContext, Map<string, TSESTree.Property[]>>();
+const SECRET_KEYS = ['clientSecret', 'client_secret', 'grant_type', 'grantType', 'callbackOnLocationHash'];
+/** Keys whose presence next to a secret shows the object is an OAuth client configuration or token request. */
+const OAUTH_KEYS = ['client_id', 'clientId', 'clientID', 'grant_type', 'grantType', 'audience', 'domain'];
+
+/** Object literal properties with the keys these recognisers look at, wherever the objects are written. */
+function propertiesNamed(context: FileContext): Map<string, TSESTree.Property[]> {
+  const cached = memo.get(context);
+  if (cached) return cached;
+  const found = new Map<string, TSESTree.Property[]>();
+  walk(context.program, (node) => {
+    if (node.type !== 'Property' || node.parent?.type !== 'ObjectExpression') return;
+    const key = propertyName(node.key, node.computed);
+    if (key !== undefined && SECRET_KEYS.includes(key)) found.set(key, [...(found.get(key) ?? []), node]);
+  });
+  memo.set(context, found);
   return found;
 }
 
 export function recogniseSecrets(context: FileContext, clients: readonly ManagementClient[]): SecretUse[] {
   const found: SecretUse[] = [];
-  for (const property of [...objectProperties(context, 'clientSecret'), ...objectProperties(context, 'client_secret')]) found.push({ node: property, kind: 'client-secret' });
-  for (const property of objectProperties(context, 'grant_type')) {
+  const properties = propertiesNamed(context);
+  const clientOptions = new Set(clients.map((client) => client.node.arguments[0] && context.objectLiteral(client.node.arguments[0])));
+  for (const property of [...(properties.get('clientSecret') ?? []), ...(properties.get('client_secret') ?? [])]) {
+    if (isEmpty(context, property.value)) continue;
+    const object = property.parent as TSESTree.ObjectExpression;
+    const configuresClient = clientOptions.has(object) || object.properties.some((other) => other.type === 'Property' && OAUTH_KEYS.includes(propertyName(other.key, other.computed) ?? ''));
+    found.push({ node: property, kind: 'client-secret', certainty: configuresClient ? 'proven' : 'needs-manual' });
+  }
+  for (const property of [...(properties.get('grant_type') ?? []), ...(properties.get('grantType') ?? [])]) {
     if (context.staticString(property.value) === 'client_credentials') found.push({ node: property, kind: 'client-credentials-grant' });
   }
-  for (const client of clients) {
-    const token = client.credential?.node;
-    if (token && JWT_LITERAL.test(context.staticString(token) ?? '')) found.push({ node: token, kind: 'management-token' });
+  for (const call of context.calls) {
+    const method = memberName(call.callee);
+    const [key, value] = call.arguments;
+    const appendsGrant = (method === 'append' || method === 'set') && key && value && context.staticString(key) === 'grant_type' && context.staticString(value) === 'client_credentials';
+    if (appendsGrant || method === 'clientCredentialsGrant') found.push({ node: call, kind: 'client-credentials-grant' });
+  }
+  for (const literal of context.strings) {
+    const text = literal.type === 'Literal' ? literal.value : literal.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+    if (/(^|[?&\s])grant_type=client_credentials(&|$)/.test(text)) found.push({ node: literal, kind: 'client-credentials-grant' });
+    if (isManagementJwt(text)) found.push({ node: literal, kind: 'management-token' });
   }
   return found;
+}
+
+function isEmpty(context: FileContext, value: Node): boolean {
+  const target = unwrap(value);
+  return context.staticString(target) === '' || (target.type === 'Literal' && target.value === null) || (target.type === 'Identifier' && target.name === 'undefined');
+}
+
+/** A JWT whose payload names the Management API as its audience (`https://<tenant>/api/v2/`). */
+function isManagementJwt(text: string): boolean {
+  const token = text.replace(/^\s*bearer\s+/i, '');
+  if (!isJwtText(token)) return false;
+  try {
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { aud?: unknown };
+    const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+    return audiences.some((audience) => typeof audience === 'string' && /\/api\/v2\/?$/.test(audience));
+  } catch {
+    return false;
+  }
 }

@@ -1,19 +1,22 @@
 /**
- * Management API calls through SDK clients: auth0.js `new auth0.Management({ domain, token })` and node-auth0
- * `new ManagementClient({ domain, token })`, with every catalogued method called on them.
+ * Management API calls through SDK clients: auth0.js `new auth0.Management({ domain, token })`, node-auth0
+ * `new ManagementClient({ domain, token })` (v2-v6) and react-native-auth0 `auth0.users(token)`, with every
+ * catalogued method called on them, wherever the client is kept (variable, alias, class field, getter, factory).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, findSdkMethod, type ManagementSdk } from '../catalog';
-import { findProperty, propertyName, unwrap } from './ast';
-import type { CredentialTracer } from './credentials';
+import { findProperty, memberName, propertyName, unwrap } from './ast';
+import { calledFunction, returnedValues, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
-import { backendOnlyBodyReason } from './request-bodies';
-import { holderKey, sdkEntity, storedAt } from './sdk';
+import { backendOnlyReasonFor } from './request-bodies';
+import { creationOf, holderKey, instanceEntity, sdkEntity, storedAt } from './sdk';
 import type { CredentialUse, ManagementCall, Node } from './types';
 
 export interface ManagementClient {
   readonly sdk: ManagementSdk;
-  readonly node: TSESTree.NewExpression;
+  /** The expression that creates the client: `new auth0.Management(...)`, `new ManagementClient(...)`, `auth0.users(token)`. */
+  readonly node: TSESTree.NewExpression | TSESTree.CallExpression;
+  /** The place that holds it (variable, `this.x`, class field or getter), when there is one. */
   readonly key?: string;
   readonly domain?: Node;
   readonly credential?: CredentialUse;
@@ -25,6 +28,12 @@ const CLIENT_ENTITIES: Record<string, ManagementSdk> = {
   'auth0-js.Management': 'auth0.js',
   'auth0.ManagementClient': 'node-auth0',
 };
+const VIA: Record<ManagementSdk, string> = {
+  'auth0.js': 'auth0.js Management',
+  'node-auth0': 'node-auth0 ManagementClient',
+  'react-native-auth0': 'react-native-auth0 users',
+};
+const MAX_DEPTH = 6;
 
 export function recogniseManagementClients(context: FileContext, tracer: CredentialTracer): ManagementClient[] {
   const clients: ManagementClient[] = [];
@@ -39,8 +48,25 @@ export function recogniseManagementClients(context: FileContext, tracer: Credent
       node,
       key: storedAt(context, node),
       domain: options && findProperty(options, 'domain')?.value,
-      credential: token ? { site: 'management-client', node: token.value, provenance: tracer.provenance(token.value) } : undefined,
-      machineToMachine: !!options && !!findProperty(options, 'clientSecret') && !token,
+      credential: token ? { site: 'management-client', node: token.value, provenance: tracer.suppliedProvenance(token.value) } : undefined,
+      machineToMachine: !!options && !token && (!!findProperty(options, 'clientSecret') || !!findProperty(options, 'clientAssertionSigningKey')),
+    });
+  }
+  // react-native-auth0: `new Auth0({ domain, clientId }).users(token)` is the Management client.
+  for (const call of context.calls) {
+    const callee = unwrap(call.callee);
+    const token = call.arguments[0];
+    if (callee.type !== 'MemberExpression' || memberName(callee) !== 'users' || !token) continue;
+    if (instanceEntity(context, callee.object) !== 'react-native-auth0.Auth0') continue;
+    const creation = creationOf(context, callee.object);
+    const options = creation?.arguments[0] && context.objectLiteral(creation.arguments[0]);
+    clients.push({
+      sdk: 'react-native-auth0',
+      node: call,
+      key: storedAt(context, call),
+      domain: options && findProperty(options, 'domain')?.value,
+      credential: { site: 'management-client', node: token, provenance: tracer.provenance(token) },
+      machineToMachine: false,
     });
   }
   return clients;
@@ -49,24 +75,25 @@ export function recogniseManagementClients(context: FileContext, tracer: Credent
 /** Calls of catalogued methods on the clients: `mgmt.getUser(id, cb)`, `management.users.identities.link(...)`. */
 export function recogniseClientCalls(context: FileContext, clients: readonly ManagementClient[]): ManagementCall[] {
   if (clients.length === 0) return [];
+  const finder = new ClientFinder(context, clients);
   const calls: ManagementCall[] = [];
   for (const call of context.calls) {
     const callee = unwrap(call.callee);
     if (callee.type !== 'MemberExpression') continue;
-    const found = clientOf(context, callee, clients);
+    const found = finder.methodOnClient(callee);
     if (!found) continue;
-    const method = findSdkMethod(found.client.sdk, found.path.join('.'));
+    const name = found.path.join('.');
+    const method = findSdkMethod(found.client.sdk, name);
     if (!method) continue;
+    const endpoint = findEndpoint(method.method, method.path);
     const body = method.bodyArgument !== undefined ? call.arguments[method.bodyArgument] : undefined;
-    const backendOnlyReason = method.backendOnly
-      ? `\`${found.path.join('.')}\` changes app_metadata, which no current-user token may do`
-      : body && backendOnlyBodyReason(context, body);
+    const backendOnlyReason = method.backendOnly ? `\`${name}\` changes app_metadata, which no current-user token may do` : body && endpoint && backendOnlyReasonFor(context, endpoint, body);
     calls.push({
       node: call,
-      via: `${found.client.sdk === 'auth0.js' ? 'auth0.js Management' : 'node-auth0 ManagementClient'}#${found.path.join('.')}`,
+      via: `${VIA[found.client.sdk]}#${name}`,
       method: method.method,
       path: method.path,
-      endpoint: findEndpoint(method.method, method.path),
+      endpoint,
       backendOnlyReason: backendOnlyReason || undefined,
       credential: found.client.credential,
     });
@@ -74,20 +101,68 @@ export function recogniseClientCalls(context: FileContext, clients: readonly Man
   return calls;
 }
 
-/** Splits `a.b.users.get` into the client it is called on and the method path after it. */
-function clientOf(context: FileContext, callee: TSESTree.MemberExpression, clients: readonly ManagementClient[]): { client: ManagementClient; path: string[] } | undefined {
-  const path: string[] = [];
-  let current: Node = callee;
-  while (current.type === 'MemberExpression') {
-    const name = propertyName(current.property, current.computed);
-    if (name === undefined) return undefined;
-    path.unshift(name);
-    const object = unwrap(current.object);
-    const direct = object.type === 'NewExpression' ? clients.find((client) => client.node === object) : undefined;
-    const key = direct ? undefined : holderKey(context, object);
-    const client = direct ?? (key !== undefined ? clients.find((candidate) => candidate.key === key) : undefined);
-    if (client) return { client, path };
-    current = object;
+/** Finds the client a call is made on, wherever the file keeps it. */
+class ClientFinder {
+  private assigned: Map<string, Node[]> | undefined;
+
+  constructor(
+    private readonly context: FileContext,
+    private readonly clients: readonly ManagementClient[],
+  ) {}
+
+  /** Splits `a.b.users.get` into the client it is called on and the method path after it. */
+  methodOnClient(callee: TSESTree.MemberExpression): { client: ManagementClient; path: string[] } | undefined {
+    const path: string[] = [];
+    let current: Node = callee;
+    while (current.type === 'MemberExpression') {
+      const name = propertyName(current.property, current.computed);
+      if (name === undefined) return undefined;
+      path.unshift(name);
+      const object = unwrap(current.object);
+      const client = this.clientAt(object, 0);
+      if (client) return { client, path };
+      current = object;
+    }
+    return undefined;
   }
-  return undefined;
+
+  /**
+   * The client an expression holds: the creating expression itself, an alias of it, a holder it is stored in
+   * (`this.mgmt`, a getter, `this.mgmt = makeClient(token)`), or what a factory returns (`await makeClient(token)`).
+   */
+  private clientAt(node: Node, depth: number): ManagementClient | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const target = this.context.resolve(node);
+    if (target.type === 'AwaitExpression') return this.clientAt(target.argument, depth + 1);
+    const direct = this.clients.find((client) => client.node === target);
+    if (direct) return direct;
+    if (target.type === 'CallExpression') {
+      const factory = calledFunction(this.context, target.callee);
+      for (const value of factory ? returnedValues(factory) : []) {
+        const returned = this.clientAt(value, depth + 1);
+        if (returned) return returned;
+      }
+    }
+    const key = holderKey(this.context, target);
+    if (key === undefined) return undefined;
+    const stored = this.clients.find((client) => client.key === key);
+    if (stored) return stored;
+    for (const value of this.assignedTo(key)) {
+      if (value === target) continue;
+      const assigned = this.clientAt(value, depth + 1);
+      if (assigned) return assigned;
+    }
+    return undefined;
+  }
+
+  private assignedTo(key: string): readonly Node[] {
+    if (!this.assigned) {
+      this.assigned = new Map();
+      for (const assignment of this.context.assignments) {
+        const holder = holderKey(this.context, assignment.left);
+        if (holder !== undefined) this.assigned.set(holder, [...(this.assigned.get(holder) ?? []), assignment.right]);
+      }
+    }
+    return this.assigned.get(key) ?? [];
+  }
 }

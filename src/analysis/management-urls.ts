@@ -1,20 +1,24 @@
 /**
- * Management API URLs built in code: concatenation, template literals, base constants plus suffixes, `new URL`.
- * Normalised to a path template under `/api/v2/` with the query dropped, and accepted only on an Auth0 host.
+ * Management API URLs built in code: concatenation, template literals, base constants plus suffixes, `new URL`,
+ * `urljoin(...)`, bases kept on `this` and small URL-building helpers. Normalised to a path template under
+ * `/api/v2/` with the query dropped, and accepted only on an Auth0 host.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, unwrap } from './ast';
+import { calleePath, memberName, propertyName, unwrap } from './ast';
 import type { FileContext, StringPart } from './file-context';
+import { holderKey } from './sdk';
 import type { Node } from './types';
 
 export interface ManagementUrl {
-  /** Path template under `/api/v2/` (`users/{id}/identities`), or `undefined` when the code builds it dynamically. */
+  /** Path template under `/api/v2/` (`users/{}/identities`), or `undefined` when the code builds it dynamically. */
   readonly path?: string;
 }
 
 const AUTH0_HOST = /(^|[/.@])[a-z0-9-]+(\.[a-z]{2,})?\.(auth0|auth0app)\.com(:\d+)?$/i;
 /** Config names that hold the Auth0 tenant domain: `AUTH0_DOMAIN`, `auth0Domain`, `config.auth0.domain`, `__AUTH0_DOMAIN__`. */
 const AUTH0_DOMAIN_NAME = /auth0.*domain|domain.*auth0/i;
+/** How deep URL pieces kept in helpers, `this` members and `new URL` objects are followed. */
+const MAX_DEPTH = 6;
 
 /**
  * Knows which host expressions are the Auth0 tenant: literal `*.auth0.com` hosts, names like `AUTH0_DOMAIN`, and
@@ -43,9 +47,18 @@ export class Auth0Hosts {
     return holes.some((part) => this.isAuth0Domain(part.hole));
   }
 
+  /** Whether an expression (a host, an origin or a whitelisted-domain entry) names the Auth0 tenant. */
+  isAuth0HostExpression(node: Node): boolean {
+    const target = unwrap(node);
+    if (target.type === 'Literal' && 'regex' in target && target.regex) return /auth0(app)?\\?\.com/i.test(target.regex.pattern);
+    return this.isAuth0Host(this.context.stringParts(target));
+  }
+
   private isAuth0Domain(node: Node): boolean {
     const path = calleePath(node);
     if (path?.some((name) => AUTH0_DOMAIN_NAME.test(name)) || (path && path.length > 1 && /auth0/i.test(path.join('.')) && /domain/i.test(path[path.length - 1]!))) return true;
+    // `import.meta.env.VITE_AUTH0_DOMAIN` has no callee path; its last member still names it.
+    if (AUTH0_DOMAIN_NAME.test(memberName(node) ?? '')) return true;
     if (this.texts.has(normaliseSource(this.context.source(node)))) return true;
     if (this.nodes.has(this.context.resolve(node))) return true;
     const value = this.context.staticString(node);
@@ -55,25 +68,159 @@ export class Auth0Hosts {
 
 /**
  * The Management path an URL expression targets, or `undefined` when it is not a Management API URL on an
- * Auth0 host. `new URL(path, base)` is read as base + path.
+ * Auth0 host. `base` is a client's base URL (axios `baseURL`, request `baseUrl`), which a relative `url` extends.
  */
-export function managementUrl(context: FileContext, hosts: Auth0Hosts, url: Node): ManagementUrl | undefined {
-  const parts = urlParts(context, url);
+export function managementUrl(context: FileContext, hosts: Auth0Hosts, url: Node, base?: Node): ManagementUrl | undefined {
+  const urlParts = urlStringParts(context, url);
+  const parts = base && !isAbsolute(urlParts) ? joinPaths([urlStringParts(context, base), urlParts]) : urlParts;
   const split = splitAtApiV2(parts);
   if (!split || !hosts.isAuth0Host(split.host)) return undefined;
   return { path: pathTemplate(split.path) };
 }
 
-function urlParts(context: FileContext, url: Node): StringPart[] {
-  const target = unwrap(url);
-  if (target.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'URL' && target.arguments.length >= 1) {
-    const [path, base] = target.arguments as TSESTree.Expression[];
-    const pathParts = context.stringParts(path!);
-    const first = pathParts[0];
-    if (!base || (first && 'text' in first && /^https?:/i.test(first.text))) return pathParts;
-    return [...context.stringParts(base).map((part) => ('text' in part ? { text: part.text.replace(/\/+$/, '') } : part)), ...pathParts];
+/**
+ * The value a holder keeps: what `context.resolve` proves, or for `this.x` the single value the class or
+ * constructor function ever assigns to it (field initialiser or `this.x = ...`).
+ */
+export function storedValue(context: FileContext, node: Node): Node {
+  const resolved = context.resolve(node);
+  if (resolved.type !== 'MemberExpression' || unwrap(resolved.object).type !== 'ThisExpression') return resolved;
+  const key = holderKey(context, resolved);
+  const name = propertyName(resolved.property, resolved.computed);
+  if (key === undefined || name === undefined) return resolved;
+  const values = [...(memberWrites(context).get(key) ?? [])];
+  for (let current: Node | undefined = resolved.parent; current; current = current.parent) {
+    if (current.type !== 'ClassBody') continue;
+    for (const element of current.body) {
+      if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
+    }
+    break;
   }
-  return context.stringParts(target);
+  return values.length === 1 ? context.resolve(values[0]!) : resolved;
+}
+
+const writesByFile = new WeakMap<FileContext, Map<string, Node[]>>();
+
+/** Every `this.x = value` in a file, by holder key (computed once per file). */
+function memberWrites(context: FileContext): Map<string, Node[]> {
+  let writes = writesByFile.get(context);
+  if (writes) return writes;
+  writes = new Map();
+  for (const assignment of context.assignments) {
+    const left = unwrap(assignment.left);
+    if (assignment.operator !== '=' || left.type !== 'MemberExpression' || unwrap(left.object).type !== 'ThisExpression') continue;
+    const key = holderKey(context, left);
+    if (key !== undefined) writes.set(key, [...(writes.get(key) ?? []), assignment.right]);
+  }
+  writesByFile.set(context, writes);
+  return writes;
+}
+
+/** The string parts of an URL expression, looking into `new URL`, `urljoin`, `this` members and URL-building helpers. */
+function urlStringParts(context: FileContext, url: Node, depth = 0): StringPart[] {
+  const target = storedValue(context, url);
+  if (depth > MAX_DEPTH) return [{ hole: target }];
+  const next = (node: Node): StringPart[] => urlStringParts(context, node, depth + 1);
+  // `url.href`, `url.toString()` of an URL object.
+  if (target.type === 'MemberExpression' && memberName(target) === 'href') return next(target.object);
+  if (target.type === 'CallExpression' && target.arguments.length === 0 && memberName(target.callee) === 'toString') return next((unwrap(target.callee) as TSESTree.MemberExpression).object);
+  if (target.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'URL' && target.arguments[0]) {
+    const [path, base] = target.arguments;
+    return base ? resolveAgainst(next(path!), next(base)) : next(path!);
+  }
+  if (target.type === 'CallExpression' && target.callee.type === 'Identifier' && /^url-?join$/i.test(target.callee.name)) {
+    return joinPaths(target.arguments.map((argument) => next(argument)));
+  }
+  const evaluated = context.stringParts(target);
+  if (target.type === 'CallExpression' && evaluated.length === 1 && 'hole' in evaluated[0]! && evaluated[0].hole === target) return helperReturn(context, target, next);
+  const parts: StringPart[] = [];
+  for (const part of evaluated) {
+    // Holes `stringParts` leaves may still be URL pieces kept elsewhere: `this.base`, `userUrl(id)`, `new URL(...)`.
+    const pieces = 'hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part];
+    for (const piece of pieces) appendPart(parts, piece);
+  }
+  return parts;
+}
+
+function isContainer(node: Node): boolean {
+  return node.type === 'MemberExpression' || node.type === 'NewExpression' || node.type === 'CallExpression';
+}
+
+/** `userUrl(id)` where `userUrl` returns one expression: that expression's parts (its parameters stay holes). */
+function helperReturn(context: FileContext, call: TSESTree.CallExpression, next: (node: Node) => StringPart[]): StringPart[] {
+  const body = unwrap(call.callee).type === 'Identifier' ? context.functionOf(call.callee)?.body : undefined;
+  if (!body) return [{ hole: call }];
+  if (body.type !== 'BlockStatement') return next(body);
+  const only = body.body.length === 1 ? body.body[0] : undefined;
+  return only?.type === 'ReturnStatement' && only.argument ? next(only.argument) : [{ hole: call }];
+}
+
+function appendPart(parts: StringPart[], part: StringPart): void {
+  const last = parts[parts.length - 1];
+  if ('text' in part && last && 'text' in last) parts[parts.length - 1] = { text: last.text + part.text };
+  else parts.push(part);
+}
+
+function isAbsolute(parts: readonly StringPart[]): boolean {
+  const first = parts[0];
+  return !!first && 'text' in first && /^([a-z][a-z0-9+.-]*:)?\/\//i.test(first.text);
+}
+
+/** Joins URL pieces with single slashes, as `urljoin` and axios' `baseURL` do. */
+function joinPaths(pieces: readonly (readonly StringPart[])[]): StringPart[] {
+  const joined: StringPart[] = [];
+  pieces.forEach((piece, index) => {
+    if (index > 0) appendPart(joined, { text: '/' });
+    piece.forEach((part, partIndex) => {
+      if (!('text' in part)) return appendPart(joined, part);
+      let text = part.text;
+      if (index > 0 && partIndex === 0) text = text.replace(/^\/+/, '');
+      if (index < pieces.length - 1 && partIndex === piece.length - 1) text = text.replace(/\/+$/, '');
+      appendPart(joined, { text });
+    });
+  });
+  return joined;
+}
+
+/** `new URL(path, base)`: an absolute path wins, `/x` replaces the base's path, `x` extends the base's directory. */
+function resolveAgainst(path: readonly StringPart[], base: readonly StringPart[]): StringPart[] {
+  if (isAbsolute(path)) return [...path];
+  const first = path[0];
+  const rooted = !!first && 'text' in first && first.text.startsWith('/');
+  const pathStart = pathStartOf(base);
+  let prefix: StringPart[];
+  if (!pathStart) prefix = [...base, { text: rooted ? '' : '/' }];
+  else if (rooted) prefix = [...base.slice(0, pathStart.index), { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) }];
+  else prefix = directoryOf(base, pathStart);
+  const joined: StringPart[] = [];
+  for (const part of [...prefix, ...path]) appendPart(joined, part);
+  return joined;
+}
+
+/** Where the path of a base URL starts (after `scheme://authority`, or after a bare host); `undefined` for a bare origin. */
+function pathStartOf(base: readonly StringPart[]): { index: number; offset: number } | undefined {
+  for (let index = 0; index < base.length; index++) {
+    const part = base[index]!;
+    if (!('text' in part)) continue;
+    const authority = index === 0 ? (/^([a-z][a-z0-9+.-]*:)?\/\//i.exec(part.text)?.[0].length ?? 0) : 0;
+    const end = part.text.slice(authority).search(/[/?#]/);
+    if (end !== -1) return { index, offset: authority + end };
+  }
+  return undefined;
+}
+
+/** The base up to and including the last slash of its path (query and fragment dropped). */
+function directoryOf(base: readonly StringPart[], pathStart: { index: number; offset: number }): StringPart[] {
+  for (let index = base.length - 1; index >= pathStart.index; index--) {
+    const part = base[index]!;
+    if (!('text' in part)) continue;
+    const from = index === pathStart.index ? pathStart.offset : 0;
+    const query = part.text.slice(from).search(/[?#]/);
+    const pathText = part.text.slice(0, query === -1 ? undefined : from + query);
+    const slash = pathText.lastIndexOf('/');
+    if (slash >= from) return [...base.slice(0, index), { text: pathText.slice(0, slash + 1) }];
+  }
+  return [...base.slice(0, pathStart.index), { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) + '/' }];
 }
 
 /** Splits parts into the host part (before `/api/v2`) and the path part (after `/api/v2/`). */

@@ -3,7 +3,7 @@
  * default/named/namespace imports, `require`, destructuring and aliases; and stable keys for client variables.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isStringLiteral, propertyName, unwrap } from './ast';
+import { findProperty, isFunction, isStringLiteral, propertyName, unwrap } from './ast';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
@@ -21,6 +21,7 @@ const MODULES: Record<string, string> = {
   'auth0/legacy': 'auth0',
   'angular-auth0': 'angular-auth0',
   'angular-lock': 'angular-lock',
+  'react-native-auth0': 'react-native-auth0',
 };
 
 /** What a module's default export (or `module.exports`) is, when it is not a namespace of named exports. */
@@ -28,6 +29,7 @@ const DEFAULT_EXPORTS: Record<string, string> = {
   'auth0-lock': 'auth0-lock.Auth0Lock',
   'auth0-lock-passwordless': 'auth0-lock.Auth0LockPasswordless',
   'auth0-spa-js': 'auth0-spa-js.createAuth0Client',
+  'react-native-auth0': 'react-native-auth0.Auth0',
 };
 
 /** Browser globals the CDN builds define. */
@@ -135,7 +137,10 @@ export function holderKey(context: FileContext, node: Node): string | undefined 
   return undefined;
 }
 
-/** The key of the place a newly created value is stored in: `const x = new ...`, `this.x = new ...`, class fields. */
+/**
+ * The key of the place a newly created value is stored in: `const x = new ...`, `this.x = new ...`, class fields,
+ * and class getters that return it (`get management() { return new ... }` is read as `this.management`).
+ */
 export function storedAt(context: FileContext, value: Node): string | undefined {
   let node: Node = value;
   while (node.parent && (node.parent.type === 'AwaitExpression' || node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
@@ -143,12 +148,75 @@ export function storedAt(context: FileContext, value: Node): string | undefined 
   if (!parent) return undefined;
   if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return `var:${parent.id.range[0]}`;
   if (parent.type === 'AssignmentExpression' && parent.right === node) return holderKey(context, parent.left);
-  if (parent.type === 'PropertyDefinition' && parent.value === node) {
-    const name = propertyName(parent.key, parent.computed);
-    const owner = enclosingClass(parent);
-    return name !== undefined ? `this:${owner?.range[0] ?? 'fn'}:${name}` : undefined;
-  }
+  if (parent.type === 'PropertyDefinition' && parent.value === node) return classMemberKey(parent);
+  const getter = returningFunction(node)?.parent;
+  if (getter?.type === 'MethodDefinition' && getter.kind === 'get') return classMemberKey(getter);
   return undefined;
+}
+
+/** The function whose return value `node` is (`return node` or an arrow's expression body). */
+function returningFunction(node: Node): Node | undefined {
+  const parent = node.parent;
+  if (parent && isFunction(parent) && parent.body === node) return parent;
+  if (parent?.type !== 'ReturnStatement') return undefined;
+  for (let current: Node | undefined = parent.parent; current; current = current.parent) if (isFunction(current)) return current;
+  return undefined;
+}
+
+function classMemberKey(member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
+  const name = propertyName(member.key, member.computed);
+  return name !== undefined ? `this:${enclosingClass(member)?.range[0] ?? 'fn'}:${name}` : undefined;
+}
+
+/** SDK entities called without `new` to create an instance (auth0.js v7's `Auth0({...})`). */
+const FACTORY_ENTITIES = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
+
+/**
+ * The expression that created the instance an expression holds (`new X(...)`, or a v7 `Auth0(...)` call), through
+ * aliases, class fields and getters; `undefined` when the file does not show it.
+ */
+export function creationOf(context: FileContext, node: Node): TSESTree.NewExpression | TSESTree.CallExpression | undefined {
+  const target = context.resolve(node);
+  if (target.type === 'NewExpression') return target;
+  if (target.type === 'CallExpression' && FACTORY_ENTITIES.has(sdkEntity(context, target.callee) ?? '')) return target;
+  const key = holderKey(context, target);
+  return key === undefined ? undefined : creationsByHolder(context).get(key);
+}
+
+const creationsByFile = new WeakMap<FileContext, Map<string, TSESTree.NewExpression>>();
+
+/** Each holder's `new X(...)`, indexed once per file (the first one stored there). */
+function creationsByHolder(context: FileContext): Map<string, TSESTree.NewExpression> {
+  let creations = creationsByFile.get(context);
+  if (!creations) {
+    creations = new Map();
+    for (const node of context.news) {
+      const key = storedAt(context, node);
+      if (key !== undefined && !creations.has(key)) creations.set(key, node);
+    }
+    creationsByFile.set(context, creations);
+  }
+  return creations;
+}
+
+/** The SDK entity an instance was created from, e.g. `auth0-lock.Auth0Lock` for `this.lock` set to `new Auth0Lock(...)`. */
+export function instanceEntity(context: FileContext, node: Node): string | undefined {
+  const created = creationOf(context, node);
+  return created && sdkEntity(context, created.callee);
+}
+
+/** The `domain` given to each Auth0 SDK constructor or factory: the `domain` option, or Lock's positional domain. */
+export function sdkDomains(context: FileContext): Node[] {
+  const domains: Node[] = [];
+  for (const node of [...context.news, ...context.calls]) {
+    const entity = sdkEntity(context, node.callee);
+    if (!entity) continue;
+    const lockDomain = entity.startsWith('auth0-lock.') ? node.arguments[1] : undefined;
+    const options = node.arguments[0] && context.objectLiteral(node.arguments[0]);
+    const domain = lockDomain ?? (options && findProperty(options, 'domain')?.value);
+    if (domain) domains.push(domain);
+  }
+  return domains;
 }
 
 function enclosingClass(node: Node): Node | undefined {

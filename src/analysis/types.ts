@@ -27,6 +27,13 @@ export interface Provenance {
   /** Human-readable origin for messages, e.g. `authResult.idToken` or `localStorage 'id_token'`. */
   readonly description?: string;
   readonly issuer?: TokenRequest;
+  /**
+   * Where the same login's access token is read, when the code proves the login returned both tokens: replacing
+   * `node` (a property name, a destructured variable, or a storage key literal) with `name` switches the credential.
+   */
+  readonly accessTokenAlternative?: { readonly node: Node; readonly name: string };
+  /** The token is a string written in the code (a pasted token), whatever its kind. */
+  readonly literal?: boolean;
 }
 
 /** A string-valued option of a token request, as written. */
@@ -37,12 +44,30 @@ export interface OptionValue {
   readonly valueNode: Node;
   /** The static string value, when the code proves it. */
   readonly value?: string;
+  /** The value with the parts the code computes written `${…}` (e.g. `https://${…}/api/v2/`), when it is a string built in code. */
+  readonly pattern?: string;
+  /** A raw URL query parameter: the source range of its URL-encoded value inside the string that holds it. */
+  readonly queryRange?: readonly [number, number];
+}
+
+/** A raw `/authorize` URL written in code: where its query starts and how the string holding that spot is written. */
+export interface UrlQueryPlacement {
+  /** Offset just after the `?`, where missing parameters are inserted (`name=value&`); absent when no literal text holds it. */
+  readonly insertAt?: number;
+  /** The delimiter of the string literal that holds `insertAt`: a quote, or a backtick for a template literal. */
+  readonly delimiter?: "'" | '"' | '`';
+  /** Whether parameters follow `insertAt`, so an inserted one needs a `&` after it. */
+  readonly hasParameters: boolean;
 }
 
 /** Where a token request's options live, so that edits can add a missing option in the SDK's place for it. */
 export interface OptionPlacement {
   /** Root object of the options (constructor or call argument), when there is one. */
   readonly root?: TSESTree.ObjectExpression;
+  /** JSX element whose attributes are the top level of the options (auth0-react `<Auth0Provider>`); paths start at its attributes. */
+  readonly element?: TSESTree.JSXOpeningElement;
+  /** Raw `/authorize` URL: options are query parameters (`responseTypeKey` is `response_type`). */
+  readonly query?: UrlQueryPlacement;
   /** Key path from `root` to the object that holds `audience` (e.g. `['auth']` for Lock). */
   readonly audiencePath: readonly string[];
   /** Key path from `root` to the object that holds `scope` (e.g. `['auth', 'params']` for Lock). */
@@ -79,18 +104,30 @@ export interface TokenRequest {
   readonly clientKey?: string;
   /** For `call` requests: the client-level request they inherit from. */
   readonly parent?: TokenRequest;
+  /**
+   * For `call` requests: the call redirects (or logs in without returning tokens), so its tokens arrive through the
+   * client's shared result (`parseHash`, `handleRedirectCallback`, `lock.on('authenticated')`) like the client's own.
+   */
+  readonly sharesClientResult?: boolean;
   readonly placement: OptionPlacement;
   readonly responseType?: OptionValue;
   readonly audience?: OptionValue;
   readonly scope?: OptionValue;
   /** The domain expression the request already uses, to build `https://<domain>/api/v2/` from. */
   readonly domain?: Node;
+  /** The static domain when no expression holds it alone (the host written inside a raw URL). */
+  readonly domainValue?: string;
   /** Options the code builds dynamically (spread, env, helper): the recogniser cannot see every key. */
   readonly dynamic: boolean;
   /** Whether the SDK can request an API audience at all (Lock 9, lock-passwordless 2, auth0.js v7 cannot). */
   readonly supportsAudience: boolean;
   /** Whether the SDK takes a response type (auth0.js, Lock, raw URLs) or always returns an access token (spa-js). */
   readonly hasResponseType: boolean;
+  /**
+   * A client whose login results feed account linking (`link_with`, `linkUser`'s second argument): a secondary login,
+   * never assumed to have issued a token of unknown origin.
+   */
+  readonly secondaryLogin?: boolean;
 }
 
 export type ManagementVia = string;
@@ -118,10 +155,10 @@ export interface CredentialUse {
   readonly provenance: Provenance;
 }
 
-export type LegacyApi = { readonly node: Node; readonly api: string; readonly replacement: string };
+export type LegacyApi = { readonly node: Node; readonly api: string; readonly replacement: string; readonly certainty?: Certainty };
 
 export type SecretKind = 'client-secret' | 'client-credentials-grant' | 'management-token';
-export type SecretUse = { readonly node: Node; readonly kind: SecretKind };
+export type SecretUse = { readonly node: Node; readonly kind: SecretKind; readonly certainty?: Certainty };
 
 export interface FileFacts {
   /** Browser or server, decided from the SDKs and globals the file uses. */

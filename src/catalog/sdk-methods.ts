@@ -1,12 +1,13 @@
 /**
  * SDK methods that call the Management API, mapped to the endpoint they hit (method + path template under
  * `/api/v2/`). Keyed by the member path called on the client, e.g. `users.identities.link`.
- * `idArgument` says where the user id sits (positional index or `{id}` object); `secondaryIdTokenArgument` marks
- * the argument that legitimately carries the secondary account's ID token (account linking).
+ * `secondaryIdTokenArgument` marks the argument that legitimately carries the secondary account's ID token
+ * (account linking), which no rule may treat as a credential.
  */
 import type { HttpMethod } from './endpoints';
 
-export type ManagementSdk = 'auth0.js' | 'node-auth0';
+/** auth0.js `Management`, node-auth0 `ManagementClient`, react-native-auth0 `auth0.users(token)`. */
+export type ManagementSdk = 'auth0.js' | 'node-auth0' | 'react-native-auth0';
 
 export interface SdkMethod {
   readonly sdk: ManagementSdk;
@@ -17,8 +18,8 @@ export interface SdkMethod {
   /** Index of the argument carrying the secondary account's ID token (allowed by Auth0), if any. */
   readonly secondaryIdTokenArgument?: number;
   /**
-   * Index of the argument holding the PATCH body, when only a `user_metadata`-only body can use a current-user
-   * token; the recogniser inspects it and reports root/app_metadata updates as backend-only.
+   * Index of the argument holding a request body whose content decides whether a current-user token may send it:
+   * a user PATCH beyond `user_metadata`, or a link naming `provider`/`user_id` instead of `link_with`, needs a backend.
    */
   readonly bodyArgument?: number;
   /** The whole call needs a backend token whatever its arguments (e.g. app_metadata updates). */
@@ -41,14 +42,13 @@ export const SDK_METHODS: readonly SdkMethod[] = [
   { sdk: 'node-auth0', call: 'users.get', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
   { sdk: 'node-auth0', call: 'updateUser', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'users.update', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'node-auth0 v2-v6' },
-  { sdk: 'node-auth0', call: 'users.patch', method: 'PATCH', path: 'users/{id}', bodyArgument: 1, versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'updateUserMetadata', method: 'PATCH', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'users.updateUserMetadata', method: 'PATCH', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'updateAppMetadata', method: 'PATCH', path: 'users/{id}', backendOnly: true, versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'users.updateAppMetadata', method: 'PATCH', path: 'users/{id}', backendOnly: true, versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'linkUsers', method: 'POST', path: 'users/{id}/identities', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.link', method: 'POST', path: 'users/{id}/identities', versions: 'node-auth0 v2-v4' },
-  { sdk: 'node-auth0', call: 'users.identities.link', method: 'POST', path: 'users/{id}/identities', versions: 'node-auth0 v5/v6' },
+  { sdk: 'node-auth0', call: 'linkUsers', method: 'POST', path: 'users/{id}/identities', bodyArgument: 1, versions: 'node-auth0 v2/v3' },
+  { sdk: 'node-auth0', call: 'users.link', method: 'POST', path: 'users/{id}/identities', bodyArgument: 1, versions: 'node-auth0 v2-v4' },
+  { sdk: 'node-auth0', call: 'users.identities.link', method: 'POST', path: 'users/{id}/identities', bodyArgument: 1, versions: 'node-auth0 v5/v6' },
   { sdk: 'node-auth0', call: 'unlinkUsers', method: 'DELETE', path: 'users/{id}/identities/{provider}/{user_id}', versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'users.unlink', method: 'DELETE', path: 'users/{id}/identities/{provider}/{user_id}', versions: 'node-auth0 v2-v4' },
   { sdk: 'node-auth0', call: 'users.identities.delete', method: 'DELETE', path: 'users/{id}/identities/{provider}/{user_id}', versions: 'node-auth0 v5/v6' },
@@ -84,4 +84,8 @@ export const SDK_METHODS: readonly SdkMethod[] = [
   { sdk: 'node-auth0', call: 'getDeviceCredentials', method: 'GET', path: 'device-credentials', versions: 'node-auth0 v2/v3' },
   { sdk: 'node-auth0', call: 'deviceCredentials.getAll', method: 'GET', path: 'device-credentials', versions: 'node-auth0 v2-v4' },
   { sdk: 'node-auth0', call: 'deviceCredentials.list', method: 'GET', path: 'device-credentials', versions: 'node-auth0 v5/v6' },
+
+  // react-native-auth0 `auth0.users(token)`: `patchUser` always sends `{ user_metadata }`.
+  { sdk: 'react-native-auth0', call: 'getUser', method: 'GET', path: 'users/{id}', versions: 'react-native-auth0' },
+  { sdk: 'react-native-auth0', call: 'patchUser', method: 'PATCH', path: 'users/{id}', versions: 'react-native-auth0' },
 ];

@@ -1,0 +1,663 @@
+import * as espree from 'espree';
+import rule from '../../rules/no-id-token-for-management-api';
+import { as, ruleTester } from '../rule-tester';
+
+const needsManual = [{ reportNeedsManual: true }] as const;
+
+ruleTester.run('no-id-token-for-management-api', rule, {
+  valid: [
+    {
+      name: 'auth0.js Management with the access token',
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/' });
+webAuth.parseHash((err, authResult) => {
+  const management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken });
+  management.getUser(authResult.idTokenPayload.sub, () => {});
+});`,
+    },
+    {
+      name: "linkUser's second argument is the secondary account's ID token, which Auth0 requires",
+      filename: as.ts,
+      code: `
+import { Management, WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+const secondary = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+export function link(primary: { accessToken: string; sub: string }) {
+  secondary.popup.authorize({ connection: 'google-oauth2' }, (err, secondaryResult) => {
+    const management = new Management({ domain: 'acme.auth0.com', token: primary.accessToken });
+    management.linkUser(primary.sub, secondaryResult.idToken, () => {});
+  });
+}`,
+    },
+    {
+      name: '`link_with` carries the secondary ID token; the header carries the access token',
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.checkSession({}, (err, primary) => {
+  webAuth.popup.authorize({ connection: 'github' }, (error, secondary) => {
+    fetch('https://acme.auth0.com/api/v2/users/' + primary.idTokenPayload.sub + '/identities', {
+      method: 'POST',
+      headers: { Authorization: 'Bearer ' + primary.accessToken },
+      body: JSON.stringify({ link_with: secondary.idToken }),
+    });
+  });
+});`,
+    },
+    {
+      name: 'machine-to-machine ManagementClient on a server',
+      filename: as.js,
+      code: `
+const { ManagementClient } = require('auth0');
+const management = new ManagementClient({ domain: process.env.AUTH0_DOMAIN, clientId: process.env.AUTH0_CLIENT_ID, clientSecret: process.env.AUTH0_CLIENT_SECRET });
+module.exports = (req, res) => management.users.get({ id: req.params.id }).then((user) => res.json(user));`,
+    },
+    {
+      name: 'a key named id_token that the file fills with an access token holds an access token',
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, authResult) => {
+  localStorage.setItem('id_token', authResult.accessToken);
+});
+function profile() {
+  return new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') });
+}`,
+    },
+    {
+      name: 'a class field named idToken that holds an access token',
+      filename: as.ts,
+      code: `
+import auth0 from 'auth0-js';
+export class Session {
+  private idToken: string | null = null;
+  constructor(private readonly webAuth: auth0.WebAuth) {}
+  refresh() {
+    this.webAuth.checkSession({}, (err, result) => { this.idToken = result.accessToken; });
+  }
+  logout() { this.idToken = null; }
+  management() { return new auth0.Management({ domain: 'acme.auth0.com', token: this.idToken! }); }
+}`,
+    },
+    {
+      name: 'name-only evidence is not reported by default',
+      filename: as.js,
+      code: `
+export function loadProfile(idToken, userId) {
+  return new auth0.Management({ domain: 'acme.auth0.com', token: idToken }).getUser(userId, () => {});
+}`,
+    },
+    {
+      name: 'spa-js access token in a Bearer header',
+      filename: as.tsx,
+      code: `
+import { useAuth0 } from '@auth0/auth0-react';
+export function Profile() {
+  const { getAccessTokenSilently, user } = useAuth0();
+  const load = async () => {
+    const token = await getAccessTokenSilently({ authorizationParams: { audience: 'https://acme.auth0.com/api/v2/', scope: 'read:current_user' } });
+    return fetch(\`https://acme.auth0.com/api/v2/users/\${user!.sub}\`, { headers: { Authorization: \`Bearer \${token}\` } });
+  };
+  return <button onClick={load}>Load</button>;
+}`,
+    },
+    {
+      name: 'a Management class from another library',
+      filename: as.ts,
+      code: `
+import { Management } from './cms-client';
+declare const authResult: { idToken: string };
+new Management({ domain: 'cms.example.com', token: authResult.idToken }).getUser('1');`,
+    },
+    {
+      name: 'an ID token sent to a non-Auth0 API with the same path shape (Zendesk)',
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, authResult) => {
+  fetch('https://acme.zendesk.com/api/v2/users/' + authResult.idTokenPayload.sub + '.json', { headers: { Authorization: 'Bearer ' + authResult.idToken } });
+});`,
+    },
+    {
+      name: "Lock 11's authenticated result, access token sent",
+      filename: as.jsx,
+      code: `
+import Auth0Lock from 'auth0-lock';
+const lock = new Auth0Lock('abc', 'acme.auth0.com', { auth: { responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/' } });
+lock.on('authenticated', ({ accessToken, idTokenPayload }) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: accessToken }).getUser(idTokenPayload.sub, () => {});
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'CDN global auth0.js, parseHash result: switch to the same result’s access token',
+      filename: as.js,
+      code: `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+webAuth.parseHash(function (err, authResult) {
+  var management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
+  management.getUser(authResult.idTokenPayload.sub, function () {});
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+webAuth.parseHash(function (err, authResult) {
+  var management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken });
+  management.getUser(authResult.idTokenPayload.sub, function () {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'default import, checkSession result in TypeScript',
+      filename: as.ts,
+      code: `
+import auth0 from 'auth0-js';
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.checkSession({}, (err, authResult: auth0.Auth0DecodedHash) => {
+  const management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken as string });
+  management.patchUserMetadata(authResult.idTokenPayload.sub, { theme: 'dark' }, () => {});
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+import auth0 from 'auth0-js';
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.checkSession({}, (err, authResult: auth0.Auth0DecodedHash) => {
+  const management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken as string });
+  management.patchUserMetadata(authResult.idTokenPayload.sub, { theme: 'dark' }, () => {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'named imports with an alias, popup result in TSX',
+      filename: as.tsx,
+      code: `
+import { Management as Mgmt, WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+export const Login = () => (
+  <button onClick={() => webAuth.popup.authorize({}, (err, result) => new Mgmt({ domain: 'acme.auth0.com', token: result.idToken! }).getUser(result.idTokenPayload.sub, () => {}))}>
+    Log in
+  </button>
+);`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+import { Management as Mgmt, WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+export const Login = () => (
+  <button onClick={() => webAuth.popup.authorize({}, (err, result) => new Mgmt({ domain: 'acme.auth0.com', token: result.accessToken! }).getUser(result.idTokenPayload.sub, () => {}))}>
+    Log in
+  </button>
+);`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'namespace import; renewAuth result in a computed member keeps its quotes',
+      filename: as.ts,
+      code: `
+import * as auth0 from 'auth0-js';
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.renewAuth({}, (err, result) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: result["idToken"] }).getUser('me', () => {});
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+import * as auth0 from 'auth0-js';
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.renewAuth({}, (err, result) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: result["accessToken"] }).getUser('me', () => {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'require with destructuring; the token reaches the client through a parameter',
+      filename: as.js,
+      code: `
+const { Management, WebAuth } = require('auth0-js');
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+function showProfile(token, userId) {
+  new Management({ domain: 'acme.auth0.com', token }).getUser(userId, render);
+}
+webAuth.parseHash((err, authResult) => showProfile(authResult.idToken, authResult.idTokenPayload.sub));`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 5,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+const { Management, WebAuth } = require('auth0-js');
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+function showProfile(token, userId) {
+  new Management({ domain: 'acme.auth0.com', token }).getUser(userId, render);
+}
+webAuth.parseHash((err, authResult) => showProfile(authResult.accessToken, authResult.idTokenPayload.sub));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'inline require and an alias of the constructor',
+      filename: as.js,
+      code: `
+const Mgmt = require('auth0-js').Management;
+const webAuth = new (require('auth0-js').WebAuth)({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, { idToken, accessToken }) => {
+  new Mgmt({ domain: 'acme.auth0.com', token: idToken }).getUser('me', () => {});
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+const Mgmt = require('auth0-js').Management;
+const webAuth = new (require('auth0-js').WebAuth)({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, { idToken, accessToken }) => {
+  new Mgmt({ domain: 'acme.auth0.com', token: accessToken }).getUser('me', () => {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "no switch when the login's access token is for another API (one audience per token)",
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://api.acme.example/' });
+webAuth.parseHash((err, authResult) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => {});
+});`,
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [] }],
+    },
+    {
+      name: 'no switch when every call needs a backend token anyway (root attributes)',
+      filename: as.ts,
+      code: `
+import { Management, WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, authResult) => {
+  const management = new Management({ domain: 'acme.auth0.com', token: authResult!.idToken! });
+  management.patchUserAttributes(authResult!.idTokenPayload.sub, { name: 'Ada', picture: 'https://example.com/a.png' }, () => {});
+});`,
+      errors: [{ messageId: 'idTokenCredential', line: 5, suggestions: [] }],
+    },
+    {
+      name: 'class: client in a field, token in a field set from the result (no exact switch: the field is shared)',
+      filename: as.ts,
+      code: `
+import auth0 from 'auth0-js';
+export class Auth {
+  private webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+  private idToken?: string;
+  private management?: auth0.Management;
+  handle() {
+    this.webAuth.parseHash((err, authResult) => {
+      this.idToken = authResult!.idToken!;
+      this.management = new auth0.Management({ domain: 'acme.auth0.com', token: this.idToken });
+    });
+  }
+  logout() { this.idToken = undefined; }
+}`,
+      errors: [{ messageId: 'idTokenCredential', line: 10, suggestions: [] }],
+    },
+    {
+      name: 'class getter that builds the client from a getter that reads storage',
+      filename: as.ts,
+      code: `
+import { Management } from 'auth0-js';
+export class ProfileService {
+  get token(): string { return localStorage.getItem('id_token')!; }
+  get management(): Management { return new Management({ domain: 'acme.auth0.com', token: this.token }); }
+  load(id: string) { this.management.getUser(id, () => {}); }
+}`,
+      errors: [{ messageId: 'idTokenCredential', line: 5, suggestions: [] }],
+    },
+    {
+      name: "Lock 11's authenticated event: switch to the result's access token",
+      filename: as.jsx,
+      code: `
+import Auth0Lock from 'auth0-lock';
+const lock = new Auth0Lock('abc', 'acme.auth0.com');
+lock.on('authenticated', (authResult) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => {});
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+import Auth0Lock from 'auth0-lock';
+const lock = new Auth0Lock('abc', 'acme.auth0.com');
+lock.on('authenticated', (authResult) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken }).getUser(authResult.idTokenPayload.sub, () => {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a callback passed by reference to the authenticated event',
+      filename: as.js,
+      code: `
+var lock = new Auth0Lock('abc', 'acme.auth0.com');
+lock.on('authenticated', onAuthenticated);
+function onAuthenticated(authResult) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser('me', function () {});
+}`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+var lock = new Auth0Lock('abc', 'acme.auth0.com');
+lock.on('authenticated', onAuthenticated);
+function onAuthenticated(authResult) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken }).getUser('me', function () {});
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Lock 9's positional callback: the third argument is the ID token, whatever its name",
+      filename: as.js,
+      code: `
+var lock = new Auth0Lock('abc', 'acme.auth0.com');
+lock.show(function (err, profile, token) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: token }).getUser(profile.user_id, function () {});
+});`,
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [] }],
+    },
+    {
+      name: 'auth0.js v6/v7 synchronous parseHash result in snake_case',
+      filename: as.js,
+      code: `
+var auth0 = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc', callbackURL: location.href });
+var hash = auth0.parseHash(window.location.hash);
+fetch('https://acme.auth0.com/api/v2/users/' + hash.profile.user_id, { headers: { Authorization: 'Bearer ' + hash.id_token } });`,
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [] }],
+    },
+    {
+      name: 'storage written from the ID token, next to the access token: switch the key',
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: "acme.auth0.com", clientID: "abc" });
+webAuth.parseHash((err, authResult) => {
+  localStorage.setItem("id_token", authResult.idToken);
+  localStorage.setItem("access_token", authResult.accessToken);
+});
+export const loadProfile = (userId) =>
+  fetch(\`https://acme.auth0.com/api/v2/users/\${userId}\`, { headers: { Authorization: \`Bearer \${localStorage.getItem("id_token")}\` } });`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 8,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+const webAuth = new auth0.WebAuth({ domain: "acme.auth0.com", clientID: "abc" });
+webAuth.parseHash((err, authResult) => {
+  localStorage.setItem("id_token", authResult.idToken);
+  localStorage.setItem("access_token", authResult.accessToken);
+});
+export const loadProfile = (userId) =>
+  fetch(\`https://acme.auth0.com/api/v2/users/\${userId}\`, { headers: { Authorization: \`Bearer \${localStorage.getItem("access_token")}\` } });`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'storage keys whose names say id token (AngularJS $window.localStorage, store.js, sessionStorage)',
+      filename: as.js,
+      code: `
+angular.module('app').controller('ProfileCtrl', function ($window, store) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: $window.localStorage.getItem('id_token') });
+  new auth0.Management({ domain: 'acme.auth0.com', token: store.get('idToken') });
+  new auth0.Management({ domain: 'acme.auth0.com', token: sessionStorage.ID_TOKEN });
+});`,
+      errors: [
+        { messageId: 'idTokenCredential', line: 3, suggestions: [] },
+        { messageId: 'idTokenCredential', line: 4, suggestions: [] },
+        { messageId: 'idTokenCredential', line: 5, suggestions: [] },
+      ],
+    },
+    {
+      name: 'a helper function that returns the stored token',
+      filename: as.js,
+      code: `
+function getToken() {
+  return localStorage.getItem('idToken');
+}
+new auth0.Management({ domain: 'acme.auth0.com', token: getToken() }).getUser('me', () => {});`,
+      errors: [{ messageId: 'idTokenCredential', line: 5, suggestions: [] }],
+    },
+    {
+      name: "spa-js getIdTokenClaims().__raw in a Bearer header (no access token in that result)",
+      filename: as.tsx,
+      code: `
+import { useAuth0 } from '@auth0/auth0-react';
+export function Profile() {
+  const { getIdTokenClaims, user } = useAuth0();
+  const load = async () => {
+    const claims = await getIdTokenClaims();
+    await fetch(\`https://acme.auth0.com/api/v2/users/\${user!.sub}\`, { headers: { Authorization: \`Bearer \${claims!.__raw}\` } });
+  };
+  return <button onClick={load}>Load</button>;
+}`,
+      errors: [{ messageId: 'idTokenCredential', line: 7, suggestions: [] }],
+    },
+    {
+      name: 'promise callbacks carry the token: getIdTokenClaims().then(...)',
+      filename: as.js,
+      code: `
+auth0Client.getIdTokenClaims().then((claims) => claims.__raw).then((token) => {
+  return fetch('https://acme.auth0.com/api/v2/users/me', { headers: { Authorization: 'Bearer ' + token } });
+});`,
+      errors: [{ messageId: 'idTokenCredential', line: 3, suggestions: [] }],
+    },
+    {
+      name: 'auth0-angular idTokenClaims$ through RxJS operators that keep the value',
+      filename: as.ts,
+      code: `
+import { AuthService } from '@auth0/auth0-angular';
+import { switchMap, take } from 'rxjs';
+export class ProfileComponent {
+  constructor(private auth: AuthService) {}
+  load(id: string) {
+    return this.auth.idTokenClaims$.pipe(take(1), switchMap((claims) => fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + claims?.__raw } })));
+  }
+}`,
+      errors: [{ messageId: 'idTokenCredential', line: 7, suggestions: [] }],
+    },
+    {
+      name: "spa-js detailedResponse result: switch to its access_token",
+      filename: as.ts,
+      code: `
+import { createAuth0Client } from '@auth0/auth0-spa-js';
+export async function load(id: string) {
+  const client = await createAuth0Client({ domain: 'acme.auth0.com', clientId: 'abc' });
+  const result = await client.getTokenSilently({ detailedResponse: true });
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + result.id_token } });
+}`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+import { createAuth0Client } from '@auth0/auth0-spa-js';
+export async function load(id: string) {
+  const client = await createAuth0Client({ domain: 'acme.auth0.com', clientId: 'abc' });
+  const result = await client.getTokenSilently({ detailedResponse: true });
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + result.access_token } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a let assigned the ID token and cleared on logout',
+      filename: as.js,
+      code: `
+let idToken = null;
+webAuth.parseHash((err, authResult) => { idToken = authResult.idToken; });
+function logout() { idToken = null; }
+function profile() { return new auth0.Management({ domain: 'acme.auth0.com', token: idToken }); }`,
+      errors: [{ messageId: 'idTokenCredential', line: 5, suggestions: [] }],
+    },
+    {
+      name: 'name-only evidence is reported as needs manual review when asked',
+      filename: as.js,
+      options: needsManual,
+      code: `
+export function loadProfile(idToken, userId) {
+  return new auth0.Management({ domain: 'acme.auth0.com', token: idToken }).getUser(userId, () => {});
+}`,
+      errors: [{ messageId: 'idTokenCredential', line: 3, suggestions: [] }],
+    },
+    {
+      name: 'node-auth0 with a user ID token on a server gets the server message',
+      filename: as.js,
+      code: `
+const { ManagementClient } = require('auth0');
+module.exports = function link(req, res) {
+  const management = new ManagementClient({ domain: process.env.AUTH0_DOMAIN, token: req.session.id_token });
+  return management.linkUsers(req.user.id, { link_with: req.body.secondaryIdToken });
+};`,
+      errors: [{ messageId: 'idTokenCredentialServer', line: 4, suggestions: [] }],
+    },
+    {
+      name: 'passport extraParams.id_token with node-auth0 v4 (auth0/legacy) on a server',
+      filename: as.ts,
+      code: `
+import { ManagementClient } from 'auth0/legacy';
+import { Strategy } from 'passport-auth0';
+export const strategy = new Strategy({ domain: 'acme.auth0.com', clientID: 'abc', clientSecret: process.env.SECRET!, callbackURL: '/cb' }, (accessToken, refreshToken, extraParams, profile, done) => {
+  const management = new ManagementClient({ domain: 'acme.auth0.com', token: extraParams.id_token });
+  management.users.getEnrollments({ id: profile.id }).then(() => done(null, profile));
+});`,
+      errors: [{ messageId: 'idTokenCredentialServer', line: 5, suggestions: [] }],
+    },
+    {
+      name: 'node-auth0 v3 token supplier function',
+      filename: as.ts,
+      code: `
+import { ManagementClient } from 'auth0';
+export const management = new ManagementClient({ domain: 'acme.auth0.com', token: () => session.id_token });
+management.users.identities.link('auth0|1', { link_with: 'x' });`,
+      errors: [{ messageId: 'idTokenCredentialServer', line: 3, suggestions: [] }],
+    },
+    {
+      name: 'react-native-auth0 users(idToken)',
+      filename: as.tsx,
+      code: `
+import Auth0 from 'react-native-auth0';
+const auth0 = new Auth0({ domain: 'acme.auth0.com', clientId: 'abc' });
+export async function saveTheme(theme: string) {
+  const credentials = await auth0.webAuth.authorize({ scope: 'openid profile' });
+  await auth0.users(credentials.idToken).patchUser({ id: 'me', metadata: { theme } });
+}`,
+      errors: [{ messageId: 'idTokenCredential', line: 6, suggestions: [] }],
+    },
+    {
+      name: 'a client from a factory function: the call site argument is switched',
+      filename: as.js,
+      code: `
+import { Management, WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+const managementFor = (token) => new Management({ domain: 'acme.auth0.com', token });
+webAuth.checkSession({}, (err, result) => managementFor(result.idToken).getUser(result.idTokenPayload.sub, () => {}));`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+import { Management, WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+const managementFor = (token) => new Management({ domain: 'acme.auth0.com', token });
+webAuth.checkSession({}, (err, result) => managementFor(result.accessToken).getUser(result.idTokenPayload.sub, () => {}));`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'espree: the same shape from a plain JavaScript parser',
+      filename: as.js,
+      languageOptions: { parser: espree, parserOptions: { ecmaVersion: 2022, sourceType: 'module' } },
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, authResult) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult?.idToken }).getUser('me', () => {});
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc' });
+webAuth.parseHash((err, authResult) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult?.accessToken }).getUser('me', () => {});
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
