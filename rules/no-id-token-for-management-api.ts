@@ -1,7 +1,7 @@
 import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
-export type MessageIds = 'idTokenCredential' | 'idTokenCredentialServer' | 'useAccessToken';
+export type MessageIds = 'idTokenCredential' | 'idTokenCredentialServer' | 'useAccessToken' | 'storeAccessToken';
 
 export default createRule<Options, MessageIds>({
   name: 'no-id-token-for-management-api',
@@ -15,6 +15,7 @@ export default createRule<Options, MessageIds>({
       idTokenCredentialServer:
         '{{source}} is a user ID token used as the Management API credential on a server{{review}}. Use a machine-to-machine token (ManagementClient with clientId/clientSecret).',
       useAccessToken: 'Send the access token instead: {{replacement}}',
+      storeAccessToken: "Store the access token beside the ID token under '{{key}}' and send it here: {{replacement}}",
     },
     schema: [{ type: 'object', additionalProperties: false, properties: { ...COMMON_OPTION_SCHEMA } }],
   },

@@ -7,7 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calleePath, findProperty, isFunction, isStringLiteral, memberName, propertyName, unwrap } from './ast';
 import type { FileContext } from './file-context';
 import { holderKey, instanceEntity } from './sdk';
-import type { Node, Provenance, TokenKind, TokenRequest } from './types';
+import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
 
 const ID_TOKEN_PROPERTIES = new Set(['idToken', 'id_token', 'rawIdToken']);
 const ACCESS_TOKEN_PROPERTIES = new Set(['accessToken', 'access_token']);
@@ -298,8 +298,9 @@ export class CredentialTracer {
    * The key the same logins' access tokens are written under: every write of the read key stores `r.idToken` of an
    * Auth0 result `r`, and the file stores `r.accessToken` of that same `r` under one other key.
    */
-  private storageAlternative(writes: readonly Node[], keyNode: Node): { node: Node; name: string } | undefined {
+  private storageAlternative(writes: readonly Node[], keyNode: Node): AccessTokenAlternative | undefined {
     const holders = new Set<string>();
+    const storeBeside: NonNullable<AccessTokenAlternative['storeBeside']>[number][] = [];
     for (const value of writes) {
       const target = unwrap(value);
       const name = target.type === 'MemberExpression' ? propertyName(target.property, target.computed) : undefined;
@@ -307,6 +308,8 @@ export class CredentialTracer {
       const holder = target.type === 'MemberExpression' ? holderKey(this.context, target.object) : undefined;
       if (!name || !ID_TOKEN_PROPERTIES.has(name) || !origin?.carriesAccessToken || holder === undefined) return undefined;
       holders.add(holder);
+      const sibling = writeStatementSibling(value, target as TSESTree.MemberExpression, name);
+      if (sibling) storeBeside.push(sibling);
     }
     const keys = new Set<string>();
     for (const [key, values] of this.allStorageWrites()) {
@@ -315,6 +318,11 @@ export class CredentialTracer {
         if (target.type !== 'MemberExpression' || !ACCESS_TOKEN_PROPERTIES.has(propertyName(target.property, target.computed) ?? '')) continue;
         if (holders.has(holderKey(this.context, target.object) ?? '')) keys.add(key);
       }
+    }
+    if (keys.size === 0 && storeBeside.length === writes.length && isStringLiteral(keyNode)) {
+      // Nothing stores the access token yet: store it beside each ID-token write under a key of its own.
+      const name = accessTokenKey(keyNode.value, (key) => this.allStorageWrites().has(key));
+      return name === undefined ? undefined : { node: keyNode, name, storeBeside };
     }
     const [name] = keys;
     if (keys.size !== 1 || name === undefined) return undefined;
@@ -589,4 +597,24 @@ function holdsValue(node: Node): boolean {
 function ancestorClassBody(node: Node): TSESTree.ClassBody | undefined {
   for (let current = node.parent; current; current = current.parent) if (current.type === 'ClassBody') return current;
   return undefined;
+}
+
+/**
+ * The key to store the access token under: `id_token` -> `access_token`, `idToken` -> `accessToken`, `ID-TOKEN` ->
+ * `ACCESS-TOKEN`, any other key -> `access_token`; `undefined` when the file already writes that key.
+ */
+export function accessTokenKey(idTokenKey: string, taken: (key: string) => boolean): string | undefined {
+  const renamed = idTokenKey.replace(/id([_-]?)token/i, (match, separator: string) => `${match[0] === 'I' ? 'ACCESS' : 'access'}${separator}${match.slice(-5)}`);
+  const key = renamed !== idTokenKey ? renamed : 'access_token';
+  return taken(key) ? undefined : key;
+}
+
+/** For `storage.setItem('id_token', r.idToken);` as a statement of its own: the parts to swap in a sibling write. */
+function writeStatementSibling(value: Node, member: TSESTree.MemberExpression, idProperty: string) {
+  const call = value.parent;
+  const statement = call?.parent;
+  if (call?.type !== 'CallExpression' || statement?.type !== 'ExpressionStatement' || call.arguments[1] !== value || member.computed) return undefined;
+  const keyNode = call.arguments[0]!;
+  if (!isStringLiteral(keyNode)) return undefined;
+  return { statement, keyNode, property: member.property, accessProperty: idProperty === 'id_token' ? 'access_token' : 'accessToken' };
 }

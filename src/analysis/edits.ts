@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isStringLiteral, unwrap } from './ast';
+import { mergeText } from './file-context';
 import type { Node, OptionValue, TextEdit, TokenRequest, UrlQueryPlacement } from './types';
 
 export type OptionName = 'audience' | 'scope' | 'responseType';
@@ -51,7 +52,7 @@ export function managementAudienceParts(request: TokenRequest, text: string): Va
   if (first && 'text' in first) inner[0] = { text: first.text.replace(/^https?:\/\//, '') };
   const last = inner[inner.length - 1];
   if (last && 'text' in last) inner[inner.length - 1] = { text: last.text.replace(/\/+$/, '') };
-  return merge([{ text: 'https://' }, ...inner, { text: '/api/v2/' }]);
+  return mergeText<ValuePart>([{ text: 'https://' }, ...inner, { text: '/api/v2/' }]);
 }
 
 /** How a value reads in a message: code parts as `${code}`. */
@@ -201,16 +202,6 @@ function insertAttribute(element: TSESTree.JSXOpeningElement, code: string, text
 
 function staticText(parts: readonly ValuePart[]): string | undefined {
   return parts.every((part) => 'text' in part) ? parts.map((part) => (part as { text: string }).text).join('') : undefined;
-}
-
-function merge(parts: readonly ValuePart[]): ValuePart[] {
-  const merged: ValuePart[] = [];
-  for (const part of parts) {
-    const last = merged[merged.length - 1];
-    if ('text' in part && last && 'text' in last) merged[merged.length - 1] = { text: last.text + part.text };
-    else merged.push(part);
-  }
-  return merged;
 }
 
 function source(node: Node, text: string): string {

@@ -250,8 +250,9 @@ function withResolved(reference: ReferenceLike, resolved: VariableLike): Referen
   return { identifier: reference.identifier, resolved, isWrite: () => reference.isWrite(), writeExpr: reference.writeExpr, init: reference.init };
 }
 
-function mergeText(parts: StringPart[]): StringPart[] {
-  const merged: StringPart[] = [];
+/** Joins adjacent literal-text parts. */
+export function mergeText<Part extends object>(parts: readonly (Part | { readonly text: string })[]): (Part | { readonly text: string })[] {
+  const merged: (Part | { readonly text: string })[] = [];
   for (const part of parts) {
     const last = merged[merged.length - 1];
     if ('text' in part && last && 'text' in last) merged[merged.length - 1] = { text: last.text + part.text };

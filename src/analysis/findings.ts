@@ -170,7 +170,7 @@ export function idTokenCredentialFindings(facts: FileFacts, text: string): Findi
         data: { source: provenance.description ?? text.slice(credential.node.range[0], credential.node.range[1]) },
         node: credential.node,
         certainty: provenance.certainty,
-        suggestions: switched ? [{ messageId: 'useAccessToken', data: { replacement: switched.text }, edits: [switched.edit] }] : [],
+        suggestions: switched ? [{ messageId: switched.messageId, data: { replacement: switched.text, key: switched.key ?? '' }, edits: switched.edits }] : [],
       };
     });
 }
@@ -186,17 +186,38 @@ function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse)
   return requests.every((request) => !request?.audience || isManagementAudience(request.audience.pattern ?? request.audience.value));
 }
 
+const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
+
 /**
  * Reads the same login's access token instead, where the recogniser proved one is there: `authResult.idToken` ->
- * `authResult.accessToken`, `getItem('id_token')` -> `getItem('access_token')`. Returns the edit and the source after it.
+ * `authResult.accessToken`, `getItem('id_token')` -> `getItem('access_token')` (storing the access token beside the
+ * ID token first when the file does not yet). Returns the edits, the source after them, and the suggestion's id.
  */
-function accessTokenSwitch(provenance: Provenance, text: string): { edit: TextEdit; text: string } | undefined {
+function accessTokenSwitch(provenance: Provenance, text: string): { edits: TextEdit[]; text: string; messageId: string; key?: string } | undefined {
   const alternative = provenance.accessTokenAlternative;
   const source = provenance.source;
   if (!alternative || !source) return undefined;
   const { node, name } = alternative;
   const code = isStringLiteral(node) ? stringLiteral(name, text, node) : name;
-  return { edit: { range: node.range, text: code }, text: text.slice(source.range[0], node.range[0]) + code + text.slice(node.range[1], source.range[1]) };
+  const read = { range: node.range, text: code } as const;
+  const after = text.slice(source.range[0], node.range[0]) + code + text.slice(node.range[1], source.range[1]);
+  if (!alternative.storeBeside) return { edits: [read], text: after, messageId: 'useAccessToken' };
+  const writes = alternative.storeBeside.map(({ statement, keyNode, property, accessProperty }): TextEdit => {
+    const swapped = [
+      { range: keyNode.range, text: stringLiteral(name, text, keyNode) },
+      { range: property.range, text: accessProperty },
+    ].sort((a, b) => b.range[0] - a.range[0]);
+    let sibling = text.slice(statement.range[0], statement.range[1]);
+    for (const edit of swapped) sibling = sibling.slice(0, edit.range[0] - statement.range[0]) + edit.text + sibling.slice(edit.range[1] - statement.range[0]);
+    // The body of an `if`/loop without braces: brace both writes so the new one stays under the same condition.
+    if (!STATEMENT_LISTS.has(statement.parent?.type ?? '')) {
+      return { range: statement.range, text: `{ ${text.slice(statement.range[0], statement.range[1])} ${sibling} }` };
+    }
+    const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    return { range: [statement.range[1], statement.range[1]], text: `\n${indent}${sibling}` };
+  });
+  return { edits: [...writes, read], text: after, messageId: 'storeAccessToken', key: name };
 }
 
 export function audienceFindings(facts: FileFacts, text: string): Finding[] {

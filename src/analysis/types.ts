@@ -31,9 +31,19 @@ export interface Provenance {
    * Where the same login's access token is read, when the code proves the login returned both tokens: replacing
    * `node` (a property name, a destructured variable, or a storage key literal) with `name` switches the credential.
    */
-  readonly accessTokenAlternative?: { readonly node: Node; readonly name: string };
+  readonly accessTokenAlternative?: AccessTokenAlternative;
   /** The token is a string written in the code (a pasted token), whatever its kind. */
   readonly literal?: boolean;
+}
+
+export interface AccessTokenAlternative {
+  readonly node: Node;
+  readonly name: string;
+  /**
+   * The file stores the ID token but not the access token: each `storage.setItem(key, r.idToken)` call gets a sibling
+   * that stores `r.<accessProperty>` under `name`. `keyNode` and `property` are the parts of the call to swap.
+   */
+  readonly storeBeside?: readonly { readonly statement: Node; readonly keyNode: Node; readonly property: Node; readonly accessProperty: string }[];
 }
 
 /** A string-valued option of a token request, as written. */

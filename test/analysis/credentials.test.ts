@@ -115,7 +115,8 @@ const CASES: readonly (readonly [name: string, code: string, expected: Traced])[
   ['destructured next to the access token', `${WEB_AUTH}webAuth.parseHash((err, { idToken, accessToken: at }) => use(idToken));`, switchable('idToken -> at')],
   ['destructured alone', `${WEB_AUTH}webAuth.parseHash((err, result) => { const { idToken } = result; use(idToken); });`, ID],
   // Storage
-  ['storage written from an ID token', `${WEB_AUTH}webAuth.parseHash((err, r) => { localStorage.setItem('token', r.idToken); });\nuse(localStorage.getItem('token'));`, ID],
+  // Nothing stores the access token yet: the switch stores it beside the ID token under a key of its own.
+  ['storage written from an ID token', `${WEB_AUTH}webAuth.parseHash((err, r) => { localStorage.setItem('token', r.idToken); });\nuse(localStorage.getItem('token'));`, switchable("'token' -> access_token")],
   [
     'storage written from an ID token next to the access token',
     `${WEB_AUTH}webAuth.parseHash((err, r) => { localStorage.setItem('id_token', r.idToken); localStorage.setItem('at', r.accessToken); });\nuse(localStorage.getItem('id_token'));`,

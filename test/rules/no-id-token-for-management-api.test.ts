@@ -132,6 +132,39 @@ lock.on('authenticated', ({ accessToken, idTokenPayload }) => {
   ],
   invalid: [
     {
+      name: 'an ID token stored and read back: the suggestion stores the access token beside it and reads that key',
+      filename: as.js,
+      code: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token' });
+webAuth.parseHash((err, authResult) => {
+  if (authResult) localStorage.setItem('id_token', authResult.idToken);
+});
+export const profile = (id) =>
+  fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });
+export const greeting = () => localStorage.getItem('id_token');
+`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'storeAccessToken',
+              output: `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token' });
+webAuth.parseHash((err, authResult) => {
+  if (authResult) { localStorage.setItem('id_token', authResult.idToken); localStorage.setItem('access_token', authResult.accessToken); }
+});
+export const profile = (id) =>
+  fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + localStorage.getItem('access_token') } });
+export const greeting = () => localStorage.getItem('id_token');
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'CDN global auth0.js, parseHash result: switch to the same result’s access token',
       filename: as.js,
       code: `
