@@ -1,7 +1,7 @@
 import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
-export type MessageIds = 'idTokenCredential' | 'idTokenCredentialServer' | 'useAccessToken' | 'storeAccessToken';
+export type MessageIds = 'idTokenCredential' | 'idTokenFromStorage' | 'idTokenCredentialServer' | 'useAccessToken' | 'storeAccessToken';
 
 export default createRule<Options, MessageIds>({
   name: 'no-id-token-for-management-api',
@@ -12,6 +12,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       idTokenCredential:
         "{{source}} is an ID token used as the Management API credential{{review}}. Log in with responseType 'token id_token' and audience 'https://<domain>/api/v2/', then send the access token.",
+      idTokenFromStorage:
+        "{{source}} holds an ID token and is sent as the Management API credential{{review}}. Where the login stores it, also store the access token (requested with audience 'https://<domain>/api/v2/') under its own key, and send that key here.",
       idTokenCredentialServer:
         '{{source}} is a user ID token used as the Management API credential on a server{{review}}. Use a machine-to-machine token (ManagementClient with clientId/clientSecret).',
       useAccessToken: 'Send the access token instead: {{replacement}}',

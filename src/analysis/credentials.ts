@@ -287,11 +287,11 @@ export class CredentialTracer {
       const written = agree(writes.map((value) => this.trace(value, seen, depth + 1)));
       if (written.kind !== 'unknown') {
         const alternative = written.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
-        return { ...withoutAlternative(written), source: node, description, accessTokenAlternative: alternative };
+        return { ...withoutAlternative(written), source: node, description, accessTokenAlternative: alternative, storageKey: key };
       }
     }
     const kind = kindFromName(key);
-    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'proven', source: node, description };
+    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'proven', source: node, description, storageKey: key };
   }
 
   /**

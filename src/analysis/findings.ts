@@ -166,7 +166,8 @@ export function idTokenCredentialFindings(facts: FileFacts, text: string): Findi
       // On a server the fix is a machine-to-machine token, not the user's access token.
       const switched = server || !switchReachesManagementApi(facts, credential) ? undefined : accessTokenSwitch(provenance, text);
       return {
-        messageId: server ? 'idTokenCredentialServer' : 'idTokenCredential',
+        // A stored token whose login this file cannot see: the next step is storing the access token at that login.
+        messageId: server ? 'idTokenCredentialServer' : provenance.storageKey !== undefined && !switched ? 'idTokenFromStorage' : 'idTokenCredential',
         data: { source: provenance.description ?? text.slice(credential.node.range[0], credential.node.range[1]) },
         node: credential.node,
         certainty: provenance.certainty,

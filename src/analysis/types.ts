@@ -32,6 +32,8 @@ export interface Provenance {
    * `node` (a property name, a destructured variable, or a storage key literal) with `name` switches the credential.
    */
   readonly accessTokenAlternative?: AccessTokenAlternative;
+  /** The token is read back from browser storage under this key. */
+  readonly storageKey?: string;
   /** The token is a string written in the code (a pasted token), whatever its kind. */
   readonly literal?: boolean;
 }

@@ -383,7 +383,7 @@ export class ProfileService {
   get management(): Management { return new Management({ domain: 'acme.auth0.com', token: this.token }); }
   load(id: string) { this.management.getUser(id, () => {}); }
 }`,
-      errors: [{ messageId: 'idTokenCredential', line: 5, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 5, suggestions: [] }],
     },
     {
       name: "Lock 11's authenticated event: switch to the result's access token",
@@ -497,9 +497,9 @@ angular.module('app').controller('ProfileCtrl', function ($window, store) {
   new auth0.Management({ domain: 'acme.auth0.com', token: sessionStorage.ID_TOKEN });
 });`,
       errors: [
-        { messageId: 'idTokenCredential', line: 3, suggestions: [] },
-        { messageId: 'idTokenCredential', line: 4, suggestions: [] },
-        { messageId: 'idTokenCredential', line: 5, suggestions: [] },
+        { messageId: 'idTokenFromStorage', line: 3, suggestions: [] },
+        { messageId: 'idTokenFromStorage', line: 4, suggestions: [] },
+        { messageId: 'idTokenFromStorage', line: 5, suggestions: [] },
       ],
     },
     {
@@ -510,7 +510,7 @@ function getToken() {
   return localStorage.getItem('idToken');
 }
 new auth0.Management({ domain: 'acme.auth0.com', token: getToken() }).getUser('me', () => {});`,
-      errors: [{ messageId: 'idTokenCredential', line: 5, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 5, suggestions: [] }],
     },
     {
       name: "spa-js getIdTokenClaims().__raw in a Bearer header (no access token in that result)",

@@ -191,7 +191,7 @@ headers.append('Authorization', 'Bearer ' + localStorage.getItem('id_token'));
 window.fetch(\`https://\${AUTH0_DOMAIN}/api/v2/users/\${userId}\`, { headers });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // axios: verb with data and config, config form, instance default headers, global defaults.
     {
@@ -203,7 +203,7 @@ export function saveTheme(userId: string, theme: string) {
 }
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -215,7 +215,7 @@ axios({
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -228,7 +228,7 @@ export const getProfile = (id) => management.get(\`users/\${id}\`);
 export const saveProfile = (id, user_metadata) => management.patch(\`users/\${id}\`, { user_metadata });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -256,7 +256,7 @@ angular.module('app').controller('Link', function ($http, store) {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 7, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 7, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -282,7 +282,7 @@ $.ajax({
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -293,7 +293,7 @@ jQuery.ajax('https://acme.auth0.com/api/v2/users/' + userId, {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // browser-request with auth.bearer, and request on a server (regular web app linking with the user's ID token).
     {
@@ -302,7 +302,7 @@ var request = require('browser-request');
 request.patch({ url: 'https://' + AUTH0_DOMAIN + '/api/v2/users/' + id, auth: { bearer: localStorage.getItem('id_token') }, json: { user_metadata: md } }, done);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -338,7 +338,7 @@ const superagent = require('superagent');
 superagent.del('https://acme.auth0.com/api/v2/device-credentials/' + id).auth(localStorage.getItem('id_token'), { type: 'bearer' }).end(done);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // XMLHttpRequest.
     {
@@ -349,7 +349,7 @@ xhr.setRequestHeader('Authorization', 'Bearer ' + localStorage.getItem('id_token
 xhr.send();
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // Angular HttpClient with HttpHeaders and with a plain headers object.
     {
@@ -377,8 +377,8 @@ export class ProfileService {
 `,
       filename: as.ts,
       errors: [
-        { messageId: 'idTokenCredential', line: 12, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] },
-        { messageId: 'idTokenCredential', line: 18, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] },
+        { messageId: 'idTokenFromStorage', line: 12, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] },
+        { messageId: 'idTokenFromStorage', line: 18, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] },
       ],
     },
     // axios.request with an URL object, jQuery inside an IIFE with urljoin, Vue's this.$axios, request-promise.
@@ -406,7 +406,7 @@ export function loadEnrollments(userId: string, idToken: string) {
 })(jQuery);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 7, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 7, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -422,7 +422,7 @@ export default {
 };
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
@@ -465,7 +465,7 @@ export function Unlink({ id, provider, secondary }: { id: string; provider: stri
 }
 `,
       filename: as.tsx,
-      errors: [{ messageId: 'idTokenCredential', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
 
     // ------------------------------------------------------------------ interceptors
@@ -484,7 +484,7 @@ export class Profile {
 }
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // angular2-jwt with no Management call in the file: for review.
     {
@@ -513,14 +513,14 @@ const jwt = JwtModule.forRoot({ config: { tokenGetter: tokenGetter, whitelistedD
 export class AppModule {}
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenCredential', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     {
       code: `
 JwtModule.forRoot({ config: { tokenGetter: () => localStorage.getItem('id_token'), allowedDomains: [environment.auth0Domain] } });
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenCredential', line: 2, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 2, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // A whitelist the code computes, and a Management call through HttpClient: for review.
     {
@@ -533,7 +533,7 @@ export class ProfileService {
 `,
       filename: as.ts,
       options: [{ reportNeedsManual: true }],
-      errors: [{ messageId: 'idTokenCredential', line: 2, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 2, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
     },
     // AngularJS angular-jwt with a $http call to the Management API and no visible header.
     {
@@ -596,7 +596,7 @@ $.ajaxSetup({
 $.ajax({ url: 'https://acme.auth0.com/api/v2/users/' + userId, type: 'PATCH', data: JSON.stringify({ user_metadata: md }) });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
     // $.ajaxSetup alone: for review.
     {
@@ -605,7 +605,7 @@ $.ajaxSetup({ headers: { Authorization: 'Bearer ' + localStorage.getItem('id_tok
 `,
       filename: as.js,
       options: [{ reportNeedsManual: true }],
-      errors: [{ messageId: 'idTokenCredential', line: 2, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 2, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
     },
     // An axios request interceptor with an axios Management call in the file.
     {
@@ -618,7 +618,7 @@ axios.interceptors.request.use((config) => {
 export const loadUser = (id: string) => axios.get(\`https://\${AUTH0_DOMAIN}/api/v2/users/\${id}\`);
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
     },
   ],
 });
