@@ -121,6 +121,16 @@ interface CallbackClient {
   readonly auth0: boolean;
 }
 
+/** What other modules of the project tell about this file's imports and storage reads (see `src/project`). */
+export interface CrossFileFacts {
+  /** Token requests configured in other modules, by the holder key of the import binding that refers to their client. */
+  readonly clients: ReadonlyMap<string, TokenRequest>;
+  /** What an imported binding yields, when its module provably yields a token (`export const token = ...`, a getter). */
+  importedToken(source: string, imported: string): Provenance | undefined;
+  /** What other modules store under a storage key, and the key their access token is (or will be) stored under. */
+  storedToken(key: string): { readonly provenance: Provenance; readonly accessTokenKey?: string } | undefined;
+}
+
 export class CredentialTracer {
   private storageWrites: Map<string, Node[]> | undefined;
   private holderWrites: Map<string, Node[]> | undefined;
@@ -130,8 +140,32 @@ export class CredentialTracer {
     private readonly context: FileContext,
     /** Token requests by the key of the client variable that holds them. */
     private readonly clients: ReadonlyMap<string, TokenRequest>,
+    private readonly crossFile?: CrossFileFacts,
   ) {
     this.uses = functionUses(context);
+  }
+
+  /**
+   * Every storage key this file writes a token to, with what it stores, and where an access-token sibling write
+   * would go (for a module that reads the key back with no login of its own).
+   */
+  storedTokens(): { key: string; provenance: Provenance; alternative?: AccessTokenAlternative }[] {
+    const stored: { key: string; provenance: Provenance; alternative?: AccessTokenAlternative }[] = [];
+    for (const [key, writes] of this.allStorageWrites()) {
+      const provenance = agree(writes.map((value) => this.trace(value, new Set(), 1)));
+      if (provenance.kind === 'unknown') continue;
+      const keyNode = writes.map((value) => value.parent).find((call) => call?.type === 'CallExpression')?.arguments[0];
+      const alternative = provenance.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
+      stored.push({ key, provenance: withoutAlternative(provenance), alternative });
+    }
+    return stored;
+  }
+
+  /** What an exported binding of this file yields, for modules that import it. */
+  exportedToken(local: TSESTree.Identifier): Provenance {
+    const fn = this.context.functionOf(local);
+    if (fn) return agree(returnedValues(fn).map((value) => this.trace(value, new Set(), 1)));
+    return this.provenance(local);
   }
 
   provenance(node: Node): Provenance {
@@ -223,6 +257,10 @@ export class CredentialTracer {
         if (values.length > 0) return withoutAlternative(agree(values.map((value) => this.trace(value, seen, depth + 1))));
         return this.byName(target, target.name);
       }
+      case 'import': {
+        const imported = this.crossFile?.importedToken(binding.source, binding.imported);
+        return imported ? fromOtherModule(imported, target, this.context.source(target)) : this.byName(target, target.name);
+      }
       default:
         return this.byName(target, target.name);
     }
@@ -273,6 +311,11 @@ export class CredentialTracer {
       const returned = returnedValues(fn);
       if (returned.length > 0) return agree(returned.map((value) => this.trace(value, seen, depth + 1)));
     }
+    if (callee.type === 'Identifier') {
+      const binding = this.context.binding(callee);
+      const imported = binding.kind === 'import' ? this.crossFile?.importedToken(binding.source, binding.imported) : undefined;
+      if (imported) return fromOtherModule(imported, target, this.context.source(target));
+    }
     return method ? this.byName(target, method) : UNKNOWN;
   }
 
@@ -289,6 +332,11 @@ export class CredentialTracer {
         const alternative = written.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
         return { ...withoutAlternative(written), source: node, description, accessTokenAlternative: alternative, storageKey: key };
       }
+    }
+    const stored = writes.length === 0 ? this.crossFile?.storedToken(key) : undefined;
+    if (stored) {
+      const alternative = stored.accessTokenKey !== undefined && keyNode && isStringLiteral(keyNode) ? { node: keyNode, name: stored.accessTokenKey } : undefined;
+      return { ...stored.provenance, source: node, description, storageKey: key, accessTokenAlternative: alternative };
     }
     const kind = kindFromName(key);
     return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'proven', source: node, description, storageKey: key };
@@ -617,4 +665,9 @@ function writeStatementSibling(value: Node, member: TSESTree.MemberExpression, i
   const keyNode = call.arguments[0]!;
   if (!isStringLiteral(keyNode)) return undefined;
   return { statement, keyNode, property: member.property, accessProperty: idProperty === 'id_token' ? 'access_token' : 'accessToken' };
+}
+
+/** A token another module yields: its nodes belong to that module, so only its kind, certainty and login carry over. */
+function fromOtherModule(provenance: Provenance, source: Node, description: string): Provenance {
+  return { kind: provenance.kind, certainty: provenance.certainty, issuer: provenance.issuer, source, description };
 }

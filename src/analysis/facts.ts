@@ -1,14 +1,14 @@
 /** Runs the recognisers over one file and assembles its facts; memoised per AST so every rule shares one pass. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { CredentialTracer } from './credentials';
+import { CredentialTracer, type CrossFileFacts } from './credentials';
 import { FileContext, type ScopeManagerLike } from './file-context';
 import { recogniseHttpCalls } from './http-calls';
 import { recogniseLegacyApis, recogniseSecrets } from './legacy-and-secrets';
 import { recogniseClientCalls, recogniseManagementClients } from './management-clients';
 import { Auth0Hosts } from './management-urls';
-import { moduleNamespace } from './sdk';
+import { holderKey, moduleNamespace } from './sdk';
 import { recogniseTokenRequests } from './token-requests';
-import type { CredentialUse, Environment, FileFacts, TokenRequest } from './types';
+import type { CredentialUse, Environment, FileFacts, Provenance, TokenRequest } from './types';
 
 /** Text that any file worth parsing for Auth0 patterns contains; everything else is skipped unparsed. */
 const PREFILTER = /auth0|api\/v2|id_?token|idtoken|\/authorize|oauth\/(token|ro)|tokeninfo|delegation|Auth0Lock/i;
@@ -29,11 +29,60 @@ export function analyzeFile(program: TSESTree.Program, text: string, scopeManage
   return facts;
 }
 
-function buildFacts(context: FileContext): FileFacts {
-  const tokenRequests = recogniseTokenRequests(context);
+/** An import of a binding from another module, keyed as the recogniser keys the local variable. */
+export interface ImportedBinding {
+  readonly source: string;
+  readonly imported: string;
+  readonly holderKey: string;
+}
+
+/** One module as the project analysis sees it: its own facts, and what it offers and takes across modules. */
+export interface ModuleView {
+  readonly facts: FileFacts;
+  readonly imports: readonly ImportedBinding[];
+  /** Re-analyses the module with what other modules tell about its imports and storage reads. */
+  withCrossFile(crossFile: CrossFileFacts): FileFacts;
+  /** The client an export holds (`export const webAuth = new auth0.WebAuth(...)`). */
+  exportedClient(name: string): TokenRequest | undefined;
+  /** What an export yields as a token (`export const getToken = () => localStorage.getItem('id_token')`). */
+  exportedToken(name: string): Provenance | undefined;
+  storedTokens(): ReturnType<CredentialTracer['storedTokens']>;
+}
+
+/** A module's view for cross-file analysis. Token requests are recognised once, so they keep their identity. */
+export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike): ModuleView {
+  const context = new FileContext(program, text, scopeManager);
+  const facts = buildFacts(context);
+  const tracer = new CredentialTracer(context, clientsOf(facts.tokenRequests));
+  const exported = exportedBindings(program);
+  return {
+    facts,
+    imports: importedBindings(context),
+    withCrossFile: (crossFile) => buildFacts(context, crossFile, facts.tokenRequests),
+    exportedClient: (name) => {
+      const local = exported.get(name);
+      const key = local && holderKey(context, local);
+      return key === undefined ? undefined : clientsOf(facts.tokenRequests).get(key);
+    },
+    exportedToken: (name) => {
+      const local = exported.get(name);
+      const provenance = local && tracer.exportedToken(local);
+      return provenance && provenance.kind !== 'unknown' ? provenance : undefined;
+    },
+    storedTokens: () => tracer.storedTokens(),
+  };
+}
+
+function clientsOf(tokenRequests: readonly TokenRequest[]): Map<string, TokenRequest> {
   const clients = new Map<string, TokenRequest>();
   for (const request of tokenRequests) if (request.level === 'client' && request.clientKey) clients.set(request.clientKey, request);
-  const tracer = new CredentialTracer(context, clients);
+  return clients;
+}
+
+function buildFacts(context: FileContext, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): FileFacts {
+  const tokenRequests = recognised ?? recogniseTokenRequests(context);
+  const clients = new Map([...(crossFile?.clients ?? []), ...clientsOf(tokenRequests)]);
+  const tracer = new CredentialTracer(context, clients, crossFile);
   const managementClients = recogniseManagementClients(context, tracer);
   const hosts = new Auth0Hosts(context);
   for (const request of tokenRequests) if (request.domain) hosts.addDomain(request.domain);
@@ -47,12 +96,49 @@ function buildFacts(context: FileContext): FileFacts {
   for (const interceptor of http.interceptors) credentials.add(interceptor);
   return {
     environment: environmentOf(context),
-    tokenRequests,
+    tokenRequests: [...tokenRequests],
     managementCalls: managementCalls.sort((a, b) => a.node.range[0] - b.node.range[0]),
     credentials: [...credentials],
     legacyApis: recogniseLegacyApis(context),
     secrets: recogniseSecrets(context, managementClients),
   };
+}
+
+/** `export const x`, `export function x`, `export { a as x }`, `export default x`: exported name -> local identifier. */
+function exportedBindings(program: TSESTree.Program): Map<string, TSESTree.Identifier> {
+  const exported = new Map<string, TSESTree.Identifier>();
+  for (const statement of program.body) {
+    if (statement.type === 'ExportNamedDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration?.type === 'VariableDeclaration') {
+        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') exported.set(declarator.id.name, declarator.id);
+      } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
+        exported.set(declaration.id.name, declaration.id);
+      }
+      if (!statement.source) {
+        for (const specifier of statement.specifiers) {
+          if (specifier.local.type === 'Identifier') exported.set(specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value), specifier.local);
+        }
+      }
+    } else if (statement.type === 'ExportDefaultDeclaration') {
+      const declaration = statement.declaration;
+      if (declaration.type === 'Identifier') exported.set('default', declaration);
+      else if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) exported.set('default', declaration.id);
+    }
+  }
+  return exported;
+}
+
+function importedBindings(context: FileContext): ImportedBinding[] {
+  const imports: ImportedBinding[] = [];
+  for (const declaration of context.imports) {
+    for (const specifier of declaration.specifiers) {
+      const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? '*' : specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+      const key = holderKey(context, specifier.local);
+      if (key !== undefined) imports.push({ source: String(declaration.source.value), imported, holderKey: key });
+    }
+  }
+  return imports;
 }
 
 const BROWSER_MODULES = new Set(['auth0-js', 'auth0-lock', 'auth0-lock-passwordless', 'auth0-spa-js', 'auth0-react', 'auth0-angular', 'auth0-vue', 'angular-auth0', 'angular-lock']);

@@ -5,7 +5,7 @@
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { displayValue, managementAudience, managementAudienceParts, setOption, stringLiteral, type OptionName } from './edits';
-import type { Certainty, CredentialUse, Environment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
+import type { AccessTokenAlternative, Certainty, CredentialUse, Environment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
   readonly messageId: string;
@@ -203,7 +203,13 @@ function accessTokenSwitch(provenance: Provenance, text: string): { edits: TextE
   const read = { range: node.range, text: code } as const;
   const after = text.slice(source.range[0], node.range[0]) + code + text.slice(node.range[1], source.range[1]);
   if (!alternative.storeBeside) return { edits: [read], text: after, messageId: 'useAccessToken' };
-  const writes = alternative.storeBeside.map(({ statement, keyNode, property, accessProperty }): TextEdit => {
+  return { edits: [...siblingWrites(alternative, text), read], text: after, messageId: 'storeAccessToken', key: name };
+}
+
+/** For each `storage.setItem(key, r.idToken)` of an alternative: a sibling write of `r.accessToken` under its key. */
+export function siblingWrites(alternative: AccessTokenAlternative, text: string): TextEdit[] {
+  const { name } = alternative;
+  return (alternative.storeBeside ?? []).map(({ statement, keyNode, property, accessProperty }): TextEdit => {
     const swapped = [
       { range: keyNode.range, text: stringLiteral(name, text, keyNode) },
       { range: property.range, text: accessProperty },
@@ -218,7 +224,6 @@ function accessTokenSwitch(provenance: Provenance, text: string): { edits: TextE
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
     return { range: [statement.range[1], statement.range[1]], text: `\n${indent}${sibling}` };
   });
-  return { edits: [...writes, read], text: after, messageId: 'storeAccessToken', key: name };
 }
 
 export function audienceFindings(facts: FileFacts, text: string): Finding[] {
@@ -347,7 +352,7 @@ export function scopeFindings(facts: FileFacts, text: string, metadataScope: Met
     const next = minimalScopeString(declared, required);
     // A token for another API cannot carry Management scopes: the fix is a second token (the audience rule says how).
     const edits = (!scope && request.dynamic) || !canCarryManagementToken(request) ? undefined : setOption(request, 'scope', next, text);
-    const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}`);
+    const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
     const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
     const node = scope?.node ?? request.node;
     if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
@@ -382,6 +387,7 @@ export function backendOnlyFindings(facts: FileFacts, environment: Environment):
   if (environment !== 'browser') return [];
   const findings: Finding[] = [];
   for (const call of facts.managementCalls) {
+    if (call.file !== undefined) continue; // reported in the module that makes it
     if (call.backendOnlyReason) {
       findings.push({ messageId: 'backendOnlyBody', data: { call: describe(call), reason: call.backendOnlyReason }, node: call.node, certainty: 'proven' });
     } else if (call.endpoint && !call.endpoint.currentUserScope) {

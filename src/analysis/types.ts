@@ -146,6 +146,8 @@ export type ManagementVia = string;
 
 export interface ManagementCall {
   readonly node: Node;
+  /** Set on a call another module makes with this file's tokens (project analysis): `node` belongs to that file. */
+  readonly file?: string;
   /** How it is called: `auth0.js Management#getUser`, `fetch`, `axios.patch`, ... */
   readonly via: ManagementVia;
   readonly method?: HttpMethod;

@@ -1,0 +1,158 @@
+/**
+ * The migration the codemod performs on one file: run every rule's check, apply the fixes and the suggestions
+ * that migrate a token request or credential, re-analyse, and report whatever is left as needs-manual with the
+ * rule's own message. Pure text in, text out; the same edits the ESLint rules offer.
+ */
+import { rules } from '../rules';
+import { CHECKS, RULE_NAMES, type CheckOptions, type RuleName } from './analysis/checks';
+import { analyzeFile } from './analysis/facts';
+import type { Finding } from './analysis/findings';
+import type { TextEdit } from './analysis/types';
+import { parseFile } from './parse';
+
+/** Suggestions that are part of the migration (the rest only inform). */
+const MIGRATING_SUGGESTIONS = new Set(['addAudience', 'setScopes', 'normaliseScope', 'useAccessToken', 'storeAccessToken']);
+const MAX_PASSES = 3;
+export const TODO_MARKER = 'TODO(auth0-tokens):';
+
+export interface MigrationOptions extends CheckOptions {
+  /** Insert a greppable `// TODO(auth0-tokens): <reason>` above each site left for manual work. */
+  readonly annotate: boolean;
+}
+
+export interface Site {
+  readonly rule: RuleName;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface MigrationResult {
+  readonly output: string;
+  /** The edits of each pass, with the text they apply to (for review and for the untouched-bytes test). */
+  readonly passes: readonly { readonly text: string; readonly edits: readonly TextEdit[] }[];
+  /** Findings the edits resolved. */
+  readonly changed: readonly Site[];
+  /** Findings left for a developer, with the instruction the rule gives. */
+  readonly manual: readonly Site[];
+}
+
+/** Migrates one file's text. Throws `ParseError` when the file cannot be parsed. */
+export function migrateSource(file: string, text: string, options: MigrationOptions): MigrationResult {
+  let output = text;
+  const changed: Site[] = [];
+  const passes: { text: string; edits: TextEdit[] }[] = [];
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const found = collect(file, output, options);
+    const { edits, applied } = migratingEdits(found);
+    if (edits.length === 0) break;
+    changed.push(...applied.map((entry) => site(output, entry)));
+    passes.push({ text: output, edits });
+    output = applyEdits(output, edits);
+  }
+  const left = collect(file, output, options);
+  const manual = left.map((entry) => site(output, entry));
+  if (options.annotate && left.length > 0) {
+    const annotated = annotate(output, left);
+    // A comment in a JSX child position would change the markup: keep the unannotated text if it no longer parses.
+    if (parsesTheSame(file, annotated)) output = annotated;
+  }
+  return { output, passes, changed, manual };
+}
+
+export function parsesTheSame(file: string, text: string): boolean {
+  try {
+    parseFile(file, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Located {
+  readonly rule: RuleName;
+  readonly finding: Finding;
+  /** Offset of the unit (a `.vue` script block) the finding's ranges are relative to. */
+  readonly offset: number;
+}
+
+function collect(file: string, text: string, options: CheckOptions): Located[] {
+  const found: Located[] = [];
+  for (const unit of parseFile(file, text)) {
+    const facts = analyzeFile(unit.program, unit.text, unit.scopeManager);
+    for (const rule of RULE_NAMES) for (const finding of CHECKS[rule](facts, unit.text, options)) found.push({ rule, finding, offset: unit.offset });
+  }
+  return found.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0]));
+}
+
+/** The fix, or else the first migrating suggestion, of every proven finding; overlapping edits are dropped. */
+export function migratingEdits(found: readonly Located[]): { edits: TextEdit[]; applied: Located[] } {
+  const edits: TextEdit[] = [];
+  const applied: Located[] = [];
+  for (const entry of found) {
+    const { finding, offset } = entry;
+    if (finding.certainty !== 'proven') continue;
+    const chosen = finding.fix ?? finding.suggestions?.find((suggestion) => MIGRATING_SUGGESTIONS.has(suggestion.messageId))?.edits;
+    if (!chosen) continue;
+    const shifted = chosen.map((edit) => ({ range: [edit.range[0] + offset, edit.range[1] + offset] as const, text: edit.text }));
+    if (shifted.some((edit) => edits.some((other) => conflicts(edit, other)))) continue;
+    for (const edit of shifted) if (!edits.some((other) => sameEdit(edit, other))) edits.push(edit);
+    applied.push(entry);
+  }
+  return { edits, applied };
+}
+
+function sameEdit(a: TextEdit, b: TextEdit): boolean {
+  return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
+}
+
+/** Overlapping replacements conflict unless identical; insertions at one point do not (they are applied in order). */
+function conflicts(a: TextEdit, b: TextEdit): boolean {
+  if (sameEdit(a, b)) return false;
+  const aInsert = a.range[0] === a.range[1];
+  const bInsert = b.range[0] === b.range[1];
+  if (aInsert && bInsert) return false;
+  if (aInsert) return b.range[0] < a.range[0] && a.range[0] < b.range[1];
+  if (bInsert) return a.range[0] < b.range[0] && b.range[0] < a.range[1];
+  return a.range[0] < b.range[1] && b.range[0] < a.range[1];
+}
+
+/** Applies non-overlapping edits; insertions at the same point keep their order. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.edit.range[1] - a.edit.range[1] || b.index - a.index);
+  let result = text;
+  for (const { edit } of ordered) result = result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]);
+  return result;
+}
+
+export function site(text: string, { rule, finding, offset }: Located): Site {
+  const start = offset + finding.node.range[0];
+  const before = text.slice(0, start);
+  const line = before.split('\n').length;
+  return { rule, message: message(rule, finding), line, column: start - before.lastIndexOf('\n') };
+}
+
+/** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do. */
+export function message(rule: RuleName, finding: Finding): string {
+  const template = (rules[rule].meta.messages as Record<string, string>)[finding.messageId] ?? finding.messageId;
+  const data: Record<string, string> = { ...finding.data, review: finding.certainty === 'needs-manual' ? ' (needs manual review)' : '' };
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? '');
+}
+
+/** Inserts one `// TODO(auth0-tokens): <reason>` line above each manual site's line, once. */
+export function annotate(text: string, found: readonly Located[]): string {
+  const edits: TextEdit[] = [];
+  const lines = new Set<number>();
+  for (const entry of found) {
+    const start = entry.offset + entry.finding.node.range[0];
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    if (lines.has(lineStart)) continue;
+    lines.add(lineStart);
+    const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+    const comment = `${indent}// ${TODO_MARKER} ${message(entry.rule, entry.finding)}`;
+    const previousLineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+    if (text.slice(previousLineStart, lineStart - 1).trim() === comment.trim()) continue;
+    edits.push({ range: [lineStart, lineStart], text: `${comment}\n` });
+  }
+  return applyEdits(text, edits);
+}

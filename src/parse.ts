@@ -1,0 +1,79 @@
+/**
+ * Parsing for the codemod and the CLI: the parser by file type, each file parsed once, with the scope manager the
+ * recogniser needs. `.vue` files yield one unit per `<script>` block, with the block's offset in the file.
+ */
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ScopeManagerLike } from './analysis/file-context';
+
+export interface ParsedUnit {
+  readonly program: TSESTree.Program;
+  readonly scopeManager: ScopeManagerLike;
+  /** The unit's text: the whole file, or a `.vue` `<script>` block's content. */
+  readonly text: string;
+  /** Offset of `text` in the file. */
+  readonly offset: number;
+}
+
+/** A file no parser accepts. Not a crash, so it carries no stack: runners print just the reason. */
+export class ParseError extends Error {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file}: cannot parse (${reason}); the file is left unchanged`);
+    this.name = 'ParseError';
+    this.stack = `${this.name}: ${this.message}`;
+  }
+}
+
+const FLOW_PRAGMA = /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*?(\/\/|\/\*+)\s*@flow\b/;
+const VUE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+
+/** Parses a file into the units the recogniser reads. Throws `ParseError` when no parser accepts it. */
+export function parseFile(file: string, text: string): ParsedUnit[] {
+  const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? 'js';
+  if (extension === 'vue') {
+    const units: ParsedUnit[] = [];
+    for (const match of text.matchAll(VUE_SCRIPT)) {
+      const attributes = match[1]!;
+      const content = match[2]!;
+      const offset = match.index! + match[0].indexOf('>') + 1;
+      const lang = /\blang\s*=\s*["']?(tsx?|jsx?)/i.exec(attributes)?.[1]?.toLowerCase() ?? 'js';
+      units.push({ ...parseSource(file, content, lang === 'ts' ? 'ts' : 'tsx'), offset });
+    }
+    return units;
+  }
+  const flavour = FLOW_PRAGMA.test(text) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : 'tsx';
+  return [{ ...parseSource(file, text, flavour), offset: 0 }];
+}
+
+function parseSource(file: string, text: string, flavour: 'ts' | 'tsx' | 'flow'): Omit<ParsedUnit, 'offset'> {
+  let program: TSESTree.Program;
+  try {
+    program = flavour === 'flow' ? parseFlow(text) : parseTypeScript(text, flavour === 'tsx');
+  } catch (error) {
+    const { message, lineNumber, column, loc } = error as Error & { lineNumber?: number; column?: number; loc?: { line: number; column: number } };
+    const line = lineNumber ?? loc?.line;
+    const where = line !== undefined ? `line ${line}, column ${(column ?? loc?.column ?? 0) + 1}: ` : '';
+    throw new ParseError(file, `${where}${message.split('\n')[0]!.replace(/\s*\(\d+:\d+\)$/, '')}`);
+  }
+  // Loaded only once a candidate file is parsed: the scope manager pulls in TypeScript's lib typings.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { analyze } = require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager');
+  const isModule = program.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
+  const scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: ['esnext', 'dom'] });
+  return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text };
+}
+
+function parseTypeScript(text: string, jsx: boolean): TSESTree.Program {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+  return parse(text, { jsx, range: true, loc: true, comment: true, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true }) as TSESTree.Program;
+}
+
+function parseFlow(text: string): TSESTree.Program {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parse } = require('@babel/parser') as typeof import('@babel/parser');
+  const file = parse(text, { sourceType: 'unambiguous', ranges: true, plugins: ['flow', 'jsx', 'estree'], errorRecovery: false });
+  return file.program as unknown as TSESTree.Program;
+}

@@ -1,0 +1,64 @@
+/**
+ * Module resolution for cross-file analysis, through ts-morph's TypeScript: relative imports and `tsconfig.json` /
+ * `jsconfig.json` `paths`/`baseUrl`, with `allowJs`. Only specifiers are resolved; no source file is loaded into a
+ * ts-morph project, so the cost stays with the files the text pre-filter selected.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+type Ts = typeof import('ts-morph').ts;
+
+export class ModuleResolver {
+  private ts: Ts | undefined;
+  private readonly options = new Map<string, import('ts-morph').ts.CompilerOptions>();
+
+  /** The absolute file `specifier` refers to from `containingFile`, or `undefined` (packages, unresolvable). */
+  resolve(specifier: string, containingFile: string): string | undefined {
+    if (!specifier.startsWith('.') && !specifier.startsWith('/') && !this.hasPaths(containingFile)) return undefined;
+    // Loaded only when some candidate imports another module.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.ts ??= (require('ts-morph') as typeof import('ts-morph')).ts;
+    const resolved = this.ts.resolveModuleName(specifier, containingFile, this.compilerOptions(containingFile), this.ts.sys).resolvedModule;
+    if (resolved && !resolved.isExternalLibraryImport) return path.resolve(resolved.resolvedFileName);
+    // TypeScript does not resolve `.vue` single-file components.
+    const direct = path.resolve(path.dirname(containingFile), specifier);
+    return /\.vue$/.test(direct) && fs.existsSync(direct) ? direct : undefined;
+  }
+
+  /** Whether bare specifiers may map to project files; read as text first so packages never load TypeScript. */
+  private hasPaths(containingFile: string): boolean {
+    const config = nearestConfig(path.dirname(containingFile));
+    if (!config || !/"(paths|baseUrl|extends)"/.test(fs.readFileSync(config, 'utf8'))) return false;
+    const options = this.configFor(containingFile);
+    return options !== undefined && (options.paths !== undefined || options.baseUrl !== undefined);
+  }
+
+  private compilerOptions(containingFile: string): import('ts-morph').ts.CompilerOptions {
+    return { allowJs: true, moduleResolution: this.ts!.ModuleResolutionKind.Bundler, module: this.ts!.ModuleKind.ESNext, ...this.configFor(containingFile) };
+  }
+
+  /** Compiler options of the nearest `tsconfig.json` / `jsconfig.json` above a file (`extends` followed). */
+  private configFor(file: string): import('ts-morph').ts.CompilerOptions | undefined {
+    const config = nearestConfig(path.dirname(file));
+    if (!config) return undefined;
+    const cached = this.options.get(config);
+    if (cached) return cached;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    this.ts ??= (require('ts-morph') as typeof import('ts-morph')).ts;
+    const read = this.ts.readConfigFile(config, this.ts.sys.readFile);
+    const parsed = this.ts.parseJsonConfigFileContent(read.config ?? {}, this.ts.sys, path.dirname(config), undefined, config);
+    const options = { ...parsed.options, allowJs: true };
+    this.options.set(config, options);
+    return options;
+  }
+}
+
+function nearestConfig(directory: string): string | undefined {
+  for (let current = directory; ; current = path.dirname(current)) {
+    for (const name of ['tsconfig.json', 'jsconfig.json']) {
+      const candidate = path.join(current, name);
+      if (fs.existsSync(candidate)) return candidate;
+    }
+    if (path.dirname(current) === current) return undefined;
+  }
+}
