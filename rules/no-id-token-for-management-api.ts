@@ -11,7 +11,7 @@ export default createRule<Options, MessageIds>({
     hasSuggestions: true,
     messages: {
       idTokenCredential:
-        "{{source}} is an ID token used as the Management API credential{{review}}. Log in with responseType 'token id_token' and audience 'https://<domain>/api/v2/', then send the access token.",
+        "{{source}} is an ID token used as the Management API credential{{review}}. Request an access token for audience 'https://<domain>/api/v2/' with the current_user scopes the calls need, and send it instead.",
       idTokenFromStorage:
         "{{source}} holds an ID token and is sent as the Management API credential{{review}}. Where the login stores it, also store the access token (requested with audience 'https://<domain>/api/v2/') under its own key, and send that key here.",
       idTokenCredentialServer:

@@ -75,5 +75,18 @@ function parseFlow(text: string): TSESTree.Program {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('@babel/parser') as typeof import('@babel/parser');
   const file = parse(text, { sourceType: 'unambiguous', ranges: true, plugins: ['flow', 'jsx', 'estree'], errorRecovery: false });
+  withParameterDecorators(file.program);
   return file.program as unknown as TSESTree.Program;
+}
+
+/** typescript-estree gives every parameter a `decorators` array, which the scope manager reads; Babel's ESTree does not. */
+function withParameterDecorators(node: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) withParameterDecorators(child);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if (Array.isArray(record.params)) for (const param of record.params as Record<string, unknown>[]) param.decorators ??= [];
+  for (const key in record) if (key !== 'loc' && key !== 'range') withParameterDecorators(record[key]);
 }

@@ -5,6 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleePath, findProperty, isFunction, isStringLiteral, memberName, propertyName, unwrap } from './ast';
+import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { holderKey, instanceEntity } from './sdk';
 import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
@@ -141,6 +142,8 @@ export class CredentialTracer {
     /** Token requests by the key of the client variable that holds them. */
     private readonly clients: ReadonlyMap<string, TokenRequest>,
     private readonly crossFile?: CrossFileFacts,
+    /** Every token request of the file, for results that come back from a request rather than a client. */
+    private readonly requests: readonly TokenRequest[] = [],
   ) {
     this.uses = functionUses(context);
   }
@@ -229,7 +232,7 @@ export class CredentialTracer {
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
     // spa-js / auth0-react / auth0-angular: `(await getIdTokenClaims()).__raw` is the encoded ID token.
-    if (name === '__raw') return this.found('id-token', target);
+    if (name === '__raw') return this.rawIdToken(target);
     return this.byName(target, name);
   }
 
@@ -266,6 +269,50 @@ export class CredentialTracer {
     }
   }
 
+  /**
+   * `(await client.getIdTokenClaims()).__raw` on a spa-js client this file configures: the same client's
+   * `getTokenSilently` for the Management API audience replaces it (inside an async function, where `await` works).
+   */
+  private rawIdToken(target: TSESTree.MemberExpression): Provenance {
+    const claims = this.claimsCall(target.object, 0);
+    const receiver = claims && unwrap(claims.callee).type === 'MemberExpression' ? (unwrap(claims.callee) as TSESTree.MemberExpression).object : undefined;
+    const request = receiver && this.clientRequest(receiver, 0);
+    const found = this.found('id-token', target, request);
+    const parts = request && (request.sdk === 'auth0-spa-js-v1' || request.sdk === 'auth0-spa-js-v2') && inAsyncFunction(target) ? managementAudienceParts(request, this.context.text) : undefined;
+    if (!receiver || !request || !parts) return found;
+    const audience = valueCode(parts, this.context.text);
+    const options = request.sdk === 'auth0-spa-js-v1' ? `{ audience: ${audience} }` : `{ authorizationParams: { audience: ${audience} } }`;
+    return { ...found, accessTokenAlternative: { node: target, name: `await ${this.context.source(receiver)}.getTokenSilently(${options})` } };
+  }
+
+  /** The `getIdTokenClaims()` call an expression's value comes from. */
+  private claimsCall(node: Node, depth: number): TSESTree.CallExpression | undefined {
+    const target = unwrap(node);
+    if (depth > 4) return undefined;
+    if (target.type === 'AwaitExpression') return this.claimsCall(target.argument, depth + 1);
+    if (target.type === 'CallExpression') return memberName(target.callee) === 'getIdTokenClaims' ? target : undefined;
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    return binding.kind === 'value' ? this.claimsCall(binding.node, depth + 1) : undefined;
+  }
+
+  /** The token request of the client an expression holds, following `const client = await clientPromise`. */
+  private clientRequest(node: Node, depth: number): TokenRequest | undefined {
+    const target = unwrap(node);
+    const direct = this.clients.get(holderKey(this.context, target) ?? '');
+    if (direct || depth > 4) return direct;
+    if (target.type === 'AwaitExpression') return this.clientRequest(target.argument, depth + 1);
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    return binding.kind === 'value' ? this.clientRequest(binding.node, depth + 1) : undefined;
+  }
+
+  /** `new URLSearchParams(window.location.hash...)`, directly or through a variable. */
+  private isHashParameters(node: Node): boolean {
+    const target = unwrap(this.context.resolve(node));
+    return target.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'URLSearchParams' && !!target.arguments[0] && /\blocation\.hash\b/.test(this.context.source(target.arguments[0]));
+  }
+
   /** `const { idToken } = result`: the property's value when the object literal is visible, else what the key says. */
   private destructured(target: TSESTree.Identifier, object: Node | undefined, key: string, seen: Set<Node>, depth: number): Provenance {
     const literal = object && this.context.objectLiteral(object);
@@ -298,6 +345,15 @@ export class CredentialTracer {
       // `client.getTokenSilently()`: issued by the client the file configures for that receiver, when it does.
       const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
       return this.found('access-token', target, receiver && this.clients.get(holderKey(this.context, receiver) ?? ''));
+    }
+    if (method === 'get' && callee.type === 'MemberExpression' && this.isHashParameters(callee.object)) {
+      // `new URLSearchParams(location.hash.slice(1)).get('id_token')`: an implicit-flow redirect, whose hash carries
+      // `access_token` beside `id_token` once the response type asks for it.
+      const keyNode = target.arguments[0];
+      const kind = keyNode && isStringLiteral(keyNode) ? propertyKind(keyNode.value) : 'unknown';
+      if (kind === 'unknown' || !keyNode || !isStringLiteral(keyNode)) return UNKNOWN;
+      const sibling = ACCESS_TOKEN_SIBLING[keyNode.value];
+      return { ...this.found(kind, target), accessTokenAlternative: kind === 'id-token' && sibling ? { node: keyNode, name: sibling } : undefined };
     }
     if ((method === 'getItem' || method === 'get') && callee.type === 'MemberExpression' && this.isStorage(callee.object)) {
       const keyNode = target.arguments[0];
@@ -455,6 +511,11 @@ export class CredentialTracer {
     if (target.type === 'CallExpression') {
       const callee = unwrap(target.callee);
       const method = memberName(callee) ?? (callee.type === 'Identifier' ? callee.name : undefined);
+      // `(await fetch('https://…/oauth/token', { body: passwordGrant })).json()`: the grant's own response.
+      const response = method === 'json' && callee.type === 'MemberExpression' ? unwrap(this.context.resolve(callee.object)) : undefined;
+      const sent = response?.type === 'AwaitExpression' ? unwrap(response.argument) : response;
+      const grant = sent && this.requests.find((request) => request.sdk === 'password-grant' && sent.range[0] <= request.node.range[0] && request.node.range[1] <= sent.range[1]);
+      if (grant) return { issuer: grant, carriesAccessToken: true };
       if (method === undefined || !RESULT_RETURNING.has(method)) return undefined;
       const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
       const issuer = receiver && this.clients.get(holderKey(this.context, receiver) ?? '');
@@ -670,4 +731,9 @@ function writeStatementSibling(value: Node, member: TSESTree.MemberExpression, i
 /** A token another module yields: its nodes belong to that module, so only its kind, certainty and login carry over. */
 function fromOtherModule(provenance: Provenance, source: Node, description: string): Provenance {
   return { kind: provenance.kind, certainty: provenance.certainty, issuer: provenance.issuer, source, description };
+}
+
+function inAsyncFunction(node: Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (isFunction(current)) return current.async;
+  return false;
 }

@@ -53,7 +53,7 @@ export interface ModuleView {
 export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike): ModuleView {
   const context = new FileContext(program, text, scopeManager);
   const facts = buildFacts(context);
-  const tracer = new CredentialTracer(context, clientsOf(facts.tokenRequests));
+  const tracer = new CredentialTracer(context, clientsOf(facts.tokenRequests), undefined, facts.tokenRequests);
   const exported = exportedBindings(program);
   return {
     facts,
@@ -82,7 +82,7 @@ function clientsOf(tokenRequests: readonly TokenRequest[]): Map<string, TokenReq
 function buildFacts(context: FileContext, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): FileFacts {
   const tokenRequests = recognised ?? recogniseTokenRequests(context);
   const clients = new Map([...(crossFile?.clients ?? []), ...clientsOf(tokenRequests)]);
-  const tracer = new CredentialTracer(context, clients, crossFile);
+  const tracer = new CredentialTracer(context, clients, crossFile, tokenRequests);
   const managementClients = recogniseManagementClients(context, tracer);
   const hosts = new Auth0Hosts(context);
   for (const request of tokenRequests) if (request.domain) hosts.addDomain(request.domain);

@@ -118,8 +118,14 @@ function isManagementRequest(facts: FileFacts, request: TokenRequest, option: Op
  * for an audience and the request (or, for a call that sets none, its client) asks for no other one.
  */
 function canCarryManagementToken(request: TokenRequest): boolean {
+  // Options built with spreads or helpers may hold any audience: no edit can be proven right.
+  return request.supportsAudience && !request.dynamic && !asksForOtherAudience(request);
+}
+
+/** The request (or, for a call that sets none, its client) asks for a static audience that is not the Management API. */
+function asksForOtherAudience(request: TokenRequest): boolean {
   const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
-  return request.supportsAudience && (audience?.value === undefined || isManagementAudience(audience.value));
+  return audience?.value !== undefined && !isManagementAudience(audience.value);
 }
 
 function isManagementAudience(audience: string | undefined): boolean {
@@ -184,7 +190,7 @@ function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse)
   const calls = facts.managementCalls.filter((call) => call.credential === credential);
   if (calls.length > 0 && calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))) return false;
   const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [credential.provenance.issuer];
-  return requests.every((request) => !request?.audience || isManagementAudience(request.audience.pattern ?? request.audience.value));
+  return requests.every((request) => !request?.dynamic && (!request?.audience || isManagementAudience(request.audience.pattern ?? request.audience.value)));
 }
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
@@ -255,18 +261,18 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
     } else if (value === undefined) {
       if (!isManagementAudience(audience.pattern)) findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
     } else if (!isManagementAudience(value)) {
-      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected) }, node, certainty: 'proven' });
+      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')) }, node, certainty: 'proven' });
     } else if (parts && !expected.includes('${') && managementAudience(value.replace(/\/api\/v2\/?$/, '')) !== expected) {
       // The api/v2 audience of another host: a custom domain or another tenant, which only a person can tell.
-      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected) }, node, certainty: 'needs-manual' });
+      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')) }, node, certainty: 'needs-manual' });
     }
   }
   return findings;
 }
 
 /** How this SDK gets a second token for the Management API next to the one for the app's own audience. */
-function secondTokenRoute(sdk: TokenRequestSdk, audience: string): string {
-  const options = `audience: '${audience}', scope: '<current_user scopes>'`;
+function secondTokenRoute(sdk: TokenRequestSdk, audience: string, scopes: readonly string[]): string {
+  const options = `audience: '${audience}', scope: '${scopes.join(' ') || '<current_user scopes>'}'`;
   switch (sdk) {
     case 'auth0.js':
     case 'angular-auth0':
@@ -338,7 +344,8 @@ export function scopeFindings(facts: FileFacts, text: string, metadataScope: Met
       });
     }
     const calls = linkedCalls(facts, request, 'scope');
-    if (calls.length === 0) continue;
+    // A token for another API cannot carry Management scopes: the audience rule gives the second-token route.
+    if (calls.length === 0 || asksForOtherAudience(request)) continue;
     if (calls.some((call) => !call.endpoint)) {
       findings.push({ messageId: 'unknownEndpoint', data: {}, node: scope?.node ?? request.node, certainty: 'needs-manual' });
       continue;
@@ -350,8 +357,7 @@ export function scopeFindings(facts: FileFacts, text: string, metadataScope: Met
     const unused = declared.filter((name) => isCurrentUserScope(name) && !required.includes(name));
     if (missing.length === 0 && unused.length === 0) continue;
     const next = minimalScopeString(declared, required);
-    // A token for another API cannot carry Management scopes: the fix is a second token (the audience rule says how).
-    const edits = (!scope && request.dynamic) || !canCarryManagementToken(request) ? undefined : setOption(request, 'scope', next, text);
+    const edits = canCarryManagementToken(request) ? setOption(request, 'scope', next, text) : undefined;
     const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
     const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
     const node = scope?.node ?? request.node;

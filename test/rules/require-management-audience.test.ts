@@ -315,7 +315,7 @@ webAuth.renewAuth({ audience: 'https://api.acme.com', scope: 'openid' }, (err, r
           data: {
             audience: 'https://api.acme.com',
             expected: 'https://acme.auth0.com/api/v2/',
-            route: "checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: '<current_user scopes>', responseType: 'token' }, callback)",
+            route: "checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'read:current_user', responseType: 'token' }, callback)",
             review: '',
           },
           suggestions: [],
