@@ -87,8 +87,9 @@ function lint(file: string, text: string, options: TransformOptions): Linter.Lin
 const cases = loadCases();
 
 describe('id-token-to-access-token fixtures', () => {
-  it('has at least 40 fixture pairs', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(40);
+  it('has at least 40 fixture pairs that change code, and negative controls that must not', () => {
+    expect(cases.filter((entry) => entry.output !== entry.input).length).toBeGreaterThanOrEqual(40);
+    expect(cases.filter((entry) => entry.output === entry.input).length).toBeGreaterThanOrEqual(5);
   });
 
   describe.each(cases.map((entry) => [`${entry.name}.${entry.ext}`, entry] as const))('%s', (_, { name, ext, input, output, options, manual }) => {
