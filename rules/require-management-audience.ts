@@ -10,7 +10,7 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require the Management API audience on token requests whose tokens call the Management API', recommended: true },
     hasSuggestions: true,
     messages: {
-      missingAudience: "This token request's tokens call the Management API but it asks for no audience{{review}}. Add audience '{{audience}}'.",
+      missingAudience: "This token request's tokens call the Management API but it asks for no audience{{review}}. Add audience: {{audience}}.",
       otherAudience:
         "This token request asks for audience '{{audience}}', but its tokens call the Management API, which needs '{{expected}}'{{review}}. A token carries one audience: keep this one for your API and get a second token for the Management API with {{route}}.",
       severalAudiences: 'The Management API rejects tokens with more than one audience{{review}}. Request the api/v2 audience alone.',

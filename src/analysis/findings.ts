@@ -4,7 +4,7 @@
  */
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
-import { displayValue, managementAudience, managementAudienceParts, setOption, stringLiteral, type OptionName } from './edits';
+import { displayValue, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
 import type { AccessTokenAlternative, Certainty, CredentialUse, Environment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
@@ -252,7 +252,9 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
         continue;
       }
       const edits = parts && setOption(request, 'audience', parts, text);
-      findings.push({ messageId: 'missingAudience', data: { audience: expected }, node, certainty: 'proven', suggestions: edits ? [{ messageId: 'addAudience', data: { audience: expected }, edits }] : [] });
+      // As code: a template literal reads as one only in backticks.
+      const code = parts ? valueCode(parts, text) : `'${expected}'`;
+      findings.push({ messageId: 'missingAudience', data: { audience: code }, node, certainty: 'proven', suggestions: edits ? [{ messageId: 'addAudience', data: { audience: code }, edits }] : [] });
       continue;
     }
     const value = audience.value;
