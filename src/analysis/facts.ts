@@ -11,7 +11,7 @@ import { recogniseTokenRequests } from './token-requests';
 import type { CredentialUse, Environment, FileFacts, Provenance, TokenRequest } from './types';
 
 /** Text that any file worth parsing for Auth0 patterns contains; everything else is skipped unparsed. */
-const PREFILTER = /auth0|api\/v2|id_?token|idtoken|\/authorize|oauth\/(token|ro)|tokeninfo|delegation|Auth0Lock/i;
+const PREFILTER = /auth0|api\/v2|\b(?:id_token|idToken|ID_TOKEN|id-token|IdToken)\b|\/authorize\b|oauth\/(?:token|ro)\b|\/tokeninfo\b|\/delegation\b/i;
 
 export function mightContainAuth0(text: string): boolean {
   return PREFILTER.test(text);
