@@ -8,6 +8,7 @@ import { calleePath, findProperty, isFunction, isStringLiteral, memberName, prop
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { holderKey, instanceEntity } from './sdk';
+import type { ManagementClient } from './management-clients';
 import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
 
 const ID_TOKEN_PROPERTIES = new Set(['idToken', 'id_token', 'rawIdToken']);
@@ -130,6 +131,10 @@ export interface CrossFileFacts {
   importedToken(source: string, imported: string): Provenance | undefined;
   /** What other modules store under a storage key, and the key their access token is (or will be) stored under. */
   storedToken(key: string): { readonly provenance: Provenance; readonly accessTokenKey?: string } | undefined;
+  /** What other modules pass as parameter `index` of an exported function of this file. */
+  passedToken(fn: TSESTree.FunctionLike, index: number): Provenance | undefined;
+  /** Management clients that other modules export, by the holder key of the import binding that refers to them. */
+  readonly managementClients: ReadonlyMap<string, ManagementClient>;
 }
 
 export class CredentialTracer {
@@ -335,7 +340,24 @@ export class CredentialTracer {
     if (argumentsAtCalls.length > 0 && argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)) {
       return agree(argumentsAtCalls.map((argument) => this.trace(argument, seen, depth + 1)));
     }
-    return this.byName(target, target.name);
+    const passed = argumentsAtCalls.length === 0 ? this.crossFile?.passedToken(fn, index) : undefined;
+    return passed ? fromOtherModule(passed, target, target.name) : this.byName(target, target.name);
+  }
+
+  /** For each call of an imported function: what this file passes as each argument (for the callee's module). */
+  importedCallArguments(): { source: string; imported: string; index: number; provenance: Provenance }[] {
+    const passed: { source: string; imported: string; index: number; provenance: Provenance }[] = [];
+    for (const call of this.context.calls) {
+      const callee = unwrap(call.callee);
+      if (callee.type !== 'Identifier') continue;
+      const binding = this.context.binding(callee);
+      if (binding.kind !== 'import') continue;
+      call.arguments.forEach((argument, index) => {
+        const provenance = this.provenance(argument);
+        if (provenance.kind !== 'unknown') passed.push({ source: binding.source, imported: binding.imported, index, provenance });
+      });
+    }
+    return passed;
   }
 
   private call(target: TSESTree.CallExpression, seen: Set<Node>, depth: number): Provenance {

@@ -4,7 +4,7 @@ import { CredentialTracer, type CrossFileFacts } from './credentials';
 import { FileContext, type ScopeManagerLike } from './file-context';
 import { recogniseHttpCalls } from './http-calls';
 import { recogniseLegacyApis, recogniseSecrets } from './legacy-and-secrets';
-import { recogniseClientCalls, recogniseManagementClients } from './management-clients';
+import { recogniseClientCalls, recogniseManagementClients, type ManagementClient } from './management-clients';
 import { Auth0Hosts } from './management-urls';
 import { holderKey, moduleNamespace } from './sdk';
 import { recogniseTokenRequests } from './token-requests';
@@ -24,7 +24,7 @@ const cache = new WeakMap<TSESTree.Program, FileFacts>();
 export function analyzeFile(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike | null): FileFacts {
   const cached = cache.get(program);
   if (cached) return cached;
-  const facts = mightContainAuth0(text) ? buildFacts(new FileContext(program, text, scopeManager)) : EMPTY;
+  const facts = mightContainAuth0(text) ? analyse(new FileContext(program, text, scopeManager)).facts : EMPTY;
   cache.set(program, facts);
   return facts;
 }
@@ -46,30 +46,47 @@ export interface ModuleView {
   exportedClient(name: string): TokenRequest | undefined;
   /** What an export yields as a token (`export const getToken = () => localStorage.getItem('id_token')`). */
   exportedToken(name: string): Provenance | undefined;
+  /** The function an export is (`export function saveMetadata(token, ...)`). */
+  exportedFunction(name: string): TSESTree.FunctionLike | undefined;
+  /** The Management client an export holds (`export const management = new auth0.Management(...)`). */
+  exportedManagementClient(name: string): ManagementClient | undefined;
   storedTokens(): ReturnType<CredentialTracer['storedTokens']>;
+  /** What this module passes to functions it imports, argument by argument. */
+  importedCallArguments(): ReturnType<CredentialTracer['importedCallArguments']>;
 }
 
 /** A module's view for cross-file analysis. Token requests are recognised once, so they keep their identity. */
 export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike): ModuleView {
   const context = new FileContext(program, text, scopeManager);
-  const facts = buildFacts(context);
-  const tracer = new CredentialTracer(context, clientsOf(facts.tokenRequests), undefined, facts.tokenRequests);
+  // The latest analysis: re-analysing with cross-file facts refines what the module exports (chains of modules).
+  let latest = analyse(context);
   const exported = exportedBindings(program);
+  const keyOf = (name: string): string | undefined => {
+    const local = exported.get(name);
+    return local && holderKey(context, local);
+  };
   return {
-    facts,
-    imports: importedBindings(context),
-    withCrossFile: (crossFile) => buildFacts(context, crossFile, facts.tokenRequests),
-    exportedClient: (name) => {
-      const local = exported.get(name);
-      const key = local && holderKey(context, local);
-      return key === undefined ? undefined : clientsOf(facts.tokenRequests).get(key);
+    get facts() {
+      return latest.facts;
     },
+    imports: importedBindings(context),
+    withCrossFile: (crossFile) => {
+      latest = analyse(context, crossFile, latest.facts.tokenRequests);
+      return latest.facts;
+    },
+    exportedClient: (name) => clientsOf(latest.facts.tokenRequests).get(keyOf(name) ?? ''),
     exportedToken: (name) => {
       const local = exported.get(name);
-      const provenance = local && tracer.exportedToken(local);
+      const provenance = local && latest.tracer.exportedToken(local);
       return provenance && provenance.kind !== 'unknown' ? provenance : undefined;
     },
-    storedTokens: () => tracer.storedTokens(),
+    exportedFunction: (name) => {
+      const local = exported.get(name);
+      return local && context.functionOf(local);
+    },
+    exportedManagementClient: (name) => latest.managementClients.find((client) => client.key !== undefined && client.key === keyOf(name)),
+    storedTokens: () => latest.tracer.storedTokens(),
+    importedCallArguments: () => latest.tracer.importedCallArguments(),
   };
 }
 
@@ -79,7 +96,7 @@ function clientsOf(tokenRequests: readonly TokenRequest[]): Map<string, TokenReq
   return clients;
 }
 
-function buildFacts(context: FileContext, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): FileFacts {
+function analyse(context: FileContext, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): { facts: FileFacts; tracer: CredentialTracer; managementClients: ManagementClient[] } {
   const tokenRequests = recognised ?? recogniseTokenRequests(context);
   const clients = new Map([...(crossFile?.clients ?? []), ...clientsOf(tokenRequests)]);
   const tracer = new CredentialTracer(context, clients, crossFile, tokenRequests);
@@ -88,20 +105,24 @@ function buildFacts(context: FileContext, crossFile?: CrossFileFacts, recognised
   for (const request of tokenRequests) if (request.domain) hosts.addDomain(request.domain);
   for (const client of managementClients) if (client.domain) hosts.addDomain(client.domain);
   const http = recogniseHttpCalls(context, hosts, tracer);
-  const managementCalls = [...recogniseClientCalls(context, managementClients), ...http.calls];
+  // Clients other modules export are called here too; their credential (and its report) stays in their module.
+  const imported = [...(crossFile?.managementClients ?? [])].map(([key, client]) => ({ ...client, key }));
+  const managementCalls = [...recogniseClientCalls(context, [...managementClients, ...imported]), ...http.calls];
   const credentials = new Set<CredentialUse>();
   for (const client of managementClients) if (client.credential) credentials.add(client.credential);
-  for (const call of managementCalls) if (call.credential) credentials.add(call.credential);
+  const foreign = new Set(imported.map((client) => client.credential));
+  for (const call of managementCalls) if (call.credential && !foreign.has(call.credential)) credentials.add(call.credential);
   // Interceptors (angular-jwt, `$.ajaxSetup`, ...) are credential sites even when no call in this file goes through them.
   for (const interceptor of http.interceptors) credentials.add(interceptor);
-  return {
+  const facts: FileFacts = {
     environment: environmentOf(context),
     tokenRequests: [...tokenRequests],
     managementCalls: managementCalls.sort((a, b) => a.node.range[0] - b.node.range[0]),
     credentials: [...credentials],
     legacyApis: recogniseLegacyApis(context),
     secrets: recogniseSecrets(context, managementClients),
-  };
+  };  return { facts, tracer, managementClients };
+
 }
 
 /** `export const x`, `export function x`, `export { a as x }`, `export default x`: exported name -> local identifier. */

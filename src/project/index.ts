@@ -6,7 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHECKS, RULE_NAMES, type CheckOptions } from '../analysis/checks';
+import type { TSESTree } from '@typescript-eslint/utils';
 import type { CrossFileFacts } from '../analysis/credentials';
+import type { ManagementClient } from '../analysis/management-clients';
 import { mightContainAuth0, moduleView, type ModuleView } from '../analysis/facts';
 import { linkedCalls, requiredScopes, scopeList, siblingWrites } from '../analysis/findings';
 import type { FileFacts, ManagementCall, Node, Provenance, TextEdit, TokenRequest } from '../analysis/types';
@@ -113,23 +115,45 @@ function linkModules(modules: readonly Module[]): void {
   const byPath = new Map(modules.map((module) => [module.absolute, module]));
   const resolver = new ModuleResolver();
   const stored = storedTokens(modules);
-  for (const module of modules) {
-    for (const entry of module.units) {
-      const target = (source: string): ModuleView[] => {
-        const resolved = resolver.resolve(source, module.absolute);
-        return (resolved === undefined ? undefined : byPath.get(resolved)?.units.map((unit) => unit.view)) ?? [];
-      };
-      const clients = new Map<string, TokenRequest>();
-      for (const binding of entry.view.imports) {
-        const client = target(binding.source).map((view) => view.exportedClient(binding.imported)).find(Boolean);
-        if (client) clients.set(binding.holderKey, client);
+  const targets = (module: Module, source: string): ModuleView[] => {
+    const resolved = resolver.resolve(source, module.absolute);
+    return (resolved === undefined ? undefined : byPath.get(resolved)?.units.map((unit) => unit.view)) ?? [];
+  };
+  // Twice: the second pass sees what the first taught each module about its own imports (chains of modules).
+  for (let pass = 0; pass < 2; pass++) {
+    // What callers in other modules pass to each exported function, argument by argument.
+    const passed = new Map<TSESTree.FunctionLike, Map<number, Provenance[]>>();
+    for (const module of modules) {
+      for (const { view } of module.units) {
+        for (const { source, imported, index, provenance } of view.importedCallArguments()) {
+          const fn = targets(module, source).map((target) => target.exportedFunction(imported)).find(Boolean);
+          if (!fn) continue;
+          const byIndex = passed.get(fn) ?? new Map<number, Provenance[]>();
+          byIndex.set(index, [...(byIndex.get(index) ?? []), provenance]);
+          passed.set(fn, byIndex);
+        }
       }
-      const crossFile: CrossFileFacts = {
-        clients,
-        importedToken: (source, imported) => target(source).map((view) => view.exportedToken(imported)).find(Boolean),
-        storedToken: (key) => stored.get(key),
-      };
-      entry.facts = entry.view.withCrossFile(crossFile);
+    }
+    for (const module of modules) {
+      for (const entry of module.units) {
+        const clients = new Map<string, TokenRequest>();
+        const managementClients = new Map<string, ManagementClient>();
+        for (const binding of entry.view.imports) {
+          const views = targets(module, binding.source);
+          const client = views.map((view) => view.exportedClient(binding.imported)).find(Boolean);
+          if (client) clients.set(binding.holderKey, client);
+          const management = views.map((view) => view.exportedManagementClient(binding.imported)).find(Boolean);
+          if (management) managementClients.set(binding.holderKey, management);
+        }
+        const crossFile: CrossFileFacts = {
+          clients,
+          managementClients,
+          importedToken: (source, imported) => targets(module, source).map((view) => view.exportedToken(imported)).find(Boolean),
+          storedToken: (key) => stored.get(key),
+          passedToken: (fn, index) => agreeing(passed.get(fn)?.get(index) ?? []),
+        };
+        entry.facts = entry.view.withCrossFile(crossFile);
+      }
     }
   }
   const owner = new Map<TokenRequest, Module>();
@@ -171,6 +195,12 @@ function storedTokens(modules: readonly Module[]): Map<string, { provenance: Pro
     }
   }
   return stored;
+}
+
+/** Tokens several callers pass: one kind from one login, or nothing provable. */
+function agreeing(provenances: readonly Provenance[]): Provenance | undefined {
+  const [first] = provenances;
+  return first && provenances.every((provenance) => provenance.kind === first.kind && provenance.issuer === first.issuer) ? first : undefined;
 }
 
 function isManagementAudienceOrNone(request: TokenRequest): boolean {
