@@ -2,7 +2,8 @@
  * Cross-file analysis over `fixtures/cross-file`: a login in `auth.js` whose tokens reach Management calls in other
  * modules through storage (`profile.js`), an exported getter (`settings.js`), the exported client itself
  * (`devices.js`), a module-level Management client (`management.js`, used by `accounts.js`) and a helper that takes
- * the token as a parameter (`api.js`, called from `auth.js`).
+ * the token as a parameter (`api.js`, called from `auth.js`); and an Angular service (`auth.service.ts`) whose token
+ * another service reads through constructor injection (`enrollments.service.ts`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,8 +20,14 @@ describe('cross-file analysis', () => {
   const analysis = analyzeProject(FILES, OPTIONS);
 
   it('derives the login scopes from the calls every module makes with its tokens, naming each call site', () => {
-    const [request, ...others] = analysis.report.tokenRequests;
+    const [request, service, ...others] = analysis.report.tokenRequests;
     expect(others).toEqual([]);
+    expect(service).toMatchObject({
+      file: 'src/auth.service.ts',
+      line: 8,
+      requiredScopes: [{ scope: 'read:current_user', because: [{ file: 'src/enrollments.service.ts', line: 12, via: 'HttpClient.get', method: 'GET', path: '/api/v2/users/{id}/enrollments' }] }],
+      missingScopes: ['read:current_user'],
+    });
     expect(request).toMatchObject({ file: 'src/auth.js', line: 6, sdk: 'auth0.js', audience: null, responseType: 'id_token', declaredScopes: ['openid', 'profile'], excessScopes: [] });
     expect(request!.requiredScopes).toEqual([
       { scope: 'read:current_user', because: [{ file: 'src/profile.js', line: 6, via: 'fetch', method: 'GET', path: '/api/v2/users/{id}' }] },
@@ -42,6 +49,7 @@ describe('cross-file analysis', () => {
     expect(credentials.map((finding) => [finding.file, finding.line, finding.certainty, finding.related])).toEqual([
       ['src/api.js', 7, 'proven', [LOGIN]],
       ['src/devices.js', 10, 'proven', [LOGIN]],
+      ['src/enrollments.service.ts', 11, 'proven', [{ ...LOGIN, file: 'src/auth.service.ts', line: 8 }]],
       ['src/management.js', 5, 'proven', [LOGIN]],
       ['src/profile.js', 7, 'proven', [LOGIN]],
       ['src/settings.js', 8, 'proven', [LOGIN]],
@@ -63,7 +71,8 @@ describe('cross-file analysis', () => {
     expect(migrations['src/management.js']!.after).toContain("token: localStorage.getItem('access_token')");
     expect(migrations['src/devices.js']!.after).toContain('Bearer ${result.accessToken}');
     // A shared getter, and a helper whose callers pass the token: changing them is a decision for a developer.
-    for (const file of ['src/settings.js', 'src/api.js']) {
+    expect(migrations['src/auth.service.ts']!.after).toContain("responseType: 'token id_token', scope: 'openid read:current_user', audience: 'https://acme-notes.eu.auth0.com/api/v2/' });");
+    for (const file of ['src/settings.js', 'src/api.js', 'src/enrollments.service.ts']) {
       expect(migrations[file]!.after).toBe(migrations[file]!.before);
       expect(migrations[file]!.manual.map((site) => site.rule)).toEqual(['no-id-token-for-management-api']);
     }

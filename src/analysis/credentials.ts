@@ -131,6 +131,8 @@ export interface CrossFileFacts {
   importedToken(source: string, imported: string): Provenance | undefined;
   /** What other modules store under a storage key, and the key their access token is (or will be) stored under. */
   storedToken(key: string): { readonly provenance: Provenance; readonly accessTokenKey?: string } | undefined;
+  /** What `this.<member>` of a class another module exports holds (an injected Angular service, say). */
+  classMemberToken(source: string, imported: string, member: string): Provenance | undefined;
   /** What other modules pass as parameter `index` of an exported function of this file. */
   passedToken(fn: TSESTree.FunctionLike, index: number): Provenance | undefined;
   /** Management clients that other modules export, by the holder key of the import binding that refers to them. */
@@ -234,6 +236,10 @@ export class CredentialTracer {
     // What the code stores in `this.x` / `obj.x` outweighs what the property is called.
     const assigned = this.valuesAssignedTo(target);
     if (assigned.length > 0) return withoutAlternative(agree(assigned.map((value) => this.trace(value, seen, depth + 1))));
+    // An injected service (`constructor(private auth: AuthService)`): what that class, in its own module, holds.
+    const injected = this.injectedClass(target.object);
+    const held = injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name);
+    if (held) return fromOtherModule(held, target, this.context.source(target));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
     // spa-js / auth0-react / auth0-angular: `(await getIdTokenClaims()).__raw` is the encoded ID token.
@@ -310,6 +316,45 @@ export class CredentialTracer {
     if (target.type !== 'Identifier') return undefined;
     const binding = this.context.binding(target);
     return binding.kind === 'value' ? this.clientRequest(binding.node, depth + 1) : undefined;
+  }
+
+  /** The imported class `this.auth` is declared as (a constructor parameter property or a typed field). */
+  private injectedClass(node: Node): { source: string; imported: string } | undefined {
+    const target = unwrap(node);
+    if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
+    const name = propertyName(target.property, target.computed);
+    let annotation: TSESTree.TypeNode | undefined;
+    for (const element of ancestorClassBody(target)?.body ?? []) {
+      if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) annotation = element.typeAnnotation?.typeAnnotation;
+      if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
+        for (const param of element.value.params) {
+          if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) annotation = param.parameter.typeAnnotation?.typeAnnotation;
+        }
+      }
+    }
+    if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(annotation.typeName);
+    return binding.kind === 'import' ? { source: binding.source, imported: binding.imported } : undefined;
+  }
+
+  /** What `this.<member>` holds inside an exported class of this file, for modules that inject it. */
+  classMemberToken(className: TSESTree.Identifier, member: string): Provenance | undefined {
+    const declaration = className.parent;
+    if (declaration?.type !== 'ClassDeclaration') return undefined;
+    let found: TSESTree.MemberExpression | undefined;
+    const visit = (node: Node): void => {
+      if (found) return;
+      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && propertyName(node.property, node.computed) === member) found = node;
+      for (const key in node) {
+        if (key === 'parent') continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+      }
+    };
+    visit(declaration.body);
+    if (!found) return undefined;
+    const provenance = this.provenance(found);
+    return provenance.kind === 'unknown' ? undefined : provenance;
   }
 
   /** `new URLSearchParams(window.location.hash...)`, directly or through a variable. */

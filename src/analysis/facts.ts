@@ -46,6 +46,8 @@ export interface ModuleView {
   exportedClient(name: string): TokenRequest | undefined;
   /** What an export yields as a token (`export const getToken = () => localStorage.getItem('id_token')`). */
   exportedToken(name: string): Provenance | undefined;
+  /** What `this.<member>` of an exported class holds (`@Injectable() export class AuthService { idToken ... }`). */
+  exportedClassMember(name: string, member: string): Provenance | undefined;
   /** The function an export is (`export function saveMetadata(token, ...)`). */
   exportedFunction(name: string): TSESTree.FunctionLike | undefined;
   /** The Management client an export holds (`export const management = new auth0.Management(...)`). */
@@ -79,6 +81,10 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
       const local = exported.get(name);
       const provenance = local && latest.tracer.exportedToken(local);
       return provenance && provenance.kind !== 'unknown' ? provenance : undefined;
+    },
+    exportedClassMember: (name, member) => {
+      const local = exported.get(name);
+      return local && latest.tracer.classMemberToken(local, member);
     },
     exportedFunction: (name) => {
       const local = exported.get(name);
