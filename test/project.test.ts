@@ -3,7 +3,8 @@
  * modules through storage (`profile.js`), an exported getter (`settings.js`), the exported client itself
  * (`devices.js`), a module-level Management client (`management.js`, used by `accounts.js`) and a helper that takes
  * the token as a parameter (`api.js`, called from `auth.js`); and an Angular service (`auth.service.ts`) whose token
- * another service reads through constructor injection (`enrollments.service.ts`).
+ * another service reads through constructor injection (`enrollments.service.ts`); and a React provider
+ * (`AuthProvider.jsx`) whose context value a page uses (`Preferences.jsx`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,8 +21,14 @@ describe('cross-file analysis', () => {
   const analysis = analyzeProject(FILES, OPTIONS);
 
   it('derives the login scopes from the calls every module makes with its tokens, naming each call site', () => {
-    const [request, service, ...others] = analysis.report.tokenRequests;
-    expect(others).toEqual([]);
+    const byFile = (file: string) => analysis.report.tokenRequests.filter((report) => report.file === file);
+    expect(analysis.report.tokenRequests.map((report) => report.file)).toEqual(['src/AuthProvider.jsx', 'src/auth.js', 'src/auth.service.ts']);
+    const [request] = byFile('src/auth.js');
+    const [service] = byFile('src/auth.service.ts');
+    expect(byFile('src/AuthProvider.jsx')[0]).toMatchObject({
+      line: 7,
+      requiredScopes: [{ scope: 'update:current_user_metadata', because: [{ file: 'src/Preferences.jsx', line: 8, via: 'fetch', method: 'PATCH', path: '/api/v2/users/{id}' }] }],
+    });
     expect(service).toMatchObject({
       file: 'src/auth.service.ts',
       line: 8,
@@ -47,6 +54,7 @@ describe('cross-file analysis', () => {
   it('proves the ID token in each module and points at the login that issued it', () => {
     const credentials = analysis.report.findings.filter((finding) => finding.ruleId === 'auth0-tokens/no-id-token-for-management-api');
     expect(credentials.map((finding) => [finding.file, finding.line, finding.certainty, finding.related])).toEqual([
+      ['src/Preferences.jsx', 10, 'proven', [{ ...LOGIN, file: 'src/AuthProvider.jsx', line: 7 }]],
       ['src/api.js', 7, 'proven', [LOGIN]],
       ['src/devices.js', 10, 'proven', [LOGIN]],
       ['src/enrollments.service.ts', 11, 'proven', [{ ...LOGIN, file: 'src/auth.service.ts', line: 8 }]],
@@ -56,7 +64,7 @@ describe('cross-file analysis', () => {
     ]);
     // The secondary account's ID token passed to linkUser is never a finding.
     expect(analysis.report.findings.filter((finding) => finding.file === 'src/accounts.js')).toEqual([]);
-    const scopes = analysis.report.findings.find((finding) => finding.ruleId === 'auth0-tokens/minimal-management-scopes');
+    const scopes = analysis.report.findings.find((finding) => finding.ruleId === 'auth0-tokens/minimal-management-scopes' && finding.file === 'src/auth.js');
     expect(scopes?.related.map((related) => `${related.file}:${related.line}`)).toEqual(['src/accounts.js:6', 'src/api.js:5', 'src/devices.js:8', 'src/profile.js:6', 'src/settings.js:6']);
   });
 
@@ -72,7 +80,7 @@ describe('cross-file analysis', () => {
     expect(migrations['src/devices.js']!.after).toContain('Bearer ${result.accessToken}');
     // A shared getter, and a helper whose callers pass the token: changing them is a decision for a developer.
     expect(migrations['src/auth.service.ts']!.after).toContain("responseType: 'token id_token', scope: 'openid read:current_user', audience: 'https://acme-notes.eu.auth0.com/api/v2/' });");
-    for (const file of ['src/settings.js', 'src/api.js', 'src/enrollments.service.ts']) {
+    for (const file of ['src/settings.js', 'src/api.js', 'src/enrollments.service.ts', 'src/Preferences.jsx']) {
       expect(migrations[file]!.after).toBe(migrations[file]!.before);
       expect(migrations[file]!.manual.map((site) => site.rule)).toEqual(['no-id-token-for-management-api']);
     }

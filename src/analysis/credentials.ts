@@ -133,6 +133,8 @@ export interface CrossFileFacts {
   storedToken(key: string): { readonly provenance: Provenance; readonly accessTokenKey?: string } | undefined;
   /** What `this.<member>` of a class another module exports holds (an injected Angular service, say). */
   classMemberToken(source: string, imported: string, member: string): Provenance | undefined;
+  /** What the provider of a React context another module exports puts under `key`. */
+  contextValueToken(source: string, imported: string, key: string): Provenance | undefined;
   /** What other modules pass as parameter `index` of an exported function of this file. */
   passedToken(fn: TSESTree.FunctionLike, index: number): Provenance | undefined;
   /** Management clients that other modules export, by the holder key of the import binding that refers to them. */
@@ -238,7 +240,7 @@ export class CredentialTracer {
     if (assigned.length > 0) return withoutAlternative(agree(assigned.map((value) => this.trace(value, seen, depth + 1))));
     // An injected service (`constructor(private auth: AuthService)`): what that class, in its own module, holds.
     const injected = this.injectedClass(target.object);
-    const held = injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name);
+    const held = (injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name)) || this.contextValue(target.object, name);
     if (held) return fromOtherModule(held, target, this.context.source(target));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
@@ -266,6 +268,9 @@ export class CredentialTracer {
       case 'parameter':
         return this.parameter(binding.fn, binding.index, target, seen, depth);
       case 'unknown': {
+        // React state: `const [token, setToken] = useState(...)` holds whatever `setToken(...)` is given.
+        const stateValues = this.stateValues(target);
+        if (stateValues.length > 0) return withoutAlternative(agree(stateValues.map((value) => this.trace(value, seen, depth + 1))));
         // A `let` written in several places: every value it is given.
         const values = this.context.assignedValues(target).filter(holdsValue);
         if (values.length > 0) return withoutAlternative(agree(values.map((value) => this.trace(value, seen, depth + 1))));
@@ -337,6 +342,46 @@ export class CredentialTracer {
     return binding.kind === 'import' ? { source: binding.source, imported: binding.imported } : undefined;
   }
 
+  /** The values a React state variable is set to: every first argument of its setter (the initial value aside). */
+  private stateValues(target: TSESTree.Identifier): Node[] {
+    const declarator = this.context.variableOf(target)?.defs[0]?.node;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'ArrayPattern' || declarator.id.elements[0] !== this.context.variableOf(target)?.defs[0]?.name) return [];
+    const init = declarator.init && unwrap(declarator.init);
+    const setter = declarator.id.elements[1];
+    if (init?.type !== 'CallExpression' || !/(^|\.)useState$/.test(this.context.source(init.callee)) || setter?.type !== 'Identifier') return [];
+    const values: Node[] = [];
+    for (const reference of this.context.variableOf(setter)?.references ?? []) {
+      const call = reference.identifier.parent;
+      if (call?.type === 'CallExpression' && call.callee === reference.identifier && call.arguments[0]) values.push(call.arguments[0]);
+    }
+    return values;
+  }
+
+  /** `useContext(AuthContext).idToken` with the context imported: what its provider, in its own module, puts there. */
+  private contextValue(object: Node, key: string): Provenance | undefined {
+    const call = unwrap(this.context.resolve(object));
+    if (call.type !== 'CallExpression' || memberName(call.callee) !== 'useContext' && !(call.callee.type === 'Identifier' && call.callee.name === 'useContext')) return undefined;
+    const contextNode = call.arguments[0] && unwrap(call.arguments[0]);
+    if (contextNode?.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(contextNode);
+    return binding.kind === 'import' ? this.crossFile?.contextValueToken(binding.source, binding.imported, key) : undefined;
+  }
+
+  /** What `<Context.Provider value={{ key: ... }}>` provides under `key`, for an exported context of this file. */
+  providedToken(contextName: string, key: string): Provenance | undefined {
+    for (const element of this.context.jsxElements) {
+      const name = element.name;
+      if (name.type !== 'JSXMemberExpression' || name.object.type !== 'JSXIdentifier' || name.object.name !== contextName || name.property.name !== 'Provider') continue;
+      const value = element.attributes.find((attribute): attribute is TSESTree.JSXAttribute => attribute.type === 'JSXAttribute' && attribute.name.name === 'value');
+      const expression = value?.value?.type === 'JSXExpressionContainer' && value.value.expression.type !== 'JSXEmptyExpression' ? value.value.expression : undefined;
+      const literal = expression && this.context.objectLiteral(expression);
+      const property = literal && findProperty(literal, key);
+      const provenance = property && this.provenance(property.value);
+      if (provenance && provenance.kind !== 'unknown') return provenance;
+    }
+    return undefined;
+  }
+
   /** What `this.<member>` holds inside an exported class of this file, for modules that inject it. */
   classMemberToken(className: TSESTree.Identifier, member: string): Provenance | undefined {
     const declaration = className.parent;
@@ -352,9 +397,11 @@ export class CredentialTracer {
       }
     };
     visit(declaration.body);
-    if (!found) return undefined;
-    const provenance = this.provenance(found);
-    return provenance.kind === 'unknown' ? undefined : provenance;
+    const getter = declaration.body.body.find(
+      (element): element is TSESTree.MethodDefinition => element.type === 'MethodDefinition' && element.kind === 'get' && propertyName(element.key, element.computed) === member,
+    );
+    const provenance = getter ? agree(returnedValues(getter.value).map((value) => this.trace(value, new Set(), 1))) : found && this.provenance(found);
+    return provenance && provenance.kind !== 'unknown' ? provenance : undefined;
   }
 
   /** `new URLSearchParams(window.location.hash...)`, directly or through a variable. */
@@ -369,6 +416,8 @@ export class CredentialTracer {
     const property = literal && findProperty(literal, key);
     if (property) return withoutAlternative(this.trace(property.value, seen, depth + 1));
     if (object && this.isStorage(object)) return this.storageRead(key, target, undefined, seen, depth);
+    const shared = object && this.contextValue(object, key);
+    if (shared) return fromOtherModule(shared, target, target.name);
     const kind = propertyKind(key);
     if (kind === 'unknown') return UNKNOWN;
     const issuer = object ? this.resultOrigin(object, 0)?.issuer : this.destructuringCallbackClient(target)?.request;

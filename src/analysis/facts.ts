@@ -48,6 +48,8 @@ export interface ModuleView {
   exportedToken(name: string): Provenance | undefined;
   /** What `this.<member>` of an exported class holds (`@Injectable() export class AuthService { idToken ... }`). */
   exportedClassMember(name: string, member: string): Provenance | undefined;
+  /** What the `<Context.Provider value>` of an exported React context provides under `key`. */
+  exportedContextValue(name: string, key: string): Provenance | undefined;
   /** The function an export is (`export function saveMetadata(token, ...)`). */
   exportedFunction(name: string): TSESTree.FunctionLike | undefined;
   /** The Management client an export holds (`export const management = new auth0.Management(...)`). */
@@ -85,6 +87,10 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     exportedClassMember: (name, member) => {
       const local = exported.get(name);
       return local && latest.tracer.classMemberToken(local, member);
+    },
+    exportedContextValue: (name, key) => {
+      const local = exported.get(name);
+      return local && latest.tracer.providedToken(local.name, key);
     },
     exportedFunction: (name) => {
       const local = exported.get(name);

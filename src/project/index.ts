@@ -151,6 +151,7 @@ function linkModules(modules: readonly Module[]): void {
           importedToken: (source, imported) => targets(module, source).map((view) => view.exportedToken(imported)).find(Boolean),
           storedToken: (key) => stored.get(key),
           passedToken: (fn, index) => agreeing(passed.get(fn)?.get(index) ?? []),
+          contextValueToken: (source, imported, key) => targets(module, source).map((view) => view.exportedContextValue(imported, key)).find(Boolean),
           classMemberToken: (source, imported, member) => targets(module, source).map((view) => view.exportedClassMember(imported, member)).find(Boolean),
         };
         entry.facts = entry.view.withCrossFile(crossFile);
