@@ -5,12 +5,12 @@
  * header: they are recognised here too, as credential sites of the transport they configure.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findEndpoint, type HttpMethod, type ManagementEndpoint } from '../catalog';
+import { findEndpoint, type HttpMethod } from '../catalog';
 import { calleePath, findProperty, isFunction, memberName, propertyName, unwrap } from './ast';
 import { bearerOperand, kindFromName, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { managementUrl, storedValue, type Auth0Hosts } from './management-urls';
-import { backendOnlyBodyReason, backendOnlyLinkReason } from './request-bodies';
+import { backendOnlyReasonFor } from './request-bodies';
 import { holderKey, isRequireCall } from './sdk';
 import type { CredentialUse, ManagementCall, Node, Provenance } from './types';
 
@@ -711,16 +711,9 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
   return { calls, interceptors: [...interceptors.values()] };
 }
 
-/** Why a body makes a current-user endpoint backend-only: a PATCH beyond `user_metadata`, a link without `link_with`. */
-function bodyReasonFor(context: FileContext, endpoint: ManagementEndpoint, body: Node): string | undefined {
-  if (endpoint.method === 'PATCH') return backendOnlyBodyReason(context, body);
-  if (endpoint.method === 'POST' && endpoint.path === 'users/{id}/identities') return backendOnlyLinkReason(context, body);
-  return undefined;
-}
-
 function toManagementCall(context: FileContext, request: HttpRequest, path: string | undefined, credential: CredentialUse | undefined): ManagementCall {
   const endpoint = request.method && path !== undefined ? findEndpoint(request.method, path) : undefined;
-  const bodyReason = request.body && endpoint ? bodyReasonFor(context, endpoint, request.body) : undefined;
+  const bodyReason = request.body && endpoint ? backendOnlyReasonFor(context, endpoint, request.body) : undefined;
   return {
     node: request.node,
     via: request.via,
