@@ -66,11 +66,11 @@ describe('package', () => {
     expect(loadInNode(loader).typescriptModules).toEqual([]);
   });
 
-  it('publishes dist, the rule docs and the README, and nothing else', () => {
+  it('publishes dist, the CLI launcher, the rule docs and the README, and nothing else', () => {
     const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
     const files = (JSON.parse(output) as [{ files: { path: string }[] }])[0].files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'dist/src/index.js', 'dist/src/index.d.ts', ...RULE_NAMES.map((name) => `docs/rules/${name}.md`)]));
-    const unexpected = files.filter((file) => !/^(dist\/|docs\/|README\.md$|package\.json$|LICENSE)/.test(file) || /\.test\.|^dist\/test\//.test(file));
+    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'bin/auth0-tokens.js', 'dist/src/cli/index.js', 'dist/src/index.js', 'dist/src/index.d.ts', ...RULE_NAMES.map((name) => `docs/rules/${name}.md`)]));
+    const unexpected = files.filter((file) => !/^(bin\/auth0-tokens\.js$|dist\/|docs\/|README\.md$|package\.json$|LICENSE)/.test(file) || /\.test\.|^dist\/test\//.test(file));
     expect(unexpected).toEqual([]);
   });
 });

@@ -1,0 +1,250 @@
+/**
+ * Which files a run analyses: the paths given, walked with `.gitignore` files (nested ones too), `--ignore` patterns
+ * and the default ignores applied, filtered by extension, and split into shards. Missing paths, symbolic link loops
+ * and unreadable directories become per-file errors; the walk goes on.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { FileError } from '../project/types';
+
+export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue'] as const;
+
+/** Gitignore-style patterns skipped unless `--no-default-ignores`: dependencies, build output, minified bundles. */
+export const DEFAULT_IGNORES = [
+  'node_modules/',
+  'bower_components/',
+  'jspm_packages/',
+  'dist/',
+  'build/',
+  'coverage/',
+  '*.min.js',
+  '*.min.mjs',
+  '*.min.cjs',
+  '*.bundle.js',
+  '*-bundle.js',
+  '*.chunk.js',
+] as const;
+
+export interface DiscoveryOptions {
+  readonly cwd: string;
+  /** Lower-case extensions without the dot. */
+  readonly extensions: readonly string[];
+  /** Gitignore-style patterns, relative to `cwd` (or to the walked path when it lies outside `cwd`). */
+  readonly ignore: readonly string[];
+  readonly gitignore: boolean;
+  readonly defaultIgnores: boolean;
+}
+
+export interface Discovery {
+  /** Absolute paths, ordered by their path relative to `cwd`. */
+  readonly files: string[];
+  /** Symbolic link loops and broken links met during the walk, and the missing paths. */
+  readonly errors: FileError[];
+  /** Paths given on the command line that do not exist (also in `errors`). */
+  readonly missing: string[];
+}
+
+export interface Shard {
+  /** 1-based. */
+  readonly index: number;
+  readonly count: number;
+}
+
+/** `cwd`-relative path with POSIX separators, the form every report uses. */
+export function relativePath(cwd: string, file: string): string {
+  return path.relative(cwd, file).split(path.sep).join('/') || '.';
+}
+
+/** Parses `--extensions` (`js,.ts, vue`) into lower-case extensions without dots. */
+export function parseExtensions(values: readonly string[]): string[] {
+  return [...new Set(values.flatMap((value) => value.split(',')).map((value) => value.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))];
+}
+
+/** Parses `--shard i/n`; returns an error message for anything but `1 <= i <= n`. */
+export function parseShard(text: string): Shard | string {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) return `--shard must be i/n with 1 <= i <= n (got '${text}')`;
+  return { index, count };
+}
+
+/**
+ * Whether a file belongs to a shard: FNV-1a of its `cwd`-relative POSIX path, mod the shard count. Every file is in
+ * exactly one shard, the same one on every machine, and adding a file never moves another to a different shard.
+ */
+export function inShard(relative: string, shard: Shard): boolean {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(relative, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash % shard.count === shard.index - 1;
+}
+
+/**
+ * Walks the given paths. A directory is walked with every ignore rule; a file named on the command line is taken
+ * when its extension matches, whatever the ignore rules say (it was asked for by name).
+ */
+export function discoverFiles(paths: readonly string[], options: DiscoveryOptions): Discovery {
+  const walker = new Walker(options);
+  const missing: string[] = [];
+  for (const given of paths) {
+    const absolute = path.resolve(options.cwd, given);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(absolute);
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) {
+        missing.push(given);
+        walker.errors.push({ file: relativePath(options.cwd, absolute), message: 'no such file or directory (given on the command line)' });
+      } else walker.errors.push({ file: relativePath(options.cwd, absolute), message: errorText(error) });
+      continue;
+    }
+    if (stat.isDirectory()) walker.walkRoot(absolute);
+    else if (walker.hasExtension(absolute)) walker.addFile(absolute);
+  }
+  const byRelative = (file: string) => relativePath(options.cwd, file);
+  const files = [...walker.files].sort((a, b) => compare(byRelative(a), byRelative(b)));
+  const errors = walker.errors.sort((a, b) => compare(a.file, b.file));
+  return { files, errors, missing };
+}
+
+interface IgnoreScope {
+  /** Directory the patterns are relative to. */
+  readonly base: string;
+  readonly rules: Ignore;
+}
+
+class Walker {
+  readonly files = new Set<string>();
+  readonly errors: FileError[] = [];
+  /** Real paths of files and directories already taken, so a file reached through two links is analysed once. */
+  private readonly seen = new Set<string>();
+  private readonly extensions: Set<string>;
+  private readonly defaults = ignore().add([...DEFAULT_IGNORES]);
+  private readonly userIgnores: Ignore;
+
+  constructor(private readonly options: DiscoveryOptions) {
+    this.extensions = new Set(options.extensions);
+    this.userIgnores = ignore().add([...options.ignore]);
+  }
+
+  hasExtension(file: string): boolean {
+    return this.extensions.has(path.extname(file).slice(1).toLowerCase());
+  }
+
+  addFile(file: string): void {
+    const real = realPath(file);
+    if (this.seen.has(real)) return;
+    this.seen.add(real);
+    this.files.add(file);
+  }
+
+  walkRoot(root: string): void {
+    const scopes = this.options.gitignore ? ancestorGitignores(root) : [];
+    this.walkDirectory(root, root, scopes, new Set([realPath(root)]));
+  }
+
+  private walkDirectory(directory: string, root: string, scopes: readonly IgnoreScope[], ancestors: ReadonlySet<string>): void {
+    const real = realPath(directory);
+    if (this.seen.has(real)) return;
+    this.seen.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(directory, { withFileTypes: true });
+    } catch (error) {
+      this.errors.push({ file: relativePath(this.options.cwd, directory), message: `cannot read directory: ${errorText(error)}` });
+      return;
+    }
+    const own = this.options.gitignore ? readGitignore(directory) : undefined;
+    const inScope = own ? [...scopes, own] : scopes;
+    for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
+      if (entry.name === '.git') continue;
+      const full = path.join(directory, entry.name);
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDirectory = fs.statSync(full).isDirectory();
+        } catch (error) {
+          // A dangling link to something that is not source is no concern of this run.
+          if (isCode(error, 'ELOOP')) this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop; not followed' });
+          else if (this.hasExtension(full)) this.errors.push({ file: relativePath(this.options.cwd, full), message: `broken symbolic link: ${errorText(error)}` });
+          continue;
+        }
+      }
+      if (this.ignored(full, root, inScope, isDirectory)) continue;
+      if (isDirectory) {
+        const target = realPath(full);
+        if (ancestors.has(target)) {
+          this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop (links to a directory that contains it); not followed' });
+          continue;
+        }
+        this.walkDirectory(full, root, inScope, new Set([...ancestors, target]));
+      } else if (this.hasExtension(full)) this.addFile(full);
+    }
+  }
+
+  private ignored(full: string, root: string, scopes: readonly IgnoreScope[], isDirectory: boolean): boolean {
+    const suffix = isDirectory ? '/' : '';
+    const fromRoot = relativePath(root, full) + suffix;
+    if (this.options.defaultIgnores && this.defaults.ignores(fromRoot)) return true;
+    const fromCwd = relativePath(this.options.cwd, full);
+    const outsideCwd = /^\.\.(\/|$)/.test(fromCwd) || path.isAbsolute(fromCwd);
+    if (this.userIgnores.ignores(outsideCwd ? fromRoot : fromCwd + suffix)) return true;
+    // The deepest .gitignore with an opinion wins, as in git: a nested `!pattern` re-includes what a parent excluded.
+    for (let index = scopes.length - 1; index >= 0; index--) {
+      const scope = scopes[index]!;
+      const verdict = scope.rules.test(relativePath(scope.base, full) + suffix);
+      if (verdict.ignored) return true;
+      if (verdict.unignored) return false;
+    }
+    return false;
+  }
+}
+
+/**
+ * The .gitignore files above `root` up to the repository's top (the nearest ancestor holding `.git`), top first.
+ * Outside a repository only the .gitignore files inside the walked tree apply.
+ */
+function ancestorGitignores(root: string): IgnoreScope[] {
+  const chain: string[] = [];
+  for (let directory = root; !fs.existsSync(path.join(directory, '.git')); ) {
+    const parent = path.dirname(directory);
+    if (parent === directory) return [];
+    chain.unshift(parent);
+    directory = parent;
+  }
+  return chain.flatMap((directory) => readGitignore(directory) ?? []);
+}
+
+function readGitignore(directory: string): IgnoreScope | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(directory, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { base: directory, rules: ignore().add(text) };
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return file;
+  }
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === code;
+}
+
+/** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'`. */
+export function errorText(error: unknown): string {
+  const { code, message } = error as Partial<NodeJS.ErrnoException>;
+  if (!code) return String(message ?? error);
+  return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '')} (${code})`;
+}

@@ -1,0 +1,224 @@
+/**
+ * `auth0-tokens`: the command-line tool (`scan`, `migrate`, `scopes`). Exit codes: 0 clean, 1 findings at or above
+ * `--fail-on` (scan), scope differences (scopes) or file errors, 2 usage or internal errors, 130 interrupted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Argv } from 'yargs';
+import pc from 'picocolors';
+import type { Colors } from 'picocolors/types';
+import type { ProjectReport } from '../project/types';
+import { DEFAULT_EXTENSIONS, parseExtensions, parseShard } from './files';
+import { formatGithub, formatJson, formatMarkdown, formatSarif, formatScopesMarkdown, formatScopesText, formatText, TOOL_NAME, TOOL_VERSION } from './formats';
+import { runMigrate } from './migrate';
+import { analyseFiles, EXIT, type RunOptions } from './run';
+
+const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+const SCOPES_FORMATS = ['text', 'json', 'markdown'] as const;
+/** `warning` and `needs-manual` are one level: needs-manual findings are reported as warnings. */
+const FAIL_ON = ['error', 'warning', 'needs-manual', 'none'] as const;
+
+class UsageError extends Error {}
+
+type Formatter = (report: ProjectReport, colors: Colors) => string;
+const SCAN_FORMATTERS: Record<(typeof SCAN_FORMATS)[number], Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub };
+const SCOPES_FORMATTERS: Record<(typeof SCOPES_FORMATS)[number], Formatter> = { text: formatScopesText, json: formatJson, markdown: formatScopesMarkdown };
+
+/** Parses `argv` (without `node` and the script) and runs the command; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const { default: yargs } = await import('yargs');
+  const parser = yargs([...argv])
+    .scriptName(TOOL_NAME)
+    .usage('$0 <command> [paths..] [options]\n\nFind and migrate front-end code that calls the Auth0 Management API v2 with ID tokens.')
+    .command(
+      'scan [paths..]',
+      'Report every finding: the plugin rules per file plus the flows across modules',
+      (command) =>
+        commonOptions(command)
+          .option('format', { alias: 'f', choices: SCAN_FORMATS, default: 'text' as const, describe: 'Output format (github = workflow annotations)' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
+          .option('fail-on', {
+            choices: FAIL_ON,
+            default: 'error' as const,
+            describe: 'Exit 1 when a finding at or above this level exists: error = proven findings and files not analysed; warning (= needs-manual) = also needs-manual findings; none = never',
+          }),
+      async (args) => {
+        exitCode = await guarded(() => report(args, SCAN_FORMATTERS[args.format], (found) => failsOn(found, args.failOn)));
+      },
+    )
+    .command(
+      'migrate [paths..]',
+      'Migrate the code to access tokens with the fewest scopes; writes files unless --dry',
+      (command) =>
+        commonOptions(command)
+          .option('dry', { alias: 'd', type: 'boolean', default: false, describe: 'Write nothing; show what would change (with --diff or --print)' })
+          .option('force', { type: 'boolean', default: false, describe: 'Migrate even when the git working tree has uncommitted changes in the paths' })
+          .option('diff', { type: 'boolean', default: false, describe: 'Print a unified diff of each changed file to stdout (coloured on a terminal)' })
+          .option('print', { alias: 'p', type: 'boolean', default: false, describe: 'Print each changed file in full to stdout' })
+          .option('report', { type: 'string', requiresArg: true, describe: 'Write a PR-ready report to FILE.md (Markdown) or FILE.json' })
+          .option('annotate', { type: 'boolean', default: false, describe: 'Insert a `// TODO(auth0-tokens): <reason>` line above each site left for manual work' }),
+      async (args) => {
+        exitCode = await guarded(() =>
+          runMigrate({
+            ...runOptions(args),
+            dry: args.dry,
+            force: args.force,
+            diff: args.diff,
+            print: args.print,
+            annotate: args.annotate,
+            report: args.report,
+            colors: colorsFor(args.color, process.stdout),
+          }),
+        );
+      },
+    )
+    .command(
+      'scopes [paths..]',
+      'The least-privilege report per token request: declared, required (with the calls that need them), missing and excess scopes',
+      (command) =>
+        commonOptions(command)
+          .option('format', { alias: 'f', choices: SCOPES_FORMATS, default: 'text' as const, describe: 'Output format' })
+          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' }),
+      async (args) => {
+        exitCode = await guarded(() => report(args, SCOPES_FORMATTERS[args.format], scopesDiffer));
+      },
+    )
+    .demandCommand(1, 'Name a command: scan, migrate or scopes.')
+    .strict()
+    .version(TOOL_VERSION)
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(120, process.stdout.columns ?? 120))
+    .epilogue('Exit codes: 0 clean; 1 findings at or above --fail-on (scan), scope differences (scopes) or files with errors; 2 usage error, missing path, refused dirty tree or internal error; 130 interrupted.')
+    .exitProcess(false)
+    // Thrown, so that yargs runs no command after a validation failure. Command handlers catch their own errors.
+    .fail((message: string | undefined, error: Error | undefined) => {
+      throw new UsageError(message ?? error?.message ?? 'invalid arguments');
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    const usage = error instanceof UsageError ? `\nRun '${TOOL_NAME} --help' for usage.` : '';
+    process.stderr.write(`${TOOL_NAME}: ${error instanceof Error ? error.message : String(error)}${usage}\n`);
+    return EXIT.usage;
+  }
+  return exitCode;
+}
+
+function commonOptions<T>(command: Argv<T>) {
+  return command
+    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and directories to analyse' })
+    .option('extensions', {
+      type: 'string',
+      requiresArg: true,
+      default: DEFAULT_EXTENSIONS.join(','),
+      describe: 'File extensions to analyse, comma-separated (repeatable)',
+      coerce: (value: string | string[]) => parseExtensions([value].flat()),
+    })
+    .option('ignore', {
+      type: 'string',
+      requiresArg: true,
+      default: [] as string[],
+      describe: 'Skip paths matching this gitignore-style pattern, relative to the working directory (repeatable)',
+      coerce: (value: string | string[]) => [value].flat(),
+    })
+    .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
+    .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, dist, build, coverage and minified bundles; --no-default-ignores to include them' })
+    .option('shard', { type: 'string', requiresArg: true, describe: 'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices' })
+    .option('environment', { choices: ['auto', 'browser', 'server'] as const, default: 'auto' as const, describe: 'Whether the files run in a browser; auto decides per file' })
+    .option('metadata-scope', { choices: ['update', 'create', 'both'] as const, default: 'update' as const, describe: 'Scope required by PATCH /api/v2/users/{id}: update:current_user_metadata, create:…, or both' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar, summary or needs-manual list on stderr (errors are still printed)' })
+    .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal and NO_COLOR is unset)' });
+}
+
+interface CommonArguments {
+  paths: string[] | undefined;
+  extensions: string[];
+  ignore: string[];
+  gitignore: boolean;
+  defaultIgnores: boolean;
+  shard: string | undefined;
+  environment: 'auto' | 'browser' | 'server';
+  metadataScope: 'update' | 'create' | 'both';
+  quiet: boolean;
+}
+
+function runOptions(args: CommonArguments): RunOptions {
+  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  if (typeof shard === 'string') throw new UsageError(shard);
+  if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
+  return {
+    cwd: process.cwd(),
+    paths: args.paths && args.paths.length > 0 ? args.paths : ['.'],
+    extensions: args.extensions,
+    ignore: args.ignore,
+    gitignore: args.gitignore,
+    defaultIgnores: args.defaultIgnores,
+    shard,
+    quiet: args.quiet,
+    environment: args.environment,
+    metadataScope: args.metadataScope,
+  };
+}
+
+/** Usage errors and crashes become exit code 2 with a one-line message (and the stack for crashes). */
+async function guarded(command: () => number | Promise<number>): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    if (error instanceof UsageError) process.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+    else process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.usage;
+  }
+}
+
+interface ReportArguments extends CommonArguments {
+  format: string;
+  output: string | undefined;
+  color: boolean | undefined;
+}
+
+/** `scan` and `scopes`: analyse, write the report, and pick the exit code (`failed` decides 1 or 0). */
+function report(args: ReportArguments, formatter: Formatter, failed: (report: ProjectReport) => boolean): number {
+  const options = runOptions(args);
+  const run = analyseFiles(options);
+  const colors = colorsFor(args.color, args.output === undefined ? process.stdout : undefined);
+  emit(formatter(run.report, colors), args.output, options.cwd);
+  if (args.format === 'json' || args.format === 'sarif') reportErrorsOnStderr(run.report);
+  if (run.missing.length > 0) return EXIT.usage;
+  return failed(run.report) ? EXIT.failures : EXIT.ok;
+}
+
+/** `scopes` fails while a token request's declared scopes differ from the required ones, or a file was not analysed. */
+function scopesDiffer(report: ProjectReport): boolean {
+  return report.errors.length > 0 || report.tokenRequests.some((request) => request.missingScopes.length > 0 || request.excessScopes.length > 0);
+}
+
+function failsOn(report: ProjectReport, level: (typeof FAIL_ON)[number]): boolean {
+  if (level === 'none') return false;
+  const errors = report.errors.length > 0 || report.findings.some((finding) => finding.certainty === 'proven');
+  return level === 'error' ? errors : errors || report.findings.length > 0;
+}
+
+/** `--color` / `--no-color` win; otherwise colours on a terminal, unless NO_COLOR is set or FORCE_COLOR says otherwise. */
+function colorsFor(requested: boolean | undefined, stream: NodeJS.WriteStream | undefined): Colors {
+  const { NO_COLOR, FORCE_COLOR } = process.env;
+  const enabled = requested ?? (stream !== undefined && NO_COLOR === undefined && (FORCE_COLOR === undefined ? stream.isTTY === true : FORCE_COLOR !== '0'));
+  return pc.createColors(enabled);
+}
+
+function emit(text: string, output: string | undefined, cwd: string): void {
+  if (output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  const file = path.resolve(cwd, output);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+/** The JSON schema has no list of the files not analysed (SARIF has only tool notifications): name them on stderr. */
+function reportErrorsOnStderr(report: ProjectReport): void {
+  for (const error of report.errors) process.stderr.write(`${error.file}: ${error.message}\n`);
+}

@@ -1,0 +1,213 @@
+/**
+ * `auth0-tokens migrate`: the project analysis, then each file's migration with the cross-file facts, written
+ * atomically (or only shown, with `--dry`), and a PR-ready report of what changed, why, and what is left.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import type { Colors } from 'picocolors/types';
+import type { FileError, FileMigration, ProjectReport } from '../project/types';
+import { errorText } from './files';
+import { jsonDocument, markdownCell, markdownChecklist, markdownCode, markdownErrors, markdownText, markdownTokenRequest, TENANT_CHECKLIST, TOOL_NAME, TOOL_VERSION } from './formats';
+import { analyseFiles, EXIT, sortErrors, type RunOptions } from './run';
+import { dirtyTrackedFiles, InterruptGuard, replaceFile } from './write';
+
+export interface MigrateOptions extends RunOptions {
+  readonly dry: boolean;
+  readonly force: boolean;
+  readonly diff: boolean;
+  readonly print: boolean;
+  readonly annotate: boolean;
+  readonly report?: string;
+  /** Colours for `--diff` on stdout. */
+  readonly colors: Colors;
+}
+
+export interface MigrationSummary {
+  modified: number;
+  unchanged: number;
+  skipped: number;
+  needsManual: number;
+  errors: number;
+}
+
+type FileStatus = 'modified' | 'unchanged' | 'not-written';
+
+interface Outcome {
+  readonly migrations: readonly FileMigration[];
+  readonly status: ReadonlyMap<string, FileStatus>;
+  readonly errors: readonly FileError[];
+  readonly summary: MigrationSummary;
+  readonly interrupted: boolean;
+}
+
+/** Runs `migrate`; returns the exit code (0, 1 on errors, 2 on a refused dirty tree or a missing path, 130 on Ctrl-C). */
+export async function runMigrate(options: MigrateOptions): Promise<number> {
+  if (!options.dry && !options.force && refuseDirtyTree(options)) return EXIT.usage;
+
+  const run = analyseFiles(options);
+  const migrations = run.analysis.migrate({ annotate: options.annotate }).filter((migration) => run.files.has(migration.file));
+  const changed = migrations.filter((migration) => migration.after !== migration.before);
+  const status = new Map<string, FileStatus>(migrations.map((migration) => [migration.file, migration.after === migration.before ? 'unchanged' : 'modified']));
+  const { errors: writeErrors, untouched, interrupted } = options.dry ? { errors: [], untouched: 0, interrupted: false } : await writeAll(changed, options.cwd, status);
+
+  const shown = changed.filter((migration) => status.get(migration.file) === 'modified');
+  if (options.diff) for (const migration of shown) process.stdout.write(colourDiff(unifiedDiff(migration), options.colors));
+  if (options.print) for (const migration of shown) process.stdout.write(`==> ${migration.file} <==\n${migration.after}${migration.after.endsWith('\n') ? '' : '\n'}`);
+
+  const errors = sortErrors([...run.report.errors, ...writeErrors]);
+  const outcome: Outcome = { migrations, status, errors, summary: summarise(run.report, run.files, migrations, status, errors), interrupted };
+
+  for (const error of errors) process.stderr.write(`${error.file}: ${error.message}\n`);
+  if (!options.quiet) {
+    for (const migration of migrations) {
+      for (const site of migration.manual) process.stderr.write(`${migration.file}:${site.line}:${site.column} needs manual work (${site.rule}): ${site.message}\n`);
+    }
+    process.stderr.write(`${summaryLine(outcome.summary)}${options.dry ? ' (dry run: nothing written)' : ''}\n`);
+  }
+  if (interrupted) process.stderr.write(`${TOOL_NAME}: interrupted; ${untouched} file${untouched === 1 ? ' was' : 's were'} left untouched.\n`);
+  if (options.report) writeReport(path.resolve(options.cwd, options.report), run.report, outcome, options.dry);
+
+  if (interrupted) return EXIT.interrupted;
+  if (run.missing.length > 0) return EXIT.usage;
+  return errors.length > 0 ? EXIT.failures : EXIT.ok;
+}
+
+/** Whether tracked files under the paths have uncommitted changes; if so, says why nothing will be migrated. */
+function refuseDirtyTree(options: MigrateOptions): boolean {
+  const dirty = dirtyTrackedFiles(options.cwd, options.paths);
+  if (dirty.length === 0) return false;
+  const listed = dirty.slice(0, 10).map((file) => `  ${file}`);
+  if (dirty.length > listed.length) listed.push(`  … and ${dirty.length - listed.length} more`);
+  process.stderr.write(
+    `${TOOL_NAME}: refusing to migrate: the git working tree has uncommitted changes in these paths:\n${listed.join('\n')}\n` +
+      'Commit or stash them first so the migration can be reviewed and undone on its own, or pass --force (or --dry to only look).\n',
+  );
+  return true;
+}
+
+/**
+ * Writes the changed files one by one. On Ctrl-C the file being written is finished and the rest are left untouched;
+ * a file that cannot be written is an error and the others go on. Marks each file not written in `status`.
+ */
+async function writeAll(changed: readonly FileMigration[], cwd: string, status: Map<string, FileStatus>): Promise<{ errors: FileError[]; untouched: number; interrupted: boolean }> {
+  const errors: FileError[] = [];
+  let untouched = 0;
+  const interrupted = await new InterruptGuard().hold(async (guard) => {
+    for (const migration of changed) {
+      if (guard.interrupted) {
+        status.set(migration.file, 'not-written');
+        untouched++;
+        continue;
+      }
+      try {
+        await replaceFile(path.resolve(cwd, migration.file), migration.before, migration.after);
+      } catch (error) {
+        status.set(migration.file, 'not-written');
+        errors.push({ file: migration.file, message: `not written: ${errorText(error)}` });
+      }
+    }
+    return guard.interrupted;
+  });
+  return { errors, untouched, interrupted };
+}
+
+/**
+ * Files by outcome. The analysed files are the modified and unchanged ones, those the text pre-filter skipped,
+ * and those with errors (unreadable, unparsable, not written); `needsManual` counts sites, not files.
+ */
+function summarise(report: ProjectReport, analysed: ReadonlySet<string>, migrations: readonly FileMigration[], status: ReadonlyMap<string, FileStatus>, errors: readonly FileError[]): MigrationSummary {
+  const modified = [...status.values()].filter((value) => value === 'modified').length;
+  const notWritten = [...status.values()].filter((value) => value === 'not-written').length;
+  const failed = new Set(report.errors.map((error) => error.file).filter((file) => analysed.has(file))).size;
+  return {
+    modified,
+    unchanged: Math.max(0, analysed.size - report.filesSkipped - failed - modified - notWritten),
+    skipped: report.filesSkipped,
+    needsManual: migrations.reduce((sum, migration) => sum + migration.manual.length, 0),
+    errors: errors.length,
+  };
+}
+
+function summaryLine(summary: MigrationSummary): string {
+  return `${summary.modified} modified, ${summary.unchanged} unchanged, ${summary.skipped} skipped, ${summary.needsManual} needs-manual, ${summary.errors} errors`;
+}
+
+function unifiedDiff(migration: FileMigration): string {
+  return createTwoFilesPatch(`a/${migration.file}`, `b/${migration.file}`, migration.before, migration.after, undefined, undefined, { context: 3 });
+}
+
+function colourDiff(diff: string, colors: Colors): string {
+  return diff
+    .split('\n')
+    .map((line) => {
+      if (/^(---|\+\+\+|={3,})/.test(line)) return colors.bold(line);
+      if (line.startsWith('@@')) return colors.cyan(line);
+      if (line.startsWith('+')) return colors.green(line);
+      if (line.startsWith('-')) return colors.red(line);
+      return line;
+    })
+    .join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// `--report FILE.md|FILE.json`
+
+function writeReport(file: string, report: ProjectReport, outcome: Outcome, dry: boolean): void {
+  const text = file.toLowerCase().endsWith('.json') ? jsonReport(report, outcome, dry) : markdownReport(report, outcome, dry);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+}
+
+function jsonReport(report: ProjectReport, outcome: Outcome, dry: boolean): string {
+  const document = {
+    schemaVersion: 1,
+    tool: TOOL_NAME,
+    version: TOOL_VERSION,
+    dryRun: dry,
+    interrupted: outcome.interrupted,
+    summary: outcome.summary,
+    files: outcome.migrations.map((migration) => ({
+      file: migration.file,
+      status: outcome.status.get(migration.file)!,
+      changes: migration.changed.map(({ line, rule, message }) => ({ line, ruleId: `auth0-tokens/${rule}`, message })),
+      needsManual: migration.manual.map(({ line, column, rule, message }) => ({ line, column, ruleId: `auth0-tokens/${rule}`, message })),
+    })),
+    tokenRequests: jsonDocument(report).tokenRequests,
+    errors: outcome.errors.map(({ file, message }) => ({ file, message })),
+    tenantChecklist: [...TENANT_CHECKLIST],
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
+
+function markdownReport(report: ProjectReport, outcome: Outcome, dry: boolean): string {
+  const lines = ['# Auth0 Management API: ID tokens to access tokens', ''];
+  lines.push(`Made by \`${TOOL_NAME} migrate\` ${TOOL_VERSION}${dry ? ' (dry run: nothing was written)' : ''}${outcome.interrupted ? ' (interrupted)' : ''}.`, '');
+  lines.push(`**${summaryLine(outcome.summary)}**`, '');
+
+  const changed = outcome.migrations.filter((migration) => migration.changed.length > 0);
+  lines.push('## Changes', '');
+  if (changed.length === 0) lines.push('No file changed.', '');
+  for (const migration of changed) {
+    const status = outcome.status.get(migration.file);
+    lines.push(`### ${markdownCode(migration.file)}${status === 'not-written' ? ' (not written)' : ''}`, '');
+    for (const change of migration.changed) lines.push(`- Line ${change.line} (\`auth0-tokens/${change.rule}\`): ${markdownText(change.message)}`);
+    lines.push('');
+  }
+
+  if (report.tokenRequests.length > 0) {
+    lines.push('## Scopes per token request', '', 'Each scope is there because of the Management API calls listed beside it.', '');
+    for (const request of report.tokenRequests) lines.push(...markdownTokenRequest(request));
+  }
+
+  const manual = outcome.migrations.flatMap((migration) => migration.manual.map((site) => ({ file: migration.file, ...site })));
+  lines.push('## Needs manual work', '');
+  if (manual.length === 0) lines.push('Nothing: every site was migrated.', '');
+  else {
+    lines.push('| File | Line | Rule | What to do |', '| :-- | --: | :-- | :-- |');
+    for (const site of manual) lines.push(`| ${markdownCell(markdownCode(site.file))} | ${site.line}:${site.column} | \`auth0-tokens/${site.rule}\` | ${markdownCell(markdownText(site.message))} |`);
+    lines.push('');
+  }
+  lines.push(...markdownErrors(outcome.errors, 'Files not migrated'), ...markdownChecklist());
+  return `${lines.join('\n')}\n`;
+}

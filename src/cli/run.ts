@@ -1,0 +1,96 @@
+/** What every command does first: discover the files, run the project analysis over them, and keep the shard's share. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { mightContainAuth0 } from '../analysis/facts';
+import { analyzeProject } from '../project';
+import type { FileError, ProjectAnalysis, ProjectReport } from '../project/types';
+import { discoverFiles, inShard, relativePath, type DiscoveryOptions, type Shard } from './files';
+import { createProgress } from './progress';
+
+/** The exit codes of every command (see the README's CLI section). */
+export const EXIT = { ok: 0, failures: 1, usage: 2, interrupted: 130 } as const;
+
+export interface RunOptions extends DiscoveryOptions {
+  readonly paths: readonly string[];
+  readonly shard?: Shard;
+  readonly quiet: boolean;
+  readonly environment: 'auto' | 'browser' | 'server';
+  readonly metadataScope: 'update' | 'create' | 'both';
+}
+
+export interface Run {
+  readonly analysis: ProjectAnalysis;
+  /** The analysis report limited to this run's files (the shard's), sorted, with the discovery errors added. */
+  readonly report: ProjectReport;
+  /** `cwd`-relative paths of the files this run reports on (and `migrate` writes). */
+  readonly files: ReadonlySet<string>;
+  /** Paths given on the command line that do not exist. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Every shard analyses all the files, so that a flow across modules that fall into different shards is found just as
+ * in an unsharded run (only Auth0-related files are parsed, so the rest costs a read); each shard then reports and
+ * writes only its own files. The shards' outputs are disjoint and together equal the unsharded output.
+ */
+export function analyseFiles(options: RunOptions): Run {
+  const discovery = discoverFiles(options.paths, options);
+  const { shard } = options;
+  const own = shard ? discovery.files.filter((file) => inShard(relativePath(options.cwd, file), shard)) : discovery.files;
+  const files = new Set(own.map((file) => relativePath(options.cwd, file)));
+  const missing = new Set(discovery.missing.map((given) => relativePath(options.cwd, path.resolve(options.cwd, given))));
+  // A missing command-line path is every shard's error; the others belong to the shard of their path.
+  const discoveryErrors = shard ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard)) : discovery.errors;
+
+  const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
+  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope }, (done, total) => progress.update(done, total));
+  progress.finish();
+
+  const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));
+  const { report } = analysis;
+  return {
+    analysis,
+    report: {
+      findings: ours(report.findings).sort((a, b) => compareFile(a, b) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)),
+      tokenRequests: ours(report.tokenRequests).sort((a, b) => compareFile(a, b) || a.line - b.line),
+      managementCalls: ours(report.managementCalls).sort((a, b) => compareFile(a, b) || a.line - b.line),
+      errors: sortErrors([...discoveryErrors, ...ours(report.errors)]),
+      ...(shard ? shardCounts(own) : { filesScanned: report.filesScanned, filesSkipped: report.filesSkipped }),
+    },
+    files,
+    missing: discovery.missing,
+  };
+}
+
+/**
+ * The analysis counts the files of the whole run; a shard counts its own the same way: a file is scanned when it reads
+ * as text (no NUL byte), and skipped when the analysis' text pre-filter rules it out.
+ */
+function shardCounts(files: readonly string[]): Pick<ProjectReport, 'filesScanned' | 'filesSkipped'> {
+  let filesScanned = 0;
+  let filesSkipped = 0;
+  for (const file of files) {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      continue;
+    }
+    if (bytes.includes(0)) continue;
+    filesScanned++;
+    if (!mightContainAuth0(bytes.toString('utf8'))) filesSkipped++;
+  }
+  return { filesScanned, filesSkipped };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareFile(a: { readonly file: string }, b: { readonly file: string }): number {
+  return compareText(a.file, b.file);
+}
+
+export function sortErrors(errors: readonly FileError[]): FileError[] {
+  return [...errors].sort(compareFile);
+}

@@ -1,0 +1,199 @@
+/**
+ * `auth0-tokens scan` end to end (the built CLI on a temporary copy of the legacy app): every format, the JSON
+ * schema, SARIF 2.1.0 in the shape GitHub code scanning accepts, `--output`, `--fail-on` and the exit codes.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rules } from '../../rules';
+import { cli, type CliResult, copyLegacyApp, ensureBuilt, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, ROOT, temporaryDirectory, writeFiles } from './cli-helpers';
+
+const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const RULE_IDS = Object.keys(rules).map((name) => `auth0-tokens/${name}`);
+
+interface JsonFinding {
+  ruleId: string;
+  severity: string;
+  certainty: string;
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  message: string;
+  related: { file: string; line: number; message: string }[];
+}
+
+describe('auth0-tokens scan', () => {
+  afterAll(removeTemporaryDirectories);
+  let app: string;
+  const results: Record<string, CliResult> = {};
+
+  beforeAll(async () => {
+    ensureBuilt();
+    app = copyLegacyApp('scan');
+    const runs: Record<string, string[]> = {
+      text: ['scan'],
+      json: ['scan', '--format', 'json'],
+      sarif: ['scan', '--format', 'sarif', '--output', 'reports/auth0.sarif'],
+      markdown: ['scan', '-f', 'markdown'],
+      github: ['scan', '--format', 'github'],
+      failOnNone: ['scan', '--fail-on', 'none', '--format', 'json'],
+      clean: ['scan', 'public/js/support-widget.js', 'server'],
+      missing: ['scan', 'public/js/auth.js', 'no/such/dir', '--format', 'json'],
+    };
+    const entries = await Promise.all(Object.entries(runs).map(async ([name, args]) => [name, await cli(args, app)] as const));
+    Object.assign(results, Object.fromEntries(entries));
+  });
+
+  it('text: findings grouped by file, rule ids, totals; exit 1 on proven findings', () => {
+    const { status, stdout } = results.text!;
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/^public\/js\/auth\.js$/m);
+    expect(stdout).toMatch(/^ {2}\d+:\d+ +error {4}.+ {2}auth0-tokens\/require-management-audience$/m);
+    expect(stdout).toMatch(/✖ \d+ problems \(\d+ errors, \d+ warnings? needing manual review\)/);
+    expect(stdout).toMatch(/\d+ files scanned, \d+ skipped/);
+    expect(stdout).not.toMatch(/support-widget\.js/);
+    expect(stdout).not.toContain('\x1b[');
+  });
+
+  it('json: exactly the documented schema, version 1, cwd-relative POSIX paths, 1-based positions', () => {
+    const { status, stdout } = results.json!;
+    expect(status).toBe(1);
+    const document = JSON.parse(stdout) as Record<string, unknown> & { findings: JsonFinding[]; tokenRequests: Record<string, unknown>[]; managementCalls: Record<string, unknown>[]; summary: Record<string, number> };
+    expect(Object.keys(document)).toEqual(['schemaVersion', 'tool', 'version', 'findings', 'tokenRequests', 'managementCalls', 'summary']);
+    expect(document).toMatchObject({ schemaVersion: 1, tool: 'auth0-tokens', version: VERSION });
+    expect(document.findings.length).toBeGreaterThan(0);
+    for (const finding of document.findings) {
+      expect(Object.keys(finding)).toEqual(['ruleId', 'severity', 'certainty', 'file', 'line', 'column', 'endLine', 'endColumn', 'message', 'related']);
+      expect(RULE_IDS).toContain(finding.ruleId);
+      expect(finding.severity).toBe(finding.certainty === 'proven' ? 'error' : 'warning');
+      expect(['proven', 'needs-manual']).toContain(finding.certainty);
+      expect(finding.file).toMatch(/^[^/\\][^\\]*\.js$/);
+      expect(fs.existsSync(path.join(app, finding.file))).toBe(true);
+      expect(finding.line).toBeGreaterThanOrEqual(1);
+      expect(finding.column).toBeGreaterThanOrEqual(1);
+      expect(finding.endLine).toBeGreaterThanOrEqual(finding.line);
+      for (const related of finding.related) expect(Object.keys(related)).toEqual(['file', 'line', 'message']);
+    }
+    const order = document.findings.map((finding) => [finding.file, finding.line, finding.column] as const);
+    expect(order).toEqual([...order].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1] || a[2] - b[2])));
+    expect(document.findings).toContainEqual(expect.objectContaining({ ruleId: 'auth0-tokens/require-management-audience', file: 'public/js/auth.js', severity: 'error' }));
+
+    expect(document.tokenRequests.length).toBeGreaterThan(0);
+    for (const request of document.tokenRequests) {
+      expect(Object.keys(request)).toEqual(['file', 'line', 'sdk', 'audience', 'responseType', 'declaredScopes', 'requiredScopes', 'missingScopes', 'excessScopes']);
+      for (const required of request.requiredScopes as { scope: string; because: Record<string, unknown>[] }[]) {
+        expect(Object.keys(required)).toEqual(['scope', 'because']);
+        for (const site of required.because) expect(Object.keys(site)).toEqual(['file', 'line', 'via', 'method', 'path']);
+      }
+    }
+    expect(document.managementCalls.length).toBeGreaterThan(0);
+    for (const call of document.managementCalls) {
+      expect(Object.keys(call)).toEqual(['file', 'line', 'via', 'method', 'path', 'currentUserScope', 'anyUserScope', 'credential']);
+      expect(['id-token', 'access-token', 'unknown']).toContain(call.credential);
+    }
+    expect(Object.keys(document.summary)).toEqual(['filesScanned', 'filesSkipped', 'findings', 'needsManual', 'errors']);
+    expect(document.summary.findings).toBe(document.findings.length);
+    expect(document.summary.needsManual).toBe(document.findings.filter((finding) => finding.certainty === 'needs-manual').length);
+    expect(document.summary.errors).toBe(0);
+    expect(document.summary.filesScanned).toBeGreaterThanOrEqual(new Set(document.findings.map((finding) => finding.file)).size);
+  });
+
+  it('sarif: 2.1.0 in the shape GitHub code scanning accepts, written to --output', () => {
+    const { status, stdout } = results.sarif!;
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    const sarif = JSON.parse(fs.readFileSync(path.join(app, 'reports/auth0.sarif'), 'utf8'));
+    expect(sarif.$schema).toMatch(/sarif-2\.1\.0/);
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs).toHaveLength(1);
+    const [run] = sarif.runs;
+    expect(run.tool.driver).toMatchObject({ name: 'auth0-tokens', version: VERSION, informationUri: expect.stringMatching(/^https:\/\//) });
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id).sort()).toEqual([...RULE_IDS].sort());
+    for (const rule of run.tool.driver.rules) {
+      expect(rule.shortDescription.text).toEqual(expect.any(String));
+      expect(rule.helpUri).toMatch(/^https:\/\/.+\.md$/);
+    }
+    const json = JSON.parse(results.json!.stdout) as { findings: JsonFinding[] };
+    expect(run.results).toHaveLength(json.findings.length);
+    run.results.forEach((result: Record<string, any>, index: number) => {
+      const finding = json.findings[index]!;
+      expect(result.ruleId).toBe(finding.ruleId);
+      expect(run.tool.driver.rules[result.ruleIndex].id).toBe(finding.ruleId);
+      expect(result.level).toBe(finding.severity);
+      expect(result.message.text).toBe(finding.message);
+      expect(result.locations[0].physicalLocation).toEqual({
+        artifactLocation: { uri: finding.file },
+        region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+      });
+    });
+  });
+
+  it('markdown: a table of findings', () => {
+    const { status, stdout } = results.markdown!;
+    expect(status).toBe(1);
+    expect(stdout).toMatch(/^# auth0-tokens scan\n/);
+    expect(stdout).toContain('| File | Line | Severity | Rule | Message |');
+    // Prose is escaped: `<domain>` in a message is not an HTML tag.
+    expect(stdout).toContain('&lt;domain&gt;');
+    expect(stdout).not.toContain('<domain>');
+    expect(stdout).toMatch(/^\| `public\/js\/auth\.js` \| \d+:\d+ \| error \| \[`auth0-tokens\/[a-z-]+`\]\(https:\/\/.+\) \| .+ \|$/m);
+  });
+
+  it('github: one workflow command per finding', () => {
+    const { status, stdout } = results.github!;
+    expect(status).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength((JSON.parse(results.json!.stdout) as { findings: unknown[] }).findings.length);
+    for (const line of lines) expect(line).toMatch(/^::(error|warning) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=auth0-tokens\/[a-z-]+::\S.*$/);
+    expect(stdout).toContain('::error file=public/js/auth.js,line=');
+  });
+
+  it('--fail-on: none exits 0; a clean tree exits 0', () => {
+    expect(results.failOnNone!.status).toBe(0);
+    expect(results.clean!.status).toBe(0);
+    expect(results.clean!.stdout).toMatch(/^No problems found\.\n\d+ files? scanned/);
+  });
+
+  it('--fail-on: needs-manual findings are warnings, failing only at warning / needs-manual', async () => {
+    const directory = temporaryDirectory('fail-on');
+    writeFiles(directory, { 'colour.js': NEEDS_MANUAL_ONLY });
+    const [error, needsManual] = await Promise.all([cli(['scan', '--format', 'json'], directory), cli(['scan', '--fail-on', 'needs-manual'], directory)]);
+    const findings = (JSON.parse(error.stdout) as { findings: JsonFinding[] }).findings;
+    expect(findings.length).toBeGreaterThan(0);
+    expect(findings.every((finding) => finding.certainty === 'needs-manual' && finding.severity === 'warning')).toBe(true);
+    expect(error.status).toBe(0);
+    expect(needsManual.status).toBe(1);
+    expect(needsManual.stdout).toMatch(/^ {2}\d+:\d+ +warning {2}.+\(needs manual review\)/m);
+  });
+
+  it('a missing path is an error entry and exit 2; the other paths are still scanned', () => {
+    const { status, stdout, stderr } = results.missing!;
+    expect(status).toBe(2);
+    const document = JSON.parse(stdout) as { findings: JsonFinding[]; summary: { errors: number } };
+    expect(document.findings.some((finding) => finding.file === 'public/js/auth.js')).toBe(true);
+    expect(document.summary.errors).toBe(1);
+    expect(stderr).toContain('no/such/dir: no such file or directory');
+  });
+
+  it('usage errors exit 2', async () => {
+    const runs = await Promise.all([
+      cli(['scan', '--format', 'xml'], app),
+      cli(['scan', '--shard', '3/2'], app),
+      cli(['scan', '--no-such-option'], app),
+      cli([], app),
+    ]);
+    for (const run of runs) expect(run.status).toBe(2);
+    expect(runs[0]!.stderr).toMatch(/Invalid values/);
+    expect(runs[1]!.stderr).toContain('--shard must be i/n with 1 <= i <= n');
+    expect(runs[3]!.stderr).toContain('Name a command');
+  });
+
+  it('--version and --help exit 0', async () => {
+    const [version, help] = await Promise.all([cli(['--version'], app), cli(['scan', '--help'], app)]);
+    expect(version).toMatchObject({ status: 0, stdout: `${VERSION}\n` });
+    expect(help.status).toBe(0);
+    for (const option of ['--format', '--output', '--fail-on', '--ignore', '--extensions', '--shard', '--quiet', '--environment', '--metadata-scope']) expect(help.stdout).toContain(option);
+  });
+});
