@@ -7,6 +7,7 @@ import { rules } from '../rules';
 import { CHECKS, RULE_NAMES, type CheckOptions, type RuleName } from './analysis/checks';
 import { analyzeFile } from './analysis/facts';
 import type { Finding } from './analysis/findings';
+import { eol } from './analysis/edits';
 import type { TextEdit } from './analysis/types';
 import { parseFile } from './parse';
 
@@ -151,8 +152,8 @@ export function annotate(text: string, found: readonly Located[]): string {
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
     const comment = `${indent}// ${TODO_MARKER} ${message(entry.rule, entry.finding)}`;
     const previousLineStart = text.lastIndexOf('\n', lineStart - 2) + 1;
-    if (text.slice(previousLineStart, lineStart - 1).trim() === comment.trim()) continue;
-    edits.push({ range: [lineStart, lineStart], text: `${comment}\n` });
+    if (text.slice(previousLineStart, lineStart).trim() === comment.trim()) continue;
+    edits.push({ range: [lineStart, lineStart], text: `${comment}${eol(text)}` });
   }
   return applyEdits(text, edits);
 }

@@ -142,15 +142,15 @@ export function insertProperty(object: TSESTree.ObjectExpression, code: string, 
   if (comma !== -1) {
     // After the trailing comma's line (so a comment after the comma stays with the last property).
     const after = last.range[1] + comma + 1;
-    const lineEnd = text.indexOf('\n', after);
+    const lineEnd = lineBreakAt(text, after);
     const at = lineEnd === -1 || lineEnd > closing ? after : lineEnd;
-    return { range: [at, at], text: `\n${indent}${code},` };
+    return { range: [at, at], text: `${eol(text)}${indent}${code},` };
   }
   // No trailing comma: add one after the last property, keeping a trailing line comment on its line.
-  const lineEnd = text.indexOf('\n', last.range[1]);
+  const lineEnd = lineBreakAt(text, last.range[1]);
   const comment = lineEnd === -1 ? '' : text.slice(last.range[1], lineEnd);
-  if (/^\s*\/\//.test(comment)) return { range: [last.range[1], lineEnd], text: `,${comment}\n${indent}${code}` };
-  return { range: [last.range[1], last.range[1]], text: `,\n${indent}${code}` };
+  if (/^\s*\/\//.test(comment)) return { range: [last.range[1], lineEnd], text: `,${comment}${eol(text)}${indent}${code}` };
+  return { range: [last.range[1], last.range[1]], text: `,${eol(text)}${indent}${code}` };
 }
 
 /** Offset of the trailing comma in the text between the last property and `}` (comments skipped), or -1. */
@@ -195,7 +195,7 @@ function insertAttribute(element: TSESTree.JSXOpeningElement, code: string, text
   const last = element.attributes[element.attributes.length - 1];
   const after = last ?? element.name;
   const onOwnLines = last !== undefined && lineStart(text, last.range[0]) !== lineStart(text, element.range[0]);
-  return { range: [after.range[1], after.range[1]], text: onOwnLines ? `\n${indentationOf(last, text)}${code}` : ` ${code}` };
+  return { range: [after.range[1], after.range[1]], text: onOwnLines ? `${eol(text)}${indentationOf(last, text)}${code}` : ` ${code}` };
 }
 
 // ------------------------------------------------------------------------------------------------ shared
@@ -222,4 +222,15 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   let result = text;
   for (const edit of [...edits].sort((a, b) => b.range[0] - a.range[0])) result = result.slice(0, edit.range[0]) + edit.text + result.slice(edit.range[1]);
   return result;
+}
+
+/** The file's line break: CRLF files get CRLF in inserted lines. */
+export function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+/** Where the line containing `from` ends: at its `\r\n` or `\n`, or -1 on the last line. */
+function lineBreakAt(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
 }

@@ -4,7 +4,7 @@
  */
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
-import { displayValue, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
+import { displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
 import type { AccessTokenAlternative, Certainty, CredentialUse, Environment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
@@ -228,7 +228,7 @@ export function siblingWrites(alternative: AccessTokenAlternative, text: string)
     }
     const lineStart = text.lastIndexOf('\n', statement.range[0] - 1) + 1;
     const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-    return { range: [statement.range[1], statement.range[1]], text: `\n${indent}${sibling}` };
+    return { range: [statement.range[1], statement.range[1]], text: `${eol(text)}${indent}${sibling}` };
   });
 }
 

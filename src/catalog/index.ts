@@ -6,17 +6,33 @@ export * from './endpoints';
 export * from './scopes';
 export * from './sdk-methods';
 
-/** Finds the catalog entry for a method and a normalised path template (`users/{id}`), parameter names ignored. */
+/**
+ * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a
+ * template's parameter, and a literal value written in the code (`users/auth0|123`) matches a parameter too. Literal
+ * template segments must match exactly; the entry with the most literal matches wins.
+ */
 export function findEndpoint(method: HttpMethod, path: string): ManagementEndpoint | undefined {
-  const shape = templateShape(path);
-  return MANAGEMENT_ENDPOINTS.find((endpoint) => endpoint.method === method && templateShape(endpoint.path) === shape);
+  const segments = path.split('/');
+  let best: { endpoint: ManagementEndpoint; literals: number } | undefined;
+  for (const endpoint of MANAGEMENT_ENDPOINTS) {
+    const template = endpoint.path.split('/');
+    if (endpoint.method !== method || template.length !== segments.length) continue;
+    let literals = 0;
+    const matches = template.every((part, index) => {
+      const segment = segments[index]!;
+      if (isParameter(part)) return segment !== '' && (isParameter(segment) || !MANAGEMENT_ENDPOINTS.some((other) => other.path.split('/')[index] === segment));
+      literals++;
+      return part === segment;
+    });
+    if (matches && (!best || literals > best.literals)) best = { endpoint, literals };
+  }
+  return best?.endpoint;
 }
 
 export function findSdkMethod(sdk: ManagementSdk, call: string): SdkMethod | undefined {
   return SDK_METHODS.find((entry) => entry.sdk === sdk && entry.call === call);
 }
 
-/** `users/{id}/identities/{provider}/{user_id}` and `users/{x}/identities/{y}/{z}` share one shape. */
-function templateShape(path: string): string {
-  return path.replace(/\{[^}]*\}/g, '{}');
+function isParameter(segment: string): boolean {
+  return /^\{[^}]*\}$/.test(segment);
 }
