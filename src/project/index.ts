@@ -31,12 +31,12 @@ const MAX_ROUNDS = 3;
 export function analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectAnalysis {
   const texts = new Map<string, string>();
   const errors: FileError[] = [];
-  files.forEach((file, index) => {
+  for (const file of files) {
     const text = readText(file, options.cwd, errors);
     if (text !== undefined) texts.set(file, text);
-    onProgress?.(index + 1, files.length);
-  });
-  const state = analyzeTexts(texts, options);
+  }
+  // Progress counts analysed files: parsing, not reading, is where the time goes.
+  const state = analyzeTexts(texts, options, onProgress);
   return {
     report: { ...buildReport(state, options), errors: [...errors, ...state.errors] },
     migrate: ({ annotate: withTodos }) => migrateProject(texts, state, options, withTodos),
@@ -74,11 +74,13 @@ interface ProjectState {
   readonly findings: ReadonlyMap<Module, Located[]>;
 }
 
-function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOptions): ProjectState {
+function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectState {
   const modules: Module[] = [];
   const errors: FileError[] = [];
   let skipped = 0;
+  let done = 0;
   for (const [absolute, text] of texts) {
+    onProgress?.(++done, texts.size);
     if (!mightContainAuth0(text)) {
       skipped++;
       continue;

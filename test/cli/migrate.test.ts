@@ -97,7 +97,7 @@ describe('auth0-tokens migrate', () => {
       expect(files.get('public/js/auth.js')).toContain("responseType: 'token id_token'");
       const [modified, unchanged, skipped, needsManual, errors] = summary(print.stderr);
       expect(files.size).toBe(modified);
-      expect(modified! + unchanged! + skipped!).toBe(Object.keys(before).filter((file) => file.endsWith('.js')).length);
+      expect(modified! + unchanged! + skipped!).toBe(Object.keys(before).filter((file) => /\.(jsx?|tsx?)$/.test(file)).length);
       expect(errors).toBe(0);
       expect(print.stderr.match(/^\S+:\d+:\d+ needs manual work \(/gm) ?? []).toHaveLength(needsManual!);
     });

@@ -69,7 +69,7 @@ describe('auth0-tokens scan', () => {
       expect(RULE_IDS).toContain(finding.ruleId);
       expect(finding.severity).toBe(finding.certainty === 'proven' ? 'error' : 'warning');
       expect(['proven', 'needs-manual']).toContain(finding.certainty);
-      expect(finding.file).toMatch(/^[^/\\][^\\]*\.js$/);
+      expect(finding.file).toMatch(/^[^/\\][^\\]*\.(jsx?|tsx?)$/);
       expect(fs.existsSync(path.join(app, finding.file))).toBe(true);
       expect(finding.line).toBeGreaterThanOrEqual(1);
       expect(finding.column).toBeGreaterThanOrEqual(1);
