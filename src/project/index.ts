@@ -79,9 +79,10 @@ function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOption
   const errors: FileError[] = [];
   let skipped = 0;
   let done = 0;
+  const candidates = withImporters(texts);
   for (const [absolute, text] of texts) {
     onProgress?.(++done, texts.size);
-    if (!mightContainAuth0(text)) {
+    if (!candidates.has(absolute)) {
       skipped++;
       continue;
     }
@@ -107,6 +108,28 @@ function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOption
     findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
   }
   return { modules, errors, skipped, scanned: texts.size, findings };
+}
+
+const IMPORT_SPECIFIER = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\b(?:require|import)\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.vue', '/index.js', '/index.ts', '/index.jsx', '/index.tsx'];
+
+/**
+ * The files worth parsing: those the text pre-filter selects, and those that import one of them by a relative path
+ * (a page calling `management.getUser` on a client another module exports may mention nothing Auth0-related).
+ */
+function withImporters(texts: ReadonlyMap<string, string>): Set<string> {
+  const candidates = new Set([...texts].filter(([, text]) => mightContainAuth0(text)).map(([file]) => file));
+  for (const [file, text] of texts) {
+    if (candidates.has(file)) continue;
+    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+      const target = path.resolve(path.dirname(file), match[1] ?? match[2]!);
+      if (RESOLVED_SUFFIXES.some((suffix) => candidates.has(target + suffix))) {
+        candidates.add(file);
+        break;
+      }
+    }
+  }
+  return candidates;
 }
 
 /**
