@@ -103,3 +103,31 @@ describe('cross-file analysis', () => {
     expect(again.filter((migration) => migration.after !== migration.before)).toEqual([]);
   });
 });
+
+describe('module resolution', () => {
+  it('follows tsconfig paths to link a login to a call in another module', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-paths-'));
+    const files: Record<string, string> = {
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@auth/*': ['src/auth/*'] } } }),
+      'src/auth/login.ts': [
+        "import { WebAuth } from 'auth0-js';",
+        "export const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });",
+        'export const idTokenOf = (result: { idToken: string }) => result.idToken;',
+      ].join('\n'),
+      'src/pages/profile.ts': [
+        "import { webAuth } from '@auth/login';",
+        'webAuth.checkSession({}, (err, result) => {',
+        "  fetch(`https://acme.auth0.com/api/v2/users/${result.idTokenPayload.sub}`, { headers: { Authorization: `Bearer ${result.idToken}` } });",
+        '});',
+      ].join('\n'),
+    };
+    for (const [file, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), text);
+    }
+    const report = analyzeProject(['src/auth/login.ts', 'src/pages/profile.ts'].map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir }).report;
+    expect(report.tokenRequests.map((request) => [request.file, request.requiredScopes.map(({ scope, because }) => [scope, because.map((site) => site.file)])])).toEqual([
+      ['src/auth/login.ts', [['read:current_user', ['src/pages/profile.ts']]]],
+    ]);
+  });
+});
