@@ -47,8 +47,10 @@ const RECOMMENDED: Record<string, Expected> = {
   'server/admin-api.js': [],
   // Notes pages: per file, only the credentials a file proves itself. The logins they come from are in other
   // modules, which only the CLI's cross-file analysis links (test/project.test.ts).
+  'notes/App.jsx': [],
   'notes/AuthProvider.jsx': [],
   'notes/Preferences.jsx': ['10 no-id-token-for-management-api'], // token from a React context
+  'notes/ProfileCard.jsx': ['7 no-id-token-for-management-api'], // token from a prop named idToken
   'notes/accounts.js': [],
   'notes/api.js': [],
   'notes/auth.js': [],

@@ -4,7 +4,8 @@
  * (`devices.js`), a module-level Management client (`management.js`, used by `accounts.js`) and a helper that takes
  * the token as a parameter (`api.js`, called from `auth.js`); and an Angular service (`auth.service.ts`) whose token
  * another service reads through constructor injection (`enrollments.service.ts`); and a React provider
- * (`AuthProvider.jsx`) whose context value a page uses (`Preferences.jsx`).
+ * (`AuthProvider.jsx`) whose context value a page uses (`Preferences.jsx`) or hands on as a prop (`App.jsx` ->
+ * `ProfileCard.jsx`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,7 +30,11 @@ describe('cross-file analysis', () => {
     const [service] = byFile('notes/auth.service.ts');
     expect(byFile('notes/AuthProvider.jsx')[0]).toMatchObject({
       line: 7,
-      requiredScopes: [{ scope: 'update:current_user_metadata', because: [{ file: 'notes/Preferences.jsx', line: 8, via: 'fetch', method: 'PATCH', path: '/api/v2/users/{id}' }] }],
+      requiredScopes: [
+        // Through the context, then a prop of another module's component.
+        { scope: 'read:current_user', because: [{ file: 'notes/ProfileCard.jsx', line: 7, via: 'fetch', method: 'GET', path: '/api/v2/users/{id}' }] },
+        { scope: 'update:current_user_metadata', because: [{ file: 'notes/Preferences.jsx', line: 8, via: 'fetch', method: 'PATCH', path: '/api/v2/users/{id}' }] },
+      ],
     });
     expect(service).toMatchObject({
       file: 'notes/auth.service.ts',
@@ -57,6 +62,7 @@ describe('cross-file analysis', () => {
     const credentials = analysis.report.findings.filter((finding) => finding.ruleId === 'auth0-tokens/no-id-token-for-management-api' && inNotes(finding.file));
     expect(credentials.map((finding) => [finding.file, finding.line, finding.certainty, finding.related])).toEqual([
       ['notes/Preferences.jsx', 10, 'proven', [{ ...LOGIN, file: 'notes/AuthProvider.jsx', line: 7 }]],
+      ['notes/ProfileCard.jsx', 7, 'proven', [{ ...LOGIN, file: 'notes/AuthProvider.jsx', line: 7 }]],
       ['notes/api.js', 7, 'proven', [LOGIN]],
       ['notes/devices.js', 10, 'proven', [LOGIN]],
       ['notes/enrollments.service.ts', 11, 'proven', [{ ...LOGIN, file: 'notes/auth.service.ts', line: 8 }]],
@@ -82,7 +88,7 @@ describe('cross-file analysis', () => {
     expect(migrations['notes/devices.js']!.after).toContain('Bearer ${result.accessToken}');
     // A shared getter, and a helper whose callers pass the token: changing them is a decision for a developer.
     expect(migrations['notes/auth.service.ts']!.after).toContain("responseType: 'token id_token', scope: 'openid read:current_user', audience: 'https://acme-notes.eu.auth0.com/api/v2/' });");
-    for (const file of ['notes/settings.js', 'notes/api.js', 'notes/enrollments.service.ts', 'notes/Preferences.jsx']) {
+    for (const file of ['notes/settings.js', 'notes/api.js', 'notes/enrollments.service.ts', 'notes/Preferences.jsx', 'notes/ProfileCard.jsx']) {
       expect(migrations[file]!.after).toBe(migrations[file]!.before);
       expect(migrations[file]!.manual.map((site) => site.rule)).toEqual(['no-id-token-for-management-api']);
     }

@@ -135,10 +135,20 @@ export interface CrossFileFacts {
   classMemberToken(source: string, imported: string, member: string): Provenance | undefined;
   /** What the provider of a React context another module exports puts under `key`. */
   contextValueToken(source: string, imported: string, key: string): Provenance | undefined;
-  /** What other modules pass as parameter `index` of an exported function of this file. */
-  passedToken(fn: TSESTree.FunctionLike, index: number): Provenance | undefined;
+  /** What other modules pass as parameter `index` (or its `property`: a JSX prop) of an exported function of this file. */
+  passedToken(fn: TSESTree.FunctionLike, index: number, property: string | undefined): Provenance | undefined;
   /** Management clients that other modules export, by the holder key of the import binding that refers to them. */
   readonly managementClients: ReadonlyMap<string, ManagementClient>;
+}
+
+/** A token this module passes to a function (or component) it imports. */
+export interface PassedArgument {
+  readonly source: string;
+  readonly imported: string;
+  readonly index: number;
+  /** Set for a JSX prop: the property of the first parameter. */
+  readonly property?: string;
+  readonly provenance: Provenance;
 }
 
 export class CredentialTracer {
@@ -412,6 +422,14 @@ export class CredentialTracer {
 
   /** `const { idToken } = result`: the property's value when the object literal is visible, else what the key says. */
   private destructured(target: TSESTree.Identifier, object: Node | undefined, key: string, seen: Set<Node>, depth: number): Provenance {
+    // `function Page({ idToken })`: what other modules pass as that prop or property.
+    const def = object ? undefined : this.context.variableOf(target)?.defs[0];
+    if (def?.type === 'Parameter') {
+      const fn = def.node as TSESTree.FunctionLike;
+      const index = fn.params.findIndex((param) => param.range[0] <= def.name.range[0] && def.name.range[1] <= param.range[1]);
+      const passed = this.crossFile?.passedToken(fn, index, key);
+      if (passed) return fromOtherModule(passed, target, target.name);
+    }
     const literal = object && this.context.objectLiteral(object);
     const property = literal && findProperty(literal, key);
     if (property) return withoutAlternative(this.trace(property.value, seen, depth + 1));
@@ -434,13 +452,13 @@ export class CredentialTracer {
     if (argumentsAtCalls.length > 0 && argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)) {
       return agree(argumentsAtCalls.map((argument) => this.trace(argument, seen, depth + 1)));
     }
-    const passed = argumentsAtCalls.length === 0 ? this.crossFile?.passedToken(fn, index) : undefined;
+    const passed = argumentsAtCalls.length === 0 ? this.crossFile?.passedToken(fn, index, undefined) : undefined;
     return passed ? fromOtherModule(passed, target, target.name) : this.byName(target, target.name);
   }
 
   /** For each call of an imported function: what this file passes as each argument (for the callee's module). */
-  importedCallArguments(): { source: string; imported: string; index: number; provenance: Provenance }[] {
-    const passed: { source: string; imported: string; index: number; provenance: Provenance }[] = [];
+  importedCallArguments(): PassedArgument[] {
+    const passed: PassedArgument[] = [];
     for (const call of this.context.calls) {
       const callee = unwrap(call.callee);
       if (callee.type !== 'Identifier') continue;
@@ -450,6 +468,19 @@ export class CredentialTracer {
         const provenance = this.provenance(argument);
         if (provenance.kind !== 'unknown') passed.push({ source: binding.source, imported: binding.imported, index, provenance });
       });
+    }
+    // JSX props of an imported component are properties of its first parameter: `<Page idToken={token} />`.
+    for (const element of this.context.jsxElements) {
+      if (element.name.type !== 'JSXIdentifier') continue;
+      const binding = this.context.binding(element.name as unknown as TSESTree.Identifier);
+      if (binding.kind !== 'import') continue;
+      for (const attribute of element.attributes) {
+        if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || attribute.value?.type !== 'JSXExpressionContainer') continue;
+        const expression = attribute.value.expression;
+        if (expression.type === 'JSXEmptyExpression') continue;
+        const provenance = this.provenance(expression);
+        if (provenance.kind !== 'unknown') passed.push({ source: binding.source, imported: binding.imported, index: 0, property: attribute.name.name, provenance });
+      }
     }
     return passed;
   }

@@ -1,7 +1,5 @@
 /** What every command does first: discover the files, run the project analysis over them, and keep the shard's share. */
-import fs from 'node:fs';
 import path from 'node:path';
-import { mightContainAuth0 } from '../analysis/facts';
 import { analyzeProject } from '../project';
 import type { FileError, ProjectAnalysis, ProjectReport } from '../project/types';
 import { discoverFiles, inShard, relativePath, type DiscoveryOptions, type Shard } from './files';
@@ -48,6 +46,9 @@ export function analyseFiles(options: RunOptions): Run {
 
   const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));
   const { report } = analysis;
+  // A shard counts its own files, from the analysis' own decision for each.
+  const scannedFiles = report.scannedFiles.filter((file) => files.has(file));
+  const skippedFiles = report.skippedFiles.filter((file) => files.has(file));
   return {
     analysis,
     report: {
@@ -55,32 +56,14 @@ export function analyseFiles(options: RunOptions): Run {
       tokenRequests: ours(report.tokenRequests).sort((a, b) => compareFile(a, b) || a.line - b.line),
       managementCalls: ours(report.managementCalls).sort((a, b) => compareFile(a, b) || a.line - b.line),
       errors: sortErrors([...discoveryErrors, ...ours(report.errors)]),
-      ...(shard ? shardCounts(own) : { filesScanned: report.filesScanned, filesSkipped: report.filesSkipped }),
+      scannedFiles,
+      skippedFiles,
+      filesScanned: scannedFiles.length,
+      filesSkipped: skippedFiles.length,
     },
     files,
     missing: discovery.missing,
   };
-}
-
-/**
- * The analysis counts the files of the whole run; a shard counts its own the same way: a file is scanned when it reads
- * as text (no NUL byte), and skipped when the analysis' text pre-filter rules it out.
- */
-function shardCounts(files: readonly string[]): Pick<ProjectReport, 'filesScanned' | 'filesSkipped'> {
-  let filesScanned = 0;
-  let filesSkipped = 0;
-  for (const file of files) {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      continue;
-    }
-    if (bytes.includes(0)) continue;
-    filesScanned++;
-    if (!mightContainAuth0(bytes.toString('utf8'))) filesSkipped++;
-  }
-  return { filesScanned, filesSkipped };
 }
 
 function compareText(a: string, b: string): number {

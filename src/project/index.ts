@@ -68,8 +68,8 @@ interface Module {
 interface ProjectState {
   readonly modules: readonly Module[];
   readonly errors: readonly FileError[];
-  readonly skipped: number;
-  readonly scanned: number;
+  readonly skipped: readonly string[];
+  readonly scanned: readonly string[];
   /** Located findings per module, from facts with every cross-file link applied. */
   readonly findings: ReadonlyMap<Module, Located[]>;
 }
@@ -77,16 +77,16 @@ interface ProjectState {
 function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectState {
   const modules: Module[] = [];
   const errors: FileError[] = [];
-  let skipped = 0;
+  const skipped: string[] = [];
   let done = 0;
-  const candidates = withImporters(texts);
+  const candidates = withNeighbours(texts);
   for (const [absolute, text] of texts) {
     onProgress?.(++done, texts.size);
+    const file = relative(options.cwd, absolute);
     if (!candidates.has(absolute)) {
-      skipped++;
+      skipped.push(file);
       continue;
     }
-    const file = relative(options.cwd, absolute);
     try {
       const units = parseFile(absolute, text).map((unit) => {
         const view = moduleView(unit.program, unit.text, unit.scopeManager);
@@ -107,28 +107,29 @@ function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOption
     }
     findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
   }
-  return { modules, errors, skipped, scanned: texts.size, findings };
+  return { modules, errors, skipped, scanned: [...texts.keys()].map((file) => relative(options.cwd, file)), findings };
 }
 
 const IMPORT_SPECIFIER = /\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\b(?:require|import)\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.vue', '/index.js', '/index.ts', '/index.jsx', '/index.tsx'];
 
 /**
- * The files worth parsing: those the text pre-filter selects, and those that import one of them by a relative path
- * (a page calling `management.getUser` on a client another module exports may mention nothing Auth0-related).
+ * The files worth parsing: those the text pre-filter selects, and the modules they import or that import them by a
+ * relative path (a page calling `management.getUser` on a client another module exports, a helper that takes the
+ * token as a parameter, may mention nothing Auth0-related).
  */
-function withImporters(texts: ReadonlyMap<string, string>): Set<string> {
-  const candidates = new Set([...texts].filter(([, text]) => mightContainAuth0(text)).map(([file]) => file));
-  for (const [file, text] of texts) {
-    if (candidates.has(file)) continue;
-    for (const match of text.matchAll(IMPORT_SPECIFIER)) {
+function withNeighbours(texts: ReadonlyMap<string, string>): Set<string> {
+  const selected = [...texts].filter(([, text]) => mightContainAuth0(text)).map(([file]) => file);
+  const candidates = new Set(selected);
+  const imports = (file: string, text: string): string[] =>
+    [...text.matchAll(IMPORT_SPECIFIER)].map((match) => {
       const target = path.resolve(path.dirname(file), match[1] ?? match[2]!);
-      if (RESOLVED_SUFFIXES.some((suffix) => candidates.has(target + suffix))) {
-        candidates.add(file);
-        break;
-      }
-    }
+      return RESOLVED_SUFFIXES.map((suffix) => target + suffix).find((candidate) => texts.has(candidate)) ?? target;
+    });
+  for (const [file, text] of texts) {
+    if (!candidates.has(file) && imports(file, text).some((target) => selected.includes(target))) candidates.add(file);
   }
+  for (const file of selected) for (const target of imports(file, texts.get(file)!)) if (texts.has(target)) candidates.add(target);
   return candidates;
 }
 
@@ -147,15 +148,16 @@ function linkModules(modules: readonly Module[]): void {
   // Twice: the second pass sees what the first taught each module about its own imports (chains of modules).
   for (let pass = 0; pass < 2; pass++) {
     // What callers in other modules pass to each exported function, argument by argument.
-    const passed = new Map<TSESTree.FunctionLike, Map<number, Provenance[]>>();
+    const passed = new Map<TSESTree.FunctionLike, Map<string, Provenance[]>>();
     for (const module of modules) {
       for (const { view } of module.units) {
-        for (const { source, imported, index, provenance } of view.importedCallArguments()) {
+        for (const { source, imported, index, property, provenance } of view.importedCallArguments()) {
           const fn = targets(module, source).map((target) => target.exportedFunction(imported)).find(Boolean);
           if (!fn) continue;
-          const byIndex = passed.get(fn) ?? new Map<number, Provenance[]>();
-          byIndex.set(index, [...(byIndex.get(index) ?? []), provenance]);
-          passed.set(fn, byIndex);
+          const byArgument = passed.get(fn) ?? new Map<string, Provenance[]>();
+          const key = `${index}:${property ?? ''}`;
+          byArgument.set(key, [...(byArgument.get(key) ?? []), provenance]);
+          passed.set(fn, byArgument);
         }
       }
     }
@@ -175,7 +177,7 @@ function linkModules(modules: readonly Module[]): void {
           managementClients,
           importedToken: (source, imported) => targets(module, source).map((view) => view.exportedToken(imported)).find(Boolean),
           storedToken: (key) => stored.get(key),
-          passedToken: (fn, index) => agreeing(passed.get(fn)?.get(index) ?? []),
+          passedToken: (fn, index, property) => agreeing(passed.get(fn)?.get(`${index}:${property ?? ''}`) ?? []),
           contextValueToken: (source, imported, key) => targets(module, source).map((view) => view.exportedContextValue(imported, key)).find(Boolean),
           classMemberToken: (source, imported, member) => targets(module, source).map((view) => view.exportedClassMember(imported, member)).find(Boolean),
         };
@@ -347,7 +349,15 @@ function buildReport(state: ProjectState, options: ProjectOptions): Omit<Project
       }
     }
   }
-  return { findings, tokenRequests, managementCalls, filesScanned: state.scanned, filesSkipped: state.skipped };
+  return {
+    findings,
+    tokenRequests,
+    managementCalls,
+    filesScanned: state.scanned.length,
+    filesSkipped: state.skipped.length,
+    scannedFiles: state.scanned,
+    skippedFiles: state.skipped,
+  };
 }
 
 /**

@@ -64,6 +64,9 @@ export interface ProjectReport {
   readonly filesScanned: number;
   /** Files the text pre-filter ruled out (never parsed). */
   readonly filesSkipped: number;
+  /** The files read as text, and those of them skipped unparsed (relative, POSIX), so a shard can count its own. */
+  readonly scannedFiles: readonly string[];
+  readonly skippedFiles: readonly string[];
 }
 
 /** One file's migration with the project's cross-file facts applied. */
