@@ -10,6 +10,7 @@ import type { Finding } from './analysis/findings';
 import { eol } from './analysis/edits';
 import type { TextEdit } from './analysis/types';
 import { parseFile } from './parse';
+import { redact } from './redact';
 
 /** Suggestions that are part of the migration (the rest only inform). */
 const MIGRATING_SUGGESTIONS = new Set(['addAudience', 'setScopes', 'normaliseScope', 'useAccessToken', 'storeAccessToken']);
@@ -133,11 +134,11 @@ export function site(text: string, { rule, finding, offset }: Located): Site {
   return { rule, message: message(rule, finding), line, column: start - before.lastIndexOf('\n') };
 }
 
-/** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do. */
+/** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do (JWTs redacted). */
 export function message(rule: RuleName, finding: Finding): string {
   const template = (rules[rule].meta.messages as Record<string, string>)[finding.messageId] ?? finding.messageId;
   const data: Record<string, string> = { ...finding.data, review: finding.certainty === 'needs-manual' ? ' (needs manual review)' : '' };
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? '');
+  return redact(template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? ''));
 }
 
 /** Inserts one `// TODO(auth0-tokens): <reason>` line above each manual site's line, once. */

@@ -7,6 +7,7 @@ import { analyzeFile } from './analysis/facts';
 import type { Finding, MetadataScope } from './analysis/findings';
 import type { ScopeManagerLike } from './analysis/file-context';
 import type { Environment, FileFacts } from './analysis/types';
+import { redactStrings } from './redact';
 
 export interface Auth0TokensDocs {
   /** Whether the rule is in the `recommended` preset (all rules are in `strict`). */
@@ -61,11 +62,12 @@ export function reportFindings<MessageIds extends string>(
     context.report({
       node: finding.node as TSESTree.Node,
       messageId: finding.messageId as MessageIds,
-      data,
+      // A token pasted into the code must not reach the lint output in full.
+      data: redactStrings(data),
       fix: finding.fix ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)) : null,
       suggest: (finding.suggestions ?? []).map((suggestion) => ({
         messageId: suggestion.messageId as MessageIds,
-        data: suggestion.data,
+        data: redactStrings(suggestion.data),
         fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
       })),
     });

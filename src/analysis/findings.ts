@@ -189,7 +189,10 @@ export function idTokenCredentialFindings(facts: FileFacts, text: string): Findi
 function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse): boolean {
   const calls = facts.managementCalls.filter((call) => call.credential === credential);
   if (calls.length > 0 && calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))) return false;
-  const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [credential.provenance.issuer];
+  // With no call in sight, a login in this file that is not migrated would leave the credential reading no access token.
+  const issuer = credential.provenance.issuer;
+  if (calls.length === 0 && issuer && facts.tokenRequests.includes(issuer) && !isManagementRequest(facts, issuer, 'audience')) return false;
+  const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [issuer];
   return requests.every((request) => !request?.dynamic && (!request?.audience || isManagementAudience(request.audience.pattern ?? request.audience.value)));
 }
 

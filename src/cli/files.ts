@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { errorText } from '../project/read';
 import type { FileError } from '../project/types';
 
 export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue'] as const;
@@ -25,6 +26,8 @@ export const DEFAULT_IGNORES = [
   '*-bundle.js',
   '*.chunk.js',
 ] as const;
+
+const LINK_LOOP = 'symbolic link loop; not followed';
 
 export interface DiscoveryOptions {
   readonly cwd: string;
@@ -96,15 +99,16 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       if (isCode(error, 'ENOENT')) {
         missing.push(given);
         walker.errors.push({ file: relativePath(options.cwd, absolute), message: 'no such file or directory (given on the command line)' });
-      } else walker.errors.push({ file: relativePath(options.cwd, absolute), message: errorText(error) });
+      } else walker.errors.push({ file: relativePath(options.cwd, absolute), message: isCode(error, 'ELOOP') ? LINK_LOOP : errorText(error) });
       continue;
     }
     if (stat.isDirectory()) walker.walkRoot(absolute);
-    else if (walker.hasExtension(absolute)) walker.addFile(absolute);
+    else walker.takeFile(absolute, stat);
   }
   const byRelative = (file: string) => relativePath(options.cwd, file);
   const files = [...walker.files].sort((a, b) => compare(byRelative(a), byRelative(b)));
-  const errors = walker.errors.sort((a, b) => compare(a.file, b.file));
+  // A path both named and walked has its error once.
+  const errors = [...new Map(walker.errors.map((error) => [`${error.file}\0${error.message}`, error])).values()].sort((a, b) => compare(a.file, b.file));
   return { files, errors, missing };
 }
 
@@ -128,11 +132,17 @@ class Walker {
     this.userIgnores = ignore().add([...options.ignore]);
   }
 
-  hasExtension(file: string): boolean {
+  private hasExtension(file: string): boolean {
     return this.extensions.has(path.extname(file).slice(1).toLowerCase());
   }
 
-  addFile(file: string): void {
+  /** Takes a file with a wanted extension; a FIFO or a device would block the read or never end, so it is an error. */
+  takeFile(file: string, kind: fs.Stats | fs.Dirent): void {
+    if (!this.hasExtension(file)) return;
+    if (!kind.isFile()) {
+      this.errors.push({ file: relativePath(this.options.cwd, file), message: 'not a regular file (a FIFO, socket or device): skipped' });
+      return;
+    }
     const real = realPath(file);
     if (this.seen.has(real)) return;
     this.seen.add(real);
@@ -160,17 +170,18 @@ class Walker {
     for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
       if (entry.name === '.git') continue;
       const full = path.join(directory, entry.name);
-      let isDirectory = entry.isDirectory();
+      let kind: fs.Stats | fs.Dirent = entry;
       if (entry.isSymbolicLink()) {
         try {
-          isDirectory = fs.statSync(full).isDirectory();
+          kind = fs.statSync(full);
         } catch (error) {
           // A dangling link to something that is not source is no concern of this run.
-          if (isCode(error, 'ELOOP')) this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop; not followed' });
+          if (isCode(error, 'ELOOP')) this.errors.push({ file: relativePath(this.options.cwd, full), message: LINK_LOOP });
           else if (this.hasExtension(full)) this.errors.push({ file: relativePath(this.options.cwd, full), message: `broken symbolic link: ${errorText(error)}` });
           continue;
         }
       }
+      const isDirectory = kind.isDirectory();
       if (this.ignored(full, root, inScope, isDirectory)) continue;
       if (isDirectory) {
         const target = realPath(full);
@@ -179,7 +190,7 @@ class Walker {
           continue;
         }
         this.walkDirectory(full, root, inScope, new Set([...ancestors, target]));
-      } else if (this.hasExtension(full)) this.addFile(full);
+      } else this.takeFile(full, kind);
     }
   }
 
@@ -240,11 +251,4 @@ function compare(a: string, b: string): number {
 
 function isCode(error: unknown, code: string): boolean {
   return (error as NodeJS.ErrnoException | undefined)?.code === code;
-}
-
-/** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'`. */
-export function errorText(error: unknown): string {
-  const { code, message } = error as Partial<NodeJS.ErrnoException>;
-  if (!code) return String(message ?? error);
-  return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '')} (${code})`;
 }

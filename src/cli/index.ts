@@ -1,6 +1,7 @@
 /**
  * `auth0-tokens`: the command-line tool (`scan`, `migrate`, `scopes`). Exit codes: 0 clean, 1 findings at or above
- * `--fail-on` (scan), scope differences (scopes) or file errors, 2 usage or internal errors, 130 interrupted.
+ * `--fail-on` (scan), scope differences (scopes) or file errors, 2 usage or internal errors, 130 interrupted
+ * (143 on SIGTERM).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,8 @@ const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
 const SCOPES_FORMATS = ['text', 'json', 'markdown'] as const;
 /** `warning` and `needs-manual` are one level: needs-manual findings are reported as warnings. */
 const FAIL_ON = ['error', 'warning', 'needs-manual', 'none'] as const;
+/** Hand-written source is far smaller; a larger Auth0-related file is a bundle (1 MB of it parses in seconds into 500 MB). */
+const DEFAULT_MAX_FILE_MB = 1;
 
 class UsageError extends Error {}
 
@@ -90,7 +93,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .help()
     .alias('help', 'h')
     .wrap(Math.min(120, process.stdout.columns ?? 120))
-    .epilogue('Exit codes: 0 clean; 1 findings at or above --fail-on (scan), scope differences (scopes) or files with errors; 2 usage error, missing path, refused dirty tree or internal error; 130 interrupted.')
+    .epilogue('Exit codes: 0 clean; 1 findings at or above --fail-on (scan), scope differences (scopes) or files with errors; 2 usage error, missing path, refused dirty tree or internal error; 130 interrupted (143 on SIGTERM).')
     .exitProcess(false)
     // Thrown, so that yargs runs no command after a validation failure. Command handlers catch their own errors.
     .fail((message: string | undefined, error: Error | undefined) => {
@@ -125,6 +128,12 @@ function commonOptions<T>(command: Argv<T>) {
     })
     .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
     .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, dist, build, coverage and minified bundles; --no-default-ignores to include them' })
+    .option('max-file-size', {
+      type: 'number',
+      requiresArg: true,
+      default: DEFAULT_MAX_FILE_MB,
+      describe: 'Report and skip Auth0-related files larger than this many megabytes (bundles, generated code: parsing 5 MB takes half a minute and 2 GB of memory); 0 for no limit',
+    })
     .option('shard', { type: 'string', requiresArg: true, describe: 'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices' })
     .option('environment', { choices: ['auto', 'browser', 'server'] as const, default: 'auto' as const, describe: 'Whether the files run in a browser; auto decides per file' })
     .option('metadata-scope', { choices: ['update', 'create', 'both'] as const, default: 'update' as const, describe: 'Scope required by PATCH /api/v2/users/{id}: update:current_user_metadata, create:…, or both' })
@@ -141,6 +150,7 @@ interface CommonArguments {
   shard: string | undefined;
   environment: 'auto' | 'browser' | 'server';
   metadataScope: 'update' | 'create' | 'both';
+  maxFileSize: number;
   quiet: boolean;
 }
 
@@ -148,6 +158,7 @@ function runOptions(args: CommonArguments): RunOptions {
   const shard = args.shard === undefined ? undefined : parseShard(args.shard);
   if (typeof shard === 'string') throw new UsageError(shard);
   if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
+  if (!(args.maxFileSize >= 0)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${args.maxFileSize}')`);
   return {
     cwd: process.cwd(),
     paths: args.paths && args.paths.length > 0 ? args.paths : ['.'],
@@ -159,15 +170,17 @@ function runOptions(args: CommonArguments): RunOptions {
     quiet: args.quiet,
     environment: args.environment,
     metadataScope: args.metadataScope,
+    maxFileBytes: args.maxFileSize > 0 ? args.maxFileSize * 1024 * 1024 : undefined,
   };
 }
 
-/** Usage errors and crashes become exit code 2 with a one-line message (and the stack for crashes). */
+/** Usage errors, system errors and crashes become exit code 2 with a one-line message (and the stack for crashes). */
 async function guarded(command: () => number | Promise<number>): Promise<number> {
   try {
     return await command();
   } catch (error) {
-    if (error instanceof UsageError) process.stderr.write(`${TOOL_NAME}: ${error.message}\n`);
+    // A system error (an --output or --report path that cannot be written) names the path and the cause: no stack.
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n`);
     else process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.usage;
   }

@@ -3,11 +3,12 @@
  * atomically (or only shown, with `--dry`), and a PR-ready report of what changed, why, and what is left.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Colors } from 'picocolors/types';
+import { errorText } from '../project/read';
 import type { FileError, FileMigration, ProjectReport } from '../project/types';
-import { errorText } from './files';
 import { jsonDocument, markdownCell, markdownChecklist, markdownCode, markdownErrors, markdownText, markdownTokenRequest, TENANT_CHECKLIST, TOOL_NAME, TOOL_VERSION } from './formats';
 import { analyseFiles, EXIT, sortErrors, type RunOptions } from './run';
 import { dirtyTrackedFiles, InterruptGuard, replaceFile } from './write';
@@ -41,7 +42,7 @@ interface Outcome {
   readonly interrupted: boolean;
 }
 
-/** Runs `migrate`; returns the exit code (0, 1 on errors, 2 on a refused dirty tree or a missing path, 130 on Ctrl-C). */
+/** Runs `migrate`; returns the exit code (0, 1 on errors, 2 on a refused dirty tree or a missing path, 130 on Ctrl-C, 143 on SIGTERM). */
 export async function runMigrate(options: MigrateOptions): Promise<number> {
   if (!options.dry && !options.force && refuseDirtyTree(options)) return EXIT.usage;
 
@@ -49,7 +50,8 @@ export async function runMigrate(options: MigrateOptions): Promise<number> {
   const migrations = run.analysis.migrate({ annotate: options.annotate }).filter((migration) => run.files.has(migration.file));
   const changed = migrations.filter((migration) => migration.after !== migration.before);
   const status = new Map<string, FileStatus>(migrations.map((migration) => [migration.file, migration.after === migration.before ? 'unchanged' : 'modified']));
-  const { errors: writeErrors, untouched, interrupted } = options.dry ? { errors: [], untouched: 0, interrupted: false } : await writeAll(changed, options.cwd, status);
+  const { errors: writeErrors, untouched, signal } = options.dry ? { errors: [], untouched: 0, signal: undefined } : await writeAll(changed, options.cwd, status);
+  const interrupted = signal !== undefined;
 
   const shown = changed.filter((migration) => status.get(migration.file) === 'modified');
   if (options.diff) for (const migration of shown) process.stdout.write(colourDiff(unifiedDiff(migration), options.colors));
@@ -68,7 +70,8 @@ export async function runMigrate(options: MigrateOptions): Promise<number> {
   if (interrupted) process.stderr.write(`${TOOL_NAME}: interrupted; ${untouched} file${untouched === 1 ? ' was' : 's were'} left untouched.\n`);
   if (options.report) writeReport(path.resolve(options.cwd, options.report), run.report, outcome, options.dry);
 
-  if (interrupted) return EXIT.interrupted;
+  // 128 + the signal's number, as a shell reports a process the signal ended: 130 for Ctrl-C, 143 for SIGTERM.
+  if (signal) return 128 + os.constants.signals[signal];
   if (run.missing.length > 0) return EXIT.usage;
   return errors.length > 0 ? EXIT.failures : EXIT.ok;
 }
@@ -87,13 +90,14 @@ function refuseDirtyTree(options: MigrateOptions): boolean {
 }
 
 /**
- * Writes the changed files one by one. On Ctrl-C the file being written is finished and the rest are left untouched;
- * a file that cannot be written is an error and the others go on. Marks each file not written in `status`.
+ * Writes the changed files one by one. On Ctrl-C (or SIGTERM, SIGHUP) the file being written is finished and the rest
+ * are left untouched; a file that cannot be written is an error and the others go on. Marks each file not written in
+ * `status`.
  */
-async function writeAll(changed: readonly FileMigration[], cwd: string, status: Map<string, FileStatus>): Promise<{ errors: FileError[]; untouched: number; interrupted: boolean }> {
+async function writeAll(changed: readonly FileMigration[], cwd: string, status: Map<string, FileStatus>): Promise<{ errors: FileError[]; untouched: number; signal: NodeJS.Signals | undefined }> {
   const errors: FileError[] = [];
   let untouched = 0;
-  const interrupted = await new InterruptGuard().hold(async (guard) => {
+  const signal = await new InterruptGuard().hold(async (guard) => {
     for (const migration of changed) {
       if (guard.interrupted) {
         status.set(migration.file, 'not-written');
@@ -107,9 +111,9 @@ async function writeAll(changed: readonly FileMigration[], cwd: string, status: 
         errors.push({ file: migration.file, message: `not written: ${errorText(error)}` });
       }
     }
-    return guard.interrupted;
+    return guard.signal;
   });
-  return { errors, untouched, interrupted };
+  return { errors, untouched, signal };
 }
 
 /**

@@ -1,12 +1,13 @@
 /** What every command does first: discover the files, run the project analysis over them, and keep the shard's share. */
 import path from 'node:path';
 import { analyzeProject } from '../project';
+import { redactStrings } from '../redact';
 import type { FileError, ProjectAnalysis, ProjectReport } from '../project/types';
 import { discoverFiles, inShard, relativePath, type DiscoveryOptions, type Shard } from './files';
 import { createProgress } from './progress';
 
-/** The exit codes of every command (see the README's CLI section). */
-export const EXIT = { ok: 0, failures: 1, usage: 2, interrupted: 130 } as const;
+/** The exit codes of every command (see the README's CLI section); a signal during `migrate`'s writes gives 128 + its number. */
+export const EXIT = { ok: 0, failures: 1, usage: 2 } as const;
 
 export interface RunOptions extends DiscoveryOptions {
   readonly paths: readonly string[];
@@ -14,6 +15,7 @@ export interface RunOptions extends DiscoveryOptions {
   readonly quiet: boolean;
   readonly environment: 'auto' | 'browser' | 'server';
   readonly metadataScope: 'update' | 'create' | 'both';
+  readonly maxFileBytes?: number;
 }
 
 export interface Run {
@@ -41,7 +43,7 @@ export function analyseFiles(options: RunOptions): Run {
   const discoveryErrors = shard ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard)) : discovery.errors;
 
   const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
-  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope }, (done, total) => progress.update(done, total));
+  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes }, (done, total) => progress.update(done, total));
   progress.finish();
 
   const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));
@@ -51,7 +53,8 @@ export function analyseFiles(options: RunOptions): Run {
   const skippedFiles = report.skippedFiles.filter((file) => files.has(file));
   return {
     analysis,
-    report: {
+    // What every command prints quotes the code (an audience, a scope, a message): a JWT pasted there is redacted.
+    report: redactStrings({
       findings: ours(report.findings).sort((a, b) => compareFile(a, b) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)),
       tokenRequests: ours(report.tokenRequests).sort((a, b) => compareFile(a, b) || a.line - b.line),
       managementCalls: ours(report.managementCalls).sort((a, b) => compareFile(a, b) || a.line - b.line),
@@ -60,7 +63,7 @@ export function analyseFiles(options: RunOptions): Run {
       skippedFiles,
       filesScanned: scannedFiles.length,
       filesSkipped: skippedFiles.length,
-    },
+    }),
     files,
     missing: discovery.missing,
   };

@@ -1,7 +1,7 @@
 /**
  * Writing migrated files safely: the git working-tree check that guards uncommitted work, atomic replacement (a
- * temporary file in the same directory, flushed to disk, then renamed over the original), and Ctrl-C handling that
- * lets the file being written finish.
+ * temporary file in the same directory, flushed to disk, then renamed over the original), and Ctrl-C (or SIGTERM)
+ * handling that lets the file being written finish.
  */
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -64,22 +64,31 @@ export async function replaceFile(file: string, expected: string, text: string):
   }
 }
 
+/** Signals that end a run: Ctrl-C, `kill` and CI cancellation, a closed terminal. */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 /**
- * Holds Ctrl-C (SIGINT) off while files are written: the file in progress is finished, `interrupted` turns true, and
- * the caller stops before the next file. Outside `hold`, SIGINT ends the process at once (nothing is being written).
+ * Holds Ctrl-C (SIGINT), SIGTERM and SIGHUP off while files are written: the file in progress is finished,
+ * `signal` is set, and the caller stops before the next file, so no file is left half-written and no temporary file
+ * is left behind. Outside `hold`, a signal ends the process at once (nothing is being written).
  */
 export class InterruptGuard {
-  interrupted = false;
-  private readonly onSignal = () => {
-    this.interrupted = true;
+  /** The first stop signal received while holding. */
+  signal: NodeJS.Signals | undefined;
+  private readonly onSignal = (signal: NodeJS.Signals) => {
+    this.signal ??= signal;
   };
 
+  get interrupted(): boolean {
+    return this.signal !== undefined;
+  }
+
   async hold<T>(work: (guard: InterruptGuard) => Promise<T>): Promise<T> {
-    process.on('SIGINT', this.onSignal);
+    for (const signal of STOP_SIGNALS) process.on(signal, this.onSignal);
     try {
       return await work(this);
     } finally {
-      process.off('SIGINT', this.onSignal);
+      for (const signal of STOP_SIGNALS) process.off(signal, this.onSignal);
     }
   }
 }

@@ -3,7 +3,6 @@
  * ESLint rules cannot see (a login in `auth.js`, the token stored or exported there, the Management call in
  * `profile.js`), so each token request is judged by every call its tokens reach. Feeds `scan`, `scopes` and `migrate`.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { CHECKS, RULE_NAMES, type CheckOptions } from '../analysis/checks';
 import type { TSESTree } from '@typescript-eslint/utils';
@@ -15,6 +14,7 @@ import type { FileFacts, ManagementCall, Node, Provenance, TextEdit, TokenReques
 import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { annotate, applyEdits, message, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { parseFile, ParseError, type ParsedUnit } from '../parse';
+import { readText } from './read';
 import { ModuleResolver } from './resolve';
 import type { CallSite, FileError, FileMigration, ManagementCallReport, ProjectAnalysis, ProjectFinding, ProjectReport, TokenRequestReport } from './types';
 
@@ -23,6 +23,11 @@ export type * from './types';
 export interface ProjectOptions extends CheckOptions {
   /** Files are reported relative to this directory. */
   readonly cwd: string;
+  /**
+   * Auth0-related files over this many bytes are reported and not parsed: parsing costs hundreds of bytes of memory
+   * per byte of source, and such files are bundles or generated code. No limit when undefined.
+   */
+  readonly maxFileBytes?: number;
 }
 
 const MAX_ROUNDS = 3;
@@ -32,7 +37,7 @@ export function analyzeProject(files: readonly string[], options: ProjectOptions
   const texts = new Map<string, string>();
   const errors: FileError[] = [];
   for (const file of files) {
-    const text = readText(file, options.cwd, errors);
+    const text = readText(file, relative(options.cwd, file), errors);
     if (text !== undefined) texts.set(file, text);
   }
   // Progress counts analysed files: parsing, not reading, is where the time goes.
@@ -41,21 +46,6 @@ export function analyzeProject(files: readonly string[], options: ProjectOptions
     report: { ...buildReport(state, options), errors: [...errors, ...state.errors] },
     migrate: ({ annotate: withTodos }) => migrateProject(texts, state, options, withTodos),
   };
-}
-
-/** Reads a file as UTF-8 text; binary files and unreadable ones become errors. */
-function readText(file: string, cwd: string, errors: FileError[]): string | undefined {
-  try {
-    const bytes = fs.readFileSync(file);
-    if (bytes.includes(0)) {
-      errors.push({ file: relative(cwd, file), message: 'binary file (contains NUL bytes): skipped' });
-      return undefined;
-    }
-    return bytes.toString('utf8');
-  } catch (error) {
-    errors.push({ file: relative(cwd, file), message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
-    return undefined;
-  }
 }
 
 interface Module {
@@ -85,6 +75,10 @@ function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOption
     const file = relative(options.cwd, absolute);
     if (!candidates.has(absolute)) {
       skipped.push(file);
+      continue;
+    }
+    if (options.maxFileBytes !== undefined && Buffer.byteLength(text) > options.maxFileBytes) {
+      errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(options.maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
       continue;
     }
     try {
@@ -405,6 +399,10 @@ function position(text: string, offset: number): { line: number; column: number 
     lineStart = index + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / 1024 / 1024).toFixed(1);
 }
 
 function relative(cwd: string, file: string): string {

@@ -59,10 +59,10 @@ export function ensureBuilt(): void {
   }
 }
 
-/** Runs the CLI; never rejects (the exit code is part of what the tests check). */
-export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+/** Runs the CLI (as another user when `user` is given); never rejects (the exit code is part of what the tests check). */
+export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, user: { uid?: number; gid?: number } = {}): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024, ...user }, (error, stdout, stderr) => {
       const failure = error as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
       resolve({ status: typeof failure?.code === 'number' ? failure.code : failure ? null : 0, signal: failure?.signal ?? null, stdout, stderr });
     });
@@ -98,15 +98,36 @@ export function writeFiles(directory: string, files: Record<string, string | Buf
   }
 }
 
-/** Relative path (POSIX) to the SHA-256 of its bytes and its mode, for every file under `directory` (`.git` aside). */
+/**
+ * Relative path (POSIX) to what is there, for every entry under `directory` (`.git` aside): a file's SHA-256 and mode
+ * (its size and time when it cannot be read), a symbolic link's target (not followed: it may loop or dangle), the mode
+ * of an unreadable directory, and the mode of anything else (a FIFO is never read: that would block).
+ */
 export function hashTree(directory: string): Record<string, string> {
   const hashes: Record<string, string> = {};
+  const describe = (file: string, stat: fs.Stats): string => {
+    if (stat.isSymbolicLink()) return `-> ${fs.readlinkSync(file)}`;
+    if (!stat.isFile()) return `special ${stat.mode.toString(8)}`;
+    try {
+      return `${createHash('sha256').update(fs.readFileSync(file)).digest('hex')} ${stat.mode.toString(8)}`;
+    } catch {
+      return `unreadable ${stat.size} ${stat.mtimeMs} ${stat.mode.toString(8)}`;
+    }
+  };
   const walk = (current: string) => {
-    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(current, { withFileTypes: true });
+    } catch {
+      hashes[`${path.relative(directory, current).split(path.sep).join('/')}/`] = `unreadable ${fs.statSync(current).mode.toString(8)}`;
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name === '.git') continue;
       const full = path.join(current, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hashes[path.relative(directory, full).split(path.sep).join('/')] = `${createHash('sha256').update(fs.readFileSync(full)).digest('hex')} ${fs.statSync(full).mode.toString(8)}`;
+      const stat = fs.lstatSync(full);
+      if (stat.isDirectory()) walk(full);
+      else hashes[path.relative(directory, full).split(path.sep).join('/')] = describe(full, stat);
     }
   };
   walk(directory);

@@ -1,0 +1,37 @@
+/** Reading source files as UTF-8 text, or saying clearly why a file cannot be read. */
+import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { mightContainAuth0 } from '../analysis/facts';
+import type { FileError } from './types';
+
+/**
+ * Reads a file as UTF-8 text. Binary and unreadable files become errors. So does an Auth0-related file in another
+ * encoding: decoded as UTF-8 its other bytes would be replaced, and a migration would write the replacements back.
+ * Any other non-UTF-8 file is returned decoded; the text pre-filter skips it (or `replaceFile` refuses to write it).
+ */
+export function readText(file: string, reported: string, errors: FileError[]): string | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    errors.push({ file: reported, message: `cannot read: ${errorText(error)}` });
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    errors.push({ file: reported, message: 'binary file (contains NUL bytes): skipped' });
+    return undefined;
+  }
+  const text = bytes.toString('utf8');
+  if (!isUtf8(bytes) && mightContainAuth0(text)) {
+    errors.push({ file: reported, message: 'not valid UTF-8 (another encoding, such as Latin-1?): skipped; save it as UTF-8 to analyse it' });
+    return undefined;
+  }
+  return text;
+}
+
+/** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'`. */
+export function errorText(error: unknown): string {
+  const { code, message } = error as Partial<NodeJS.ErrnoException>;
+  if (!code) return String(message ?? error);
+  return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '')} (${code})`;
+}

@@ -1,0 +1,333 @@
+/**
+ * Bad input through the built CLI: each kind beside good files, under `scan --format json`, `migrate --dry` and
+ * `migrate`. Each is reported on stderr (and counted in the JSON summary), nothing is modified, the good files are
+ * still analysed and migrated, and the exit code says errors happened. Then large bundles, and BOM and CRLF files,
+ * whose bytes survive a rewrite except where the edits are.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli, type CliResult, ensureBuilt, hashTree, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+
+const UNPARSABLE = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', responseType: 'id_token' ;\n";
+const BOM = '\uFEFF';
+const MIB = 1024 * 1024;
+/** The summary line `migrate` ends with. */
+const SUMMARY = /^(\d+) modified, (\d+) unchanged, (\d+) skipped, (\d+) needs-manual, (\d+) errors/m;
+/** The user that runs the CLI when the tests run as root, for whom `chmod 000` does not make a file unreadable. */
+const UNPRIVILEGED = 65534;
+const runsAsRoot = process.getuid?.() === 0;
+
+interface JsonDocument {
+  findings: { file: string; certainty: string }[];
+  summary: { filesScanned: number; filesSkipped: number; findings: number; errors: number };
+}
+
+/** One line of generated code per ~100 bytes, no newline: a minified bundle with an ID-token flow at its start. */
+function minifiedBundle(bytes: number): string {
+  const chunks = [ID_TOKEN_FLOW.replace(/\n\s*/g, '')];
+  let length = chunks[0]!.length;
+  for (let index = 0; length < bytes; index++) {
+    const chunk = `function f${index}(a,b){var c=a+b*${index};if(c>${index % 97}){return{k${index}:c,s:"s${index}"}}return[a,b,c].map(function(x){return x*2})};`;
+    chunks.push(chunk);
+    length += chunk.length;
+  }
+  return chunks.join('');
+}
+
+/** Why `chmod 000` cannot make a file unreadable to the CLI here, if it cannot (root runs the CLI as another user). */
+function chmodCannotLock(): string | undefined {
+  if (process.platform === 'win32') return 'Windows has no chmod 000';
+  if (runsAsRoot) return undefined;
+  const probe = path.join(temporaryDirectory('chmod-probe'), 'probe.js');
+  fs.writeFileSync(probe, '');
+  fs.chmodSync(probe, 0o000);
+  try {
+    fs.readFileSync(probe);
+    return 'this user reads chmod 000 files (a capability such as CAP_DAC_OVERRIDE) and is not root, so cannot switch users';
+  } catch {
+    return undefined;
+  }
+}
+
+function mkfifo(file: string): boolean {
+  return spawnSync('mkfifo', [file]).status === 0;
+}
+
+/** Error lines as the CLI prints them on stderr: `<file>: <reason>`. */
+function errorLines(stderr: string): string[] {
+  return stderr.split('\n').filter((line) => /^\S[^:]*: (?!needs manual work)/.test(line) && !line.startsWith('auth0-tokens:'));
+}
+
+interface BadInput {
+  readonly name: string;
+  /** Puts the bad input into `directory` (beside `flow.js` and `colour.js`). */
+  readonly create: (directory: string) => void;
+  /** The paths to run on; `.` by default. */
+  readonly paths?: readonly string[];
+  /** Each error the run must report, as a whole stderr line. */
+  readonly errors: readonly RegExp[];
+  /** 1 (files with errors) unless given. */
+  readonly exitCode?: number;
+  /** Why this input cannot be made here, if it cannot. */
+  readonly unavailable?: () => string | undefined;
+  /** Run the CLI as an unprivileged user (for `chmod 000`, which root ignores). */
+  readonly unprivileged?: boolean;
+}
+
+const BAD_INPUTS: readonly BadInput[] = [
+  {
+    name: 'an unparsable file that mentions Auth0',
+    create: (directory) => writeFiles(directory, { 'broken.js': UNPARSABLE }),
+    errors: [/^broken\.js: cannot parse \(line 1, column \d+: .+\); the file is left unchanged$/],
+  },
+  {
+    name: 'a binary file with a .js name',
+    create: (directory) => writeFiles(directory, { 'logo.js': Buffer.concat([Buffer.from('\x89PNG auth0 '), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x80])]) }),
+    errors: [/^logo\.js: binary file \(contains NUL bytes\): skipped$/],
+  },
+  {
+    name: 'a 5 MB minified bundle named on the command line (reported, not parsed for minutes)',
+    create: (directory) => writeFiles(directory, { 'vendor.min.js': minifiedBundle(5 * MIB) }),
+    paths: ['.', 'vendor.min.js'],
+    errors: [/^vendor\.min\.js: too large to analyse \(5\.0 MB; the limit is 1\.0 MB\): skipped; bundles and generated code are migrated through their sources$/],
+  },
+  {
+    name: 'a 5 MB bundle under an ordinary name',
+    create: (directory) => writeFiles(directory, { 'public/app.js': minifiedBundle(5 * MIB) }),
+    errors: [/^public\/app\.js: too large to analyse \(5\.0 MB; the limit is 1\.0 MB\)/],
+  },
+  {
+    name: 'non-UTF-8 bytes (Latin-1)',
+    create: (directory) => writeFiles(directory, { 'latin1.js': Buffer.concat([Buffer.from('// Caf'), Buffer.from([0xe9]), Buffer.from(` cr${String.fromCharCode(0xe8)}me\n`, 'latin1'), Buffer.from(ID_TOKEN_FLOW)]) }),
+    errors: [/^latin1\.js: not valid UTF-8 \(another encoding, such as Latin-1\?\): skipped; save it as UTF-8 to analyse it$/],
+  },
+  {
+    name: 'an unreadable file (chmod 000)',
+    create: (directory) => {
+      writeFiles(directory, { 'locked.js': ID_TOKEN_FLOW });
+      fs.chmodSync(path.join(directory, 'locked.js'), 0o000);
+    },
+    unprivileged: true,
+    unavailable: chmodCannotLock,
+    errors: [/^locked\.js: cannot read: permission denied \(EACCES\)$/],
+  },
+  {
+    name: 'an unreadable directory (chmod 000)',
+    create: (directory) => {
+      writeFiles(directory, { 'private/flow.js': ID_TOKEN_FLOW });
+      fs.chmodSync(path.join(directory, 'private'), 0o000);
+    },
+    unprivileged: true,
+    unavailable: chmodCannotLock,
+    errors: [/^private: cannot read directory: permission denied \(EACCES\)$/],
+  },
+  {
+    name: 'a symbolic link loop between two files',
+    create: (directory) => {
+      fs.symlinkSync('loop-b.js', path.join(directory, 'loop-a.js'));
+      fs.symlinkSync('loop-a.js', path.join(directory, 'loop-b.js'));
+    },
+    unavailable: () => (process.platform === 'win32' ? 'symbolic links need privileges on Windows' : undefined),
+    errors: [/^loop-a\.js: symbolic link loop; not followed$/, /^loop-b\.js: symbolic link loop; not followed$/],
+  },
+  {
+    name: 'a symbolic link loop named on the command line',
+    create: (directory) => fs.symlinkSync('self.js', path.join(directory, 'self.js')),
+    paths: ['.', 'self.js'],
+    unavailable: () => (process.platform === 'win32' ? 'symbolic links need privileges on Windows' : undefined),
+    // Walked and named: reported once.
+    errors: [/^self\.js: symbolic link loop; not followed$/],
+  },
+  {
+    name: 'a path that does not exist',
+    create: () => {},
+    paths: ['.', 'src/missing.js'],
+    errors: [/^src\/missing\.js: no such file or directory \(given on the command line\)$/],
+    exitCode: 2,
+  },
+  {
+    name: 'a FIFO and a device with .js names (reading them would block or never end)',
+    create: (directory) => {
+      if (!mkfifo(path.join(directory, 'pipe.js'))) throw new Error('mkfifo failed');
+      fs.symlinkSync('/dev/zero', path.join(directory, 'zero.js'));
+    },
+    unavailable: () => (process.platform === 'win32' || spawnSync('mkfifo', ['--version']).error ? 'no mkfifo or /dev/zero here' : undefined),
+    errors: [/^pipe\.js: not a regular file \(a FIFO, socket or device\): skipped$/, /^zero\.js: not a regular file \(a FIFO, socket or device\): skipped$/],
+  },
+  {
+    name: 'nesting too deep for the parser',
+    create: (directory) => writeFiles(directory, { 'deep.js': `// auth0\nvar nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
+    errors: [/^deep\.js: cannot parse \(.+\); the file is left unchanged$/],
+  },
+];
+
+/** The good files beside every bad input: `flow.js` is migrated; `colour.js` has only a needs-manual finding. */
+function goodFiles(directory: string): void {
+  writeFiles(directory, { 'flow.js': ID_TOKEN_FLOW, 'colour.js': NEEDS_MANUAL_ONLY });
+}
+
+describe('bad input', () => {
+  beforeAll(() => ensureBuilt());
+  afterAll(removeTemporaryDirectories);
+
+  it('the good files alone: scan (flow.js aside) exits 0, migrate migrates flow.js and exits 0', async () => {
+    const directory = temporaryDirectory('good');
+    goodFiles(directory);
+    const scan = await cli(['scan', '--format', 'json', '--ignore', 'flow.js'], directory);
+    const migrate = await cli(['migrate'], directory);
+    expect(scan.status, scan.stderr).toBe(0);
+    expect(scan.stderr).toBe('');
+    expect(migrate.status, migrate.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(directory, 'flow.js'), 'utf8')).toContain('authResult.accessToken');
+  });
+
+  describe.each(BAD_INPUTS)('$name', (input) => {
+    const reason = input.unavailable?.();
+    let directory: string;
+    let user: { uid?: number; gid?: number } = {};
+    let before: Record<string, string>;
+    let afterDry: Record<string, string>;
+    let scan: CliResult;
+    let dry: CliResult;
+    let migrate: CliResult;
+    const paths = input.paths ?? ['.'];
+    const exitCode = input.exitCode ?? 1;
+
+    beforeAll(async () => {
+      if (reason) return;
+      directory = temporaryDirectory('bad-input');
+      goodFiles(directory);
+      input.create(directory);
+      if (input.unprivileged && runsAsRoot) {
+        // Root reads a chmod 000 file: the CLI runs as an unprivileged user that owns the tree instead.
+        expect(spawnSync('chown', ['-R', '-h', `${UNPRIVILEGED}:${UNPRIVILEGED}`, directory]).status).toBe(0);
+        user = { uid: UNPRIVILEGED, gid: UNPRIVILEGED };
+      }
+      before = hashTree(directory);
+      // flow.js has proven findings, so scan leaves it out: its exit code then depends on the errors alone.
+      [scan, dry] = await Promise.all([cli(['scan', ...paths, '--format', 'json', '--ignore', 'flow.js'], directory, {}, user), cli(['migrate', '--dry', ...paths], directory, {}, user)]);
+      afterDry = hashTree(directory);
+      migrate = await cli(['migrate', ...paths], directory, {}, user);
+    });
+    // So that the directory can be removed (chmod 000 directories included).
+    afterAll(() => {
+      if (directory) spawnSync('chmod', ['-R', 'u+rwX', directory]);
+    });
+
+    const skipped = reason ? ` (skipped: ${reason})` : '';
+
+    it.skipIf(reason)(`scan: each error on stderr and in summary.errors; the good file is analysed; exit ${exitCode}${skipped}`, () => {
+      expect(scan.status, scan.stderr).toBe(exitCode);
+      const document = JSON.parse(scan.stdout) as JsonDocument;
+      expect(document.summary.errors).toBe(input.errors.length);
+      expect(errorLines(scan.stderr)).toHaveLength(input.errors.length);
+      for (const error of input.errors) expect(scan.stderr).toMatch(new RegExp(error.source, 'm'));
+      expect(document.findings.map((finding) => finding.file)).toContain('colour.js');
+      expect(document.findings.every((finding) => finding.certainty === 'needs-manual')).toBe(true);
+    });
+
+    it.skipIf(reason)(`migrate --dry: the same errors, nothing written${skipped}`, () => {
+      expect(dry.status, dry.stderr).toBe(exitCode);
+      for (const error of input.errors) expect(dry.stderr).toMatch(new RegExp(error.source, 'm'));
+      expect(dry.stderr).toMatch(new RegExp(`^1 modified, \\d+ unchanged, \\d+ skipped, \\d+ needs-manual, ${input.errors.length} errors \\(dry run: nothing written\\)$`, 'm'));
+      expect(afterDry).toEqual(before);
+    });
+
+    it.skipIf(reason)(`migrate: the same errors, the good file migrated, nothing else modified, exit ${exitCode}${skipped}`, () => {
+      expect(migrate.status, migrate.stderr).toBe(exitCode);
+      expect(errorLines(migrate.stderr)).toHaveLength(input.errors.length);
+      for (const error of input.errors) expect(migrate.stderr).toMatch(new RegExp(error.source, 'm'));
+      expect(SUMMARY.exec(migrate.stderr)?.slice(1).map(Number)).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number), input.errors.length]);
+      expect(fs.readFileSync(path.join(directory, 'flow.js'), 'utf8')).toContain('authResult.accessToken');
+      const after = hashTree(directory);
+      const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
+      expect(changed).toEqual(['flow.js']);
+      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+    });
+  });
+
+  describe('minified bundles', () => {
+    it('the default ignores skip *.min.js, *.bundle.js and *.chunk.js in a walked directory; --no-default-ignores reports them', async () => {
+      const directory = temporaryDirectory('bundles');
+      const bundle = minifiedBundle(5 * MIB);
+      writeFiles(directory, { 'colour.js': NEEDS_MANUAL_ONLY, 'static/vendor.min.js': bundle, 'static/main.bundle.js': bundle, 'static/3.chunk.js': bundle });
+      const before = hashTree(directory);
+      const [ignored, included] = await Promise.all([cli(['scan', '--format', 'json'], directory), cli(['scan', '--format', 'json', '--no-default-ignores'], directory)]);
+      expect(ignored.status, ignored.stderr).toBe(0);
+      expect((JSON.parse(ignored.stdout) as JsonDocument).summary).toMatchObject({ filesScanned: 1, errors: 0 });
+      expect(included.status).toBe(1);
+      expect((JSON.parse(included.stdout) as JsonDocument).summary).toMatchObject({ filesScanned: 4, errors: 3 });
+      expect(errorLines(included.stderr).every((line) => /^static\/\S+: too large to analyse/.test(line))).toBe(true);
+      expect(hashTree(directory)).toEqual(before);
+    });
+
+    it('--max-file-size raises the limit (a 1.2 MB bundle is then analysed) and rejects a negative value', async () => {
+      const directory = temporaryDirectory('max-file-size');
+      writeFiles(directory, { 'app.js': minifiedBundle(1.2 * MIB) });
+      const [limited, raised, invalid] = await Promise.all([
+        cli(['scan', '--format', 'json'], directory),
+        cli(['scan', '--format', 'json', '--max-file-size', '1.5'], directory),
+        cli(['scan', '--max-file-size', '-1'], directory),
+      ]);
+      expect((JSON.parse(limited.stdout) as JsonDocument).summary).toMatchObject({ errors: 1, findings: 0 });
+      expect(limited.stderr).toMatch(/^app\.js: too large to analyse \(1\.2 MB; the limit is 1\.0 MB\)/m);
+      const document = JSON.parse(raised.stdout) as JsonDocument;
+      expect(document.summary.errors).toBe(0);
+      expect(document.findings.length).toBeGreaterThan(0);
+      expect(invalid.status).toBe(2);
+      expect(invalid.stderr).toContain('--max-file-size must be a number of megabytes, 0 or more');
+    });
+  });
+
+  describe('BOM and CRLF survive a rewrite byte for byte outside the edits', () => {
+    // A login, a stored token read elsewhere (an inserted line), and a site left for manual work (a TODO line).
+    const FLOW = `var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });
+webAuth.parseHash(function (err, authResult) {
+  localStorage.setItem('id_token', authResult.idToken);
+  var management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
+  management.getUser(authResult.idTokenPayload.sub, function () {});
+});
+function saveTheme(theme) {
+  var management = new auth0.Management({ domain: 'acme.auth0.com', token: localStorage.getItem('id_token') });
+  management.patchUserMetadata('me', { theme: theme }, function () {});
+}
+${NEEDS_MANUAL_ONLY}`;
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const VARIANTS: Record<string, string> = { 'crlf.js': crlf(FLOW), 'bom.js': BOM + FLOW, 'bom-crlf.js': BOM + crlf(FLOW) };
+    let expected: string;
+    let directory: string;
+    let result: CliResult;
+
+    beforeAll(async () => {
+      // The same code with LF and no BOM, migrated on its own, is what every variant must become (its way).
+      const reference = temporaryDirectory('lf');
+      writeFiles(reference, { 'lf.js': FLOW });
+      expect((await cli(['migrate', '--annotate'], reference)).status).toBe(0);
+      expected = fs.readFileSync(path.join(reference, 'lf.js'), 'utf8');
+      directory = temporaryDirectory('bom-crlf');
+      writeFiles(directory, VARIANTS);
+      result = await cli(['migrate', '--annotate'], directory);
+    });
+
+    it('migrate exits 0; the reference migration both inserts lines and edits inside lines', () => {
+      expect(result.status, result.stderr).toBe(0);
+      expect(expected).toContain("localStorage.setItem('access_token', authResult.accessToken);\n");
+      expect(expected).toContain("localStorage.getItem('access_token')");
+      expect(expected).toMatch(/^ {4}\/\/ TODO\(auth0-tokens\): .+\n/m);
+      expect(expected.split('\n').length).toBeGreaterThan(FLOW.split('\n').length);
+    });
+
+    it.each(Object.keys(VARIANTS))('%s: the reference text with the BOM and line endings the file had', (file) => {
+      const bytes = fs.readFileSync(path.join(directory, file));
+      const original = VARIANTS[file]!;
+      const hasBom = original.startsWith(BOM);
+      const usesCrlf = original.includes('\r\n');
+      const want = (hasBom ? BOM : '') + (usesCrlf ? crlf(expected) : expected);
+      expect(bytes.equals(Buffer.from(want, 'utf8'))).toBe(true);
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(hasBom);
+      if (usesCrlf) expect(bytes.toString('utf8')).not.toMatch(/[^\r]\n/);
+    });
+  });
+});
