@@ -1,0 +1,315 @@
+/**
+ * `npm run bench`: the CLI, the ESLint plugin and the baselines over deterministic trees of 1k, 5k and 20k files
+ * (bench/tree.mjs), each measured several times (median wall time, files/s, peak RSS), with the ratios the project
+ * targets. Writes bench/results.json and prints a table. Not a test: figures depend on the machine.
+ *
+ *   node bench/run.mjs [--sizes 1000,5000,20000] [--reps 5] [--slow-reps 3] [--slow-reps-large 1]
+ *                      [--tools scan,migrate,...] [--work DIR] [--out FILE]
+ *
+ * Fast tools (the floors, scan, migrate) run `--reps` times after one untimed warm-up; the slow baselines (the
+ * jscodeshift no-op, ESLint with and without the plugin) run `--slow-reps` times, and `--slow-reps-large` times on
+ * trees above 5k files. Runs of a group are interleaved (a, b, c, a, b, c, ...) so drift hits all tools alike. Peak RSS
+ * is GNU time's maximum resident set size: the largest single process (jscodeshift's worker, not the sum).
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { GNU_TIME, measureNode } from './measure.mjs';
+import { buildTree, DEFAULT_SEED, EXTENSIONS, LEGACY_SHARE, realFilePool, ROOT } from './tree.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,5000,20000' },
+    reps: { type: 'string', default: '5' },
+    'slow-reps': { type: 'string', default: '3' },
+    'slow-reps-large': { type: 'string', default: '1' },
+    tools: { type: 'string' },
+    work: { type: 'string', default: path.join(os.tmpdir(), 'auth0-tokens-bench') },
+    out: { type: 'string', default: path.join(ROOT, 'bench/results.json') },
+  },
+});
+
+const SIZES = options.sizes.split(',').map(Number);
+const REPS = Number(options.reps);
+const SLOW_REPS = Number(options['slow-reps']);
+const SLOW_REPS_LARGE = Number(options['slow-reps-large']);
+const LARGE = 5000;
+const WORK = path.resolve(options.work);
+const BIN = path.join(ROOT, 'bin/auth0-tokens.js');
+const JSCODESHIFT = path.join(ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
+const ESLINT = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
+/** The CLI walks the tree with every ignore rule off: the tree's `vendor/**` paths hold `dist/`, `build/`, `*.min.js`. */
+const WALK_ALL = ['--no-default-ignores', '--no-gitignore', `--extensions=${EXTENSIONS.join(',')}`];
+
+/** Each tool: how to run it on a tree, and what its output must show (the files it saw) for the run to count. */
+const TOOLS = [
+  {
+    id: 'floor-a',
+    label: 'floor (a): read + pre-filter',
+    args: (tree) => [path.join(ROOT, 'bench/floor.mjs'), tree],
+    check: (run, size) => floorCheck(run, size),
+  },
+  {
+    id: 'floor-b',
+    label: 'floor (b): + parse candidates',
+    args: (tree) => [path.join(ROOT, 'bench/floor.mjs'), tree, '--parse'],
+    check: (run, size) => floorCheck(run, size),
+  },
+  {
+    id: 'scan',
+    label: 'auth0-tokens scan',
+    args: (tree, size) => [BIN, 'scan', tree, ...WALK_ALL, '--format', 'json', '--quiet', '--fail-on', 'none', '--output', outputFile(`scan-${size}.json`)],
+    check: (run, size) => {
+      expectStatus(run, [0]);
+      const report = JSON.parse(fs.readFileSync(outputFile(`scan-${size}.json`), 'utf8'));
+      expectFiles(report.summary.filesScanned, size, run);
+      const legacyWithFindings = new Set(report.findings.map((finding) => finding.file).filter((file) => file.includes('/app/'))).size;
+      return { ...report.summary, legacyFilesWithFindings: legacyWithFindings };
+    },
+  },
+  {
+    id: 'migrate',
+    label: 'auth0-tokens migrate --dry',
+    args: (tree, size) => [BIN, 'migrate', tree, ...WALK_ALL, '--dry', '--quiet', '--report', outputFile(`migrate-${size}.json`)],
+    check: (run, size) => {
+      expectStatus(run, [0, 1]);
+      const { summary } = JSON.parse(fs.readFileSync(outputFile(`migrate-${size}.json`), 'utf8'));
+      expectFiles(summary.modified + summary.unchanged + summary.skipped + summary.errors, size, run);
+      return summary;
+    },
+  },
+  {
+    id: 'jscodeshift',
+    label: 'jscodeshift no-op (tsx)',
+    slow: true,
+    args: (tree) => [JSCODESHIFT, '--no-babel', '--dry', '--parser=tsx', '--cpus=1', `--extensions=${EXTENSIONS.join(',')}`, '-t', path.join(ROOT, 'bench/noop-transform.cjs'), tree],
+    check: (run, size) => {
+      expectStatus(run, [0]);
+      const count = (label) => Number(new RegExp(`(\\d+) ${label}`).exec(run.stdout)?.[1]);
+      const stats = { errors: count('errors'), unmodified: count('unmodified'), skipped: count('skipped'), ok: count('ok') };
+      expectFiles(stats.errors + stats.unmodified + stats.skipped + stats.ok, size, run);
+      return stats;
+    },
+  },
+  {
+    id: 'eslint-parser',
+    label: 'ESLint, parser only',
+    slow: true,
+    args: (tree) => eslintArgs(tree, false),
+    check: (run, size) => eslintCheck(run, size),
+  },
+  {
+    id: 'eslint-plugin',
+    label: 'ESLint + recommended',
+    slow: true,
+    args: (tree) => eslintArgs(tree, true),
+    check: (run, size) => eslintCheck(run, size),
+  },
+].filter((tool) => !options.tools || options.tools.split(',').includes(tool.id));
+
+function outputFile(name) {
+  return path.join(WORK, 'out', name);
+}
+
+function floorCheck(run, size) {
+  expectStatus(run, [0]);
+  const summary = JSON.parse(run.stdout);
+  expectFiles(summary.files, size, run);
+  return summary;
+}
+
+function eslintArgs(tree, withPlugin) {
+  return [ESLINT, '--config', path.join(WORK, withPlugin ? 'eslint.plugin.config.mjs' : 'eslint.parser.config.mjs'), '--format', path.join(ROOT, 'bench/eslint-count-formatter.cjs'), tree];
+}
+
+function eslintCheck(run, size) {
+  // 1: lint messages (fatal parse errors of third-party files, the plugin's findings); 2 would be a crash.
+  expectStatus(run, [0, 1]);
+  const summary = JSON.parse(run.stdout);
+  expectFiles(summary.files, size, run);
+  return summary;
+}
+
+function expectStatus(run, allowed) {
+  if (!allowed.includes(run.status)) throw new Error(`${run.command}: exit ${run.status}\n${run.stderr.slice(-2000)}`);
+}
+
+function expectFiles(seen, size, run) {
+  if (seen !== size) throw new Error(`${run.command}: saw ${seen} files, the tree has ${size}`);
+}
+
+/** ESLint flat configs in the work directory (outside the trees), identical but for the plugin's preset. */
+function writeEslintConfigs() {
+  const common = `import { createRequire } from 'node:module';
+const require = createRequire(${JSON.stringify(path.join(ROOT, 'package.json'))});
+const parser = require('@typescript-eslint/parser');
+const files = ['**/*.{${EXTENSIONS.join(',')}}'];
+// Inline \`eslint\` comments in third-party code would name rules and plugins this config does not have.
+const base = { files, languageOptions: { parser }, linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } };
+`;
+  fs.writeFileSync(path.join(WORK, 'eslint.parser.config.mjs'), `${common}export default [base];\n`);
+  fs.writeFileSync(
+    path.join(WORK, 'eslint.plugin.config.mjs'),
+    `${common}const plugin = require(${JSON.stringify(path.join(ROOT, 'dist/src/index.js'))});\nexport default [base, { files, ...plugin.configs.recommended }];\n`,
+  );
+}
+
+function execute(tool, tree, size) {
+  const measured = measureNode(tool.args(tree, size), { cwd: WORK });
+  const details = tool.check({ ...measured, command: `${tool.id} (${size})` }, size);
+  return { wall: measured.wallSeconds, rssMb: measured.rssMb, cpu: measured.cpuSeconds, details };
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function measureGroup(tools, tree, size, reps, warmUp) {
+  const runs = new Map(tools.map((tool) => [tool.id, []]));
+  if (warmUp) for (const tool of tools) execute(tool, tree, size);
+  for (let rep = 0; rep < reps; rep++) {
+    for (const tool of tools) {
+      const run = execute(tool, tree, size);
+      runs.get(tool.id).push(run);
+      process.stderr.write(`  ${tool.id.padEnd(14)} ${String(size).padStart(6)} files  run ${rep + 1}/${reps}  ${run.wall.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`);
+    }
+  }
+  return Object.fromEntries(
+    tools.map((tool) => {
+      const list = runs.get(tool.id);
+      const walls = list.map((run) => run.wall);
+      const wall = median(walls);
+      return [
+        tool.id,
+        {
+          label: tool.label,
+          reps: list.length,
+          wallSeconds: round(wall, 3),
+          wallSecondsRange: [round(Math.min(...walls), 3), round(Math.max(...walls), 3)],
+          cpuSeconds: GNU_TIME ? round(median(list.map((run) => run.cpu)), 2) : null,
+          filesPerSecond: Math.round(size / wall),
+          peakRssMb: GNU_TIME ? Math.round(Math.max(...list.map((run) => run.rssMb))) : null,
+          details: list[0].details,
+        },
+      ];
+    }),
+  );
+}
+
+function round(value, digits) {
+  return Number(value.toFixed(digits));
+}
+
+function ratio(results, a, b) {
+  return results[a] && results[b] ? round(results[a].wallSeconds / results[b].wallSeconds, 3) : null;
+}
+
+function machine() {
+  const version = (name) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  return {
+    cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
+    memoryGb: round(os.totalmem() / 1024 ** 3, 1),
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+    versions: Object.fromEntries(['eslint', 'jscodeshift', '@typescript-eslint/parser', '@typescript-eslint/typescript-estree', 'typescript'].map((name) => [name, version(name)])),
+    peakRss: GNU_TIME ? 'GNU time %M (largest single process)' : 'not measured (no GNU time)',
+  };
+}
+
+/**
+ * The targets, judged on the largest tree. Growth is linear when the marginal cost per file of the last step (e.g.
+ * 5k -> 20k) is at most 1.5x that of the step before (1k -> 5k): fixed start-up costs do not count against it.
+ */
+function targets(trees) {
+  const largest = trees.at(-1);
+  const results = largest.results;
+  const marginal = (id, from, to) => (to.results[id].wallSeconds - from.results[id].wallSeconds) / (to.size - from.size);
+  const growth = (id) => {
+    if (trees.length < 3 || !results[id]) return null;
+    const [a, b, c] = trees.slice(-3);
+    return round(marginal(id, b, c) / marginal(id, a, b), 2);
+  };
+  const check = (value, limit, higherIsBetter = false) => (value === null ? null : { value, limit, pass: higherIsBetter ? value >= limit : value <= limit });
+  return {
+    size: largest.size,
+    scanOverFloorB: check(largest.ratios.scanOverFloorB, 1.5),
+    migrateOverFloorB: check(largest.ratios.migrateOverFloorB, 2),
+    jscodeshiftOverMigrate: check(largest.ratios.migrateOverJscodeshift && round(1 / largest.ratios.migrateOverJscodeshift, 1), 50, true),
+    eslintPluginOverParserOnly: check(largest.ratios.eslintPluginOverParserOnly, 1.03),
+    scanPeakRssMb: check(results.scan?.peakRssMb ?? null, 300),
+    migratePeakRssMb: check(results.migrate?.peakRssMb ?? null, 300),
+    scanGrowth: check(growth('scan'), 1.5),
+    migrateGrowth: check(growth('migrate'), 1.5),
+  };
+}
+
+function printTable(report) {
+  const lines = [];
+  const row = (cells, widths) => cells.map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index]))).join('  ');
+  const widths = [30, 7, 9, 17, 9, 8, 5];
+  for (const tree of report.trees) {
+    lines.push('', `${tree.size} files (${tree.tree.legacyFiles} generated legacy, ${tree.tree.resampledRealFiles} real files sampled again)`);
+    lines.push(row(['tool', 'median', 'cpu', 'range', 'files/s', 'peak RSS', 'reps'], widths));
+    for (const result of Object.values(tree.results)) {
+      lines.push(row([result.label, `${result.wallSeconds.toFixed(2)} s`, result.cpuSeconds === null ? '-' : `${result.cpuSeconds.toFixed(1)} s`, `${result.wallSecondsRange[0].toFixed(2)}-${result.wallSecondsRange[1].toFixed(2)} s`, result.filesPerSecond, result.peakRssMb === null ? '-' : `${result.peakRssMb} MB`, result.reps], widths));
+    }
+    const r = tree.ratios;
+    const speedup = r.migrateOverJscodeshift ? ` (${(1 / r.migrateOverJscodeshift).toFixed(0)}x faster)` : '';
+    lines.push(`ratios: scan/floor(b) ${r.scanOverFloorB ?? '-'}  migrate/floor(b) ${r.migrateOverFloorB ?? '-'}  migrate/jscodeshift ${r.migrateOverJscodeshift ?? '-'}${speedup}  ESLint+plugin/ESLint ${r.eslintPluginOverParserOnly ?? '-'}`);
+  }
+  lines.push('', `targets on ${report.targets.size} files:`);
+  for (const [name, target] of Object.entries(report.targets)) {
+    if (name === 'size' || target === null) continue;
+    lines.push(`  ${target.pass ? 'PASS' : 'FAIL'}  ${name.padEnd(28)} ${target.value} (limit ${target.limit})`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function main() {
+  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js'))) {
+    const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  fs.mkdirSync(path.join(WORK, 'out'), { recursive: true });
+  writeEslintConfigs();
+  const started = Date.now();
+  const realPool = realFilePool();
+  const trees = [];
+  for (const size of SIZES) {
+    const tree = path.join(WORK, `tree-${size}`);
+    process.stderr.write(`building ${tree}\n`);
+    const manifest = buildTree(tree, size, { realPool });
+    const relativeTree = path.relative(WORK, tree);
+    const loadBefore = os.loadavg()[0];
+    const results = {
+      ...measureGroup(TOOLS.filter((tool) => !tool.slow), relativeTree, size, REPS, true),
+      ...measureGroup(TOOLS.filter((tool) => tool.slow), relativeTree, size, size > LARGE ? SLOW_REPS_LARGE : SLOW_REPS, false),
+    };
+    const ratios = {
+      scanOverFloorB: ratio(results, 'scan', 'floor-b'),
+      migrateOverFloorB: ratio(results, 'migrate', 'floor-b'),
+      migrateOverJscodeshift: ratio(results, 'migrate', 'jscodeshift'),
+      eslintPluginOverParserOnly: ratio(results, 'eslint-plugin', 'eslint-parser'),
+    };
+    // Other work on the machine skews every figure: the 1-minute load average before and after says how much there was.
+    trees.push({ size, tree: manifest, loadAverage: [round(loadBefore, 2), round(os.loadavg()[0], 2)], results, ratios });
+  }
+  const report = {
+    generated: new Date().toISOString(),
+    command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
+    durationMinutes: round((Date.now() - started) / 60000, 1),
+    machine: machine(),
+    settings: { seed: DEFAULT_SEED, legacyShare: LEGACY_SHARE, extensions: EXTENSIONS, reps: REPS, slowReps: SLOW_REPS, slowRepsAbove5k: SLOW_REPS_LARGE, statistic: 'median wall time; peak RSS is the maximum over the runs' },
+    trees,
+    targets: targets(trees),
+  };
+  fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
+  printTable(report);
+  process.stdout.write(`\nwrote ${path.relative(process.cwd(), options.out)} (${report.durationMinutes} min)\n`);
+}
+
+main();
