@@ -25,7 +25,10 @@ const FIELDS = ['theme', 'language', 'newsletter', 'timezone', 'colour', 'units'
 const PAGES = ['profile', 'settings', 'account', 'preferences', 'dashboard', 'security', 'connections', 'devices'];
 const ALPHANUMERIC = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
 
-/** The Management API calls a current-user token may make, as raw HTTP (method, path suffix after the user id). */
+/**
+ * The Management API calls a current-user token may make, as raw HTTP (method, path suffix after the user id). The
+ * `${secondaryId}` suffix is spliced into a generated template literal.
+ */
 const HTTP_CALLS = [
   { method: 'GET', suffix: '', body: false },
   { method: 'PATCH', suffix: '', body: true },

@@ -153,7 +153,7 @@ function lineOf(text, offset) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (`npm run sweep` does)');
   const sample = options.sample === undefined ? undefined : sampleFiles(Number(options.sample));
   const targets = sample ?? [root];
   const files = sample ?? sourceFiles(root, CLI_EXTENSIONS).map((file) => path.join(root, file));

@@ -26,7 +26,9 @@ export class ParseError extends Error {
   }
 }
 
-const FLOW_PRAGMA = /^\s*(\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*?(\/\/|\/\*+)\s*@flow\b/;
+/** The leading whitespace and comments of a file, matched in linear time (each comment form is unambiguous). */
+const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*/;
+const FLOW_PRAGMA = /(?:\/\/|\/\*+)\s*@flow\b/;
 const VUE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
 /** Parses a file into the units the recogniser reads. Throws `ParseError` when no parser accepts it. */
@@ -43,7 +45,7 @@ export function parseFile(file: string, text: string): ParsedUnit[] {
     }
     return units;
   }
-  const flavour = FLOW_PRAGMA.test(text) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : 'tsx';
+  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : 'tsx';
   return [{ ...parseSource(file, text, flavour), offset: 0 }];
 }
 

@@ -137,3 +137,24 @@ describe('module resolution', () => {
     ]);
   });
 });
+
+describe('robustness of the analysis', () => {
+  it('treats implicit globals named like Object.prototype members as unknown names, not SDK entities', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-proto-'));
+    const file = path.join(dir, 'helpers.js');
+    fs.writeFileSync(
+      file,
+      "// auth0 helpers\nconst own = hasOwnProperty.call({}, 'x') && constructor.name;\nfetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });\n",
+    );
+    const report = analyzeProject([file], { ...OPTIONS, cwd: dir }).report;
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map((finding) => finding.ruleId)).toEqual(['auth0-tokens/no-id-token-for-management-api']);
+  });
+
+  it('reads leading comments in linear time (adjacent block comments once made the Flow check exponential)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-comments-'));
+    const file = path.join(dir, 'documented.js');
+    fs.writeFileSync(file, `${Array.from({ length: 60 }, (_, index) => `/** a */\n/** b */\nfunction f${index}() {}\n`).join('')}// auth0\n`);
+    expect(analyzeProject([file], { ...OPTIONS, cwd: dir }).report.errors).toEqual([]);
+  });
+});

@@ -106,3 +106,11 @@ export function ancestor<T extends Node>(node: Node, test: (candidate: Node) => 
   for (let current = node.parent; current; current = current.parent) if (test(current)) return current;
   return undefined;
 }
+
+/**
+ * A lookup table keyed by names taken from code: no prototype, so `hasOwnProperty` or `constructor` in a user's file
+ * never finds an inherited function.
+ */
+export function nameTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}

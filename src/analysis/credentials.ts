@@ -4,7 +4,7 @@
  * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, findProperty, isFunction, isStringLiteral, memberName, propertyName, unwrap } from './ast';
+import { calleePath, findProperty, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { holderKey, instanceEntity } from './sdk';
@@ -14,11 +14,11 @@ import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest 
 const ID_TOKEN_PROPERTIES = new Set(['idToken', 'id_token', 'rawIdToken']);
 const ACCESS_TOKEN_PROPERTIES = new Set(['accessToken', 'access_token']);
 /** The access-token field of the same Auth0 result, by ID-token field (v7+ camelCase, v6 and raw responses snake_case). */
-const ACCESS_TOKEN_SIBLING: Record<string, string> = { idToken: 'accessToken', id_token: 'access_token' };
+const ACCESS_TOKEN_SIBLING: Record<string, string> = nameTable({ idToken: 'accessToken', id_token: 'access_token' });
 /** Calls that return an access token for the audience they are asked for. */
 const ACCESS_TOKEN_GETTERS = new Set(['getTokenSilently', 'getAccessTokenSilently', 'getTokenWithPopup', 'getAccessTokenWithPopup']);
 /** Client methods whose callback receives an Auth0 `authResult`, and the argument index of that callback (-1: the last). */
-const RESULT_CALLBACKS: Record<string, number> = {
+const RESULT_CALLBACKS: Record<string, number> = nameTable({
   parseHash: -1,
   checkSession: -1,
   renewAuth: -1,
@@ -29,7 +29,7 @@ const RESULT_CALLBACKS: Record<string, number> = {
   show: -1,
   resumeAuth: -1,
   on: 1,
-};
+});
 /** Auth0 calls that return (or resolve to) a result holding both tokens: v6/v7 `parseHash`, spa-js `detailedResponse`. */
 const RESULT_RETURNING = new Set(['parseHash', 'getTokenSilently', 'getAccessTokenSilently']);
 /**

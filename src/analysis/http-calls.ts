@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, type HttpMethod } from '../catalog';
-import { calleePath, findProperty, isFunction, memberName, propertyName, unwrap } from './ast';
+import { calleePath, findProperty, isFunction, memberName, propertyName, unwrap, nameTable } from './ast';
 import { bearerOperand, kindFromName, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { managementUrl, storedValue, type Auth0Hosts } from './management-urls';
@@ -345,7 +345,7 @@ const angularHttpCall: TransportRecogniser = (context, call) => {
   return verbCall(context, call, library, target.method, 'body');
 };
 
-const ANGULAR_HTTP_TYPES: Record<string, HttpLibrary> = { HttpClient: 'HttpClient', Http: 'HttpClient', AuthHttp: 'AuthHttp' };
+const ANGULAR_HTTP_TYPES: Record<string, HttpLibrary> = nameTable({ HttpClient: 'HttpClient', Http: 'HttpClient', AuthHttp: 'AuthHttp' });
 
 /** Which Angular HTTP service a receiver is: by its declared or injected type, else by its conventional name. */
 function angularHttpLibrary(context: FileContext, receiver: Node): HttpLibrary | undefined {

@@ -1,6 +1,6 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyName, unwrap, walk } from './ast';
+import { memberName, propertyName, unwrap, walk, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
@@ -9,16 +9,16 @@ import { creationOf, holderKey, instanceEntity, sdkDomains } from './sdk';
 import type { LegacyApi, Node, SecretUse } from './types';
 
 /** Methods only the ID-token era has, whatever client they are called on (the names are Auth0's own). */
-const LEGACY_METHODS: Record<string, string> = {
+const LEGACY_METHODS: Record<string, string> = nameTable({
   getDelegationToken: 'checkSession({ audience, scope }) or getTokenSilently({ audience, scope }) for an access token',
   renewIdToken: "checkSession({ responseType: 'token id_token' }) to renew both tokens",
   loginWithResourceOwner: 'login({ username, password, realm, audience, scope }), which uses /oauth/token',
-};
+});
 /** auth0.js v6/v7 client methods that go through /delegation or /tokeninfo. */
-const V7_METHODS: Record<string, string> = {
+const V7_METHODS: Record<string, string> = nameTable({
   refreshToken: 'checkSession or a refresh-token grant on /oauth/token',
   getProfile: 'userInfo(accessToken) (/userinfo)',
-};
+});
 const GET_PROFILE_WITH_ID_TOKEN = 'getUserInfo(accessToken) (/userinfo)';
 /** Methods of specific clients: auth0.js `Authentication#delegation`, node-auth0 `tokens.getInfo` and `oauth.signIn`. */
 const CLIENT_METHODS: readonly { readonly receiver: 'authentication' | 'node-tokens' | 'node-oauth'; readonly method: string; readonly replacement: string }[] = [
@@ -27,11 +27,11 @@ const CLIENT_METHODS: readonly { readonly receiver: 'authentication' | 'node-tok
   { receiver: 'node-oauth', method: 'signIn', replacement: 'passwordGrant({ username, password, audience, scope }) (/oauth/token)' },
 ];
 /** Legacy endpoints at the root of an Auth0 host, with what replaces them. */
-const LEGACY_ENDPOINTS: Record<string, string> = {
+const LEGACY_ENDPOINTS: Record<string, string> = nameTable({
   '/tokeninfo': '/userinfo with the access token (getUserInfo / userInfo)',
   '/delegation': 'an access token for the API from /authorize or /oauth/token',
   '/oauth/ro': '/oauth/token with grant_type password (or password-realm) and an audience',
-};
+});
 /** Every method name above, to skip other calls before looking at what they are called on. */
 const LEGACY_NAMES = new Set([...Object.keys(LEGACY_METHODS), ...Object.keys(V7_METHODS), ...CLIENT_METHODS.map((entry) => entry.method)]);
 const LEGACY_PATH = /\/(tokeninfo|delegation|oauth\/ro)(?=$|[?#])/;

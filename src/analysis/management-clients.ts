@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, findSdkMethod, type ManagementSdk } from '../catalog';
-import { findProperty, memberName, propertyName, unwrap } from './ast';
+import { findProperty, memberName, propertyName, unwrap, nameTable } from './ast';
 import { calledFunction, returnedValues, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { backendOnlyReasonFor } from './request-bodies';
@@ -24,10 +24,10 @@ export interface ManagementClient {
   readonly machineToMachine: boolean;
 }
 
-const CLIENT_ENTITIES: Record<string, ManagementSdk> = {
+const CLIENT_ENTITIES: Record<string, ManagementSdk> = nameTable({
   'auth0-js.Management': 'auth0.js',
   'auth0.ManagementClient': 'node-auth0',
-};
+});
 const VIA: Record<ManagementSdk, string> = {
   'auth0.js': 'auth0.js Management',
   'node-auth0': 'node-auth0 ManagementClient',

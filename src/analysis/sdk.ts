@@ -3,12 +3,12 @@
  * default/named/namespace imports, `require`, destructuring and aliases; and stable keys for client variables.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, isStringLiteral, propertyName, unwrap } from './ast';
+import { findProperty, isFunction, isStringLiteral, propertyName, unwrap, nameTable } from './ast';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
 /** Module specifier -> canonical namespace. */
-const MODULES: Record<string, string> = {
+const MODULES: Record<string, string> = nameTable({
   'auth0-js': 'auth0-js',
   'auth0-js/dist/auth0.min.esm': 'auth0-js',
   'auth0-lock': 'auth0-lock',
@@ -22,24 +22,24 @@ const MODULES: Record<string, string> = {
   'angular-auth0': 'angular-auth0',
   'angular-lock': 'angular-lock',
   'react-native-auth0': 'react-native-auth0',
-};
+});
 
 /** What a module's default export (or `module.exports`) is, when it is not a namespace of named exports. */
-const DEFAULT_EXPORTS: Record<string, string> = {
+const DEFAULT_EXPORTS: Record<string, string> = nameTable({
   'auth0-lock': 'auth0-lock.Auth0Lock',
   'auth0-lock-passwordless': 'auth0-lock.Auth0LockPasswordless',
   'auth0-spa-js': 'auth0-spa-js.createAuth0Client',
   'react-native-auth0': 'react-native-auth0.Auth0',
-};
+});
 
 /** Browser globals the CDN builds define. */
-const GLOBALS: Record<string, string> = {
+const GLOBALS: Record<string, string> = nameTable({
   auth0: 'auth0-js',
   Auth0: 'auth0-js-v7.Auth0',
   Auth0Lock: 'auth0-lock.Auth0Lock',
   Auth0LockPasswordless: 'auth0-lock.Auth0LockPasswordless',
   createAuth0Client: 'auth0-spa-js.createAuth0Client',
-};
+});
 
 /** Names in the `auth0` CDN global that belong to spa-js rather than auth0.js. */
 const SPA_JS_GLOBAL_MEMBERS = new Set(['createAuth0Client', 'Auth0Client']);

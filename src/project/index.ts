@@ -88,8 +88,9 @@ function analyzeTexts(texts: ReadonlyMap<string, string>, options: ProjectOption
       });
       modules.push({ file, absolute, text, units });
     } catch (error) {
-      if (!(error instanceof ParseError)) throw error;
-      errors.push({ file, message: error.message.replace(`${absolute}: `, '') });
+      // A bug in the analysis of one file is that file's error: the rest of the run still counts.
+      const message = error instanceof ParseError ? error.message.replace(`${absolute}: `, '') : `internal error while analysing: ${(error as Error).message}`;
+      errors.push({ file, message });
     }
   }
   linkModules(modules);
