@@ -62,8 +62,16 @@ export interface ModuleView {
 /** A module's view for cross-file analysis. Token requests are recognised once, so they keep their identity. */
 export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike): ModuleView {
   const context = new FileContext(program, text, scopeManager);
+  // The first analysis asks a cross-file source that knows nothing and notes whether it was asked at all: a module
+  // that never asks, and imports no client, gets the same facts whatever other modules hold.
+  let asksOtherModules = false;
+  const nothing = (): undefined => {
+    asksOtherModules = true;
+    return undefined;
+  };
+  const unknowing: CrossFileFacts = { clients: new Map(), managementClients: new Map(), importedToken: nothing, storedToken: nothing, classMemberToken: nothing, contextValueToken: nothing, passedToken: nothing };
   // The latest analysis: re-analysing with cross-file facts refines what the module exports (chains of modules).
-  let latest = analyse(context);
+  let latest = analyse(context, unknowing);
   const exported = exportedBindings(program);
   const keyOf = (name: string): string | undefined => {
     const local = exported.get(name);
@@ -75,6 +83,7 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     },
     imports: importedBindings(context),
     withCrossFile: (crossFile) => {
+      if (!asksOtherModules && crossFile.clients.size === 0 && crossFile.managementClients.size === 0) return latest.facts;
       latest = analyse(context, crossFile, latest.facts.tokenRequests);
       return latest.facts;
     },

@@ -6,8 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import { errorText } from '../project/read';
+import { errorText, relativePath } from '../project/read';
 import type { FileError } from '../project/types';
+
+export { relativePath };
 
 export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue'] as const;
 
@@ -52,11 +54,6 @@ export interface Shard {
   /** 1-based. */
   readonly index: number;
   readonly count: number;
-}
-
-/** `cwd`-relative path with POSIX separators, the form every report uses. */
-export function relativePath(cwd: string, file: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/') || '.';
 }
 
 /** Parses `--extensions` (`js,.ts, vue`) into lower-case extensions without dots. */
@@ -105,8 +102,10 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     if (stat.isDirectory()) walker.walkRoot(absolute);
     else walker.takeFile(absolute, stat);
   }
-  const byRelative = (file: string) => relativePath(options.cwd, file);
-  const files = [...walker.files].sort((a, b) => compare(byRelative(a), byRelative(b)));
+  const files = [...walker.files]
+    .map((file) => ({ file, key: relativePath(options.cwd, file) }))
+    .sort((a, b) => compare(a.key, b.key))
+    .map(({ file }) => file);
   // A path both named and walked has its error once.
   const errors = [...new Map(walker.errors.map((error) => [`${error.file}\0${error.message}`, error])).values()].sort((a, b) => compare(a.file, b.file));
   return { files, errors, missing };
@@ -136,14 +135,16 @@ class Walker {
     return this.extensions.has(path.extname(file).slice(1).toLowerCase());
   }
 
-  /** Takes a file with a wanted extension; a FIFO or a device would block the read or never end, so it is an error. */
-  takeFile(file: string, kind: fs.Stats | fs.Dirent): void {
+  /**
+   * Takes a file with a wanted extension; a FIFO or a device would block the read or never end, so it is an error.
+   * `real` is its real path when known without asking the file system (a plain entry of a walked directory).
+   */
+  takeFile(file: string, kind: fs.Stats | fs.Dirent, real = realPath(file)): void {
     if (!this.hasExtension(file)) return;
     if (!kind.isFile()) {
       this.errors.push({ file: relativePath(this.options.cwd, file), message: 'not a regular file (a FIFO, socket or device): skipped' });
       return;
     }
-    const real = realPath(file);
     if (this.seen.has(real)) return;
     this.seen.add(real);
     this.files.add(file);
@@ -151,11 +152,12 @@ class Walker {
 
   walkRoot(root: string): void {
     const scopes = this.options.gitignore ? ancestorGitignores(root) : [];
-    this.walkDirectory(root, root, scopes, new Set([realPath(root)]));
+    const real = realPath(root);
+    this.walkDirectory(root, real, root, scopes, new Set([real]));
   }
 
-  private walkDirectory(directory: string, root: string, scopes: readonly IgnoreScope[], ancestors: ReadonlySet<string>): void {
-    const real = realPath(directory);
+  /** `real` is the directory's real path: only symbolic links need the file system to tell it. */
+  private walkDirectory(directory: string, real: string, root: string, scopes: readonly IgnoreScope[], ancestors: ReadonlySet<string>): void {
     if (this.seen.has(real)) return;
     this.seen.add(real);
     let entries: fs.Dirent[];
@@ -183,24 +185,26 @@ class Walker {
       }
       const isDirectory = kind.isDirectory();
       if (this.ignored(full, root, inScope, isDirectory)) continue;
+      const target = entry.isSymbolicLink() ? realPath(full) : path.join(real, entry.name);
       if (isDirectory) {
-        const target = realPath(full);
         if (ancestors.has(target)) {
           this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop (links to a directory that contains it); not followed' });
           continue;
         }
-        this.walkDirectory(full, root, inScope, new Set([...ancestors, target]));
-      } else this.takeFile(full, kind);
+        this.walkDirectory(full, target, root, inScope, new Set([...ancestors, target]));
+      } else this.takeFile(full, kind, target);
     }
   }
 
   private ignored(full: string, root: string, scopes: readonly IgnoreScope[], isDirectory: boolean): boolean {
     const suffix = isDirectory ? '/' : '';
-    const fromRoot = relativePath(root, full) + suffix;
-    if (this.options.defaultIgnores && this.defaults.ignores(fromRoot)) return true;
-    const fromCwd = relativePath(this.options.cwd, full);
-    const outsideCwd = /^\.\.(\/|$)/.test(fromCwd) || path.isAbsolute(fromCwd);
-    if (this.userIgnores.ignores(outsideCwd ? fromRoot : fromCwd + suffix)) return true;
+    const fromRoot = () => relativePath(root, full) + suffix;
+    if (this.options.defaultIgnores && this.defaults.ignores(fromRoot())) return true;
+    if (this.options.ignore.length > 0) {
+      const fromCwd = relativePath(this.options.cwd, full);
+      const outsideCwd = /^\.\.(\/|$)/.test(fromCwd) || path.isAbsolute(fromCwd);
+      if (this.userIgnores.ignores(outsideCwd ? fromRoot() : fromCwd + suffix)) return true;
+    }
     // The deepest .gitignore with an opinion wins, as in git: a nested `!pattern` re-includes what a parent excluded.
     for (let index = scopes.length - 1; index >= 0; index--) {
       const scope = scopes[index]!;

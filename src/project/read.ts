@@ -1,5 +1,6 @@
-/** Reading source files as UTF-8 text, or saying clearly why a file cannot be read. */
+/** Reading source files as UTF-8 text, or saying clearly why a file cannot be read, and naming them in reports. */
 import fs from 'node:fs';
+import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import { mightContainAuth0 } from '../analysis/facts';
 import type { FileError } from './types';
@@ -34,4 +35,12 @@ export function errorText(error: unknown): string {
   const { code, message } = error as Partial<NodeJS.ErrnoException>;
   if (!code) return String(message ?? error);
   return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '')} (${code})`;
+}
+
+/** `from`-relative path with POSIX separators, the form every report uses. */
+export function relativePath(from: string, to: string): string {
+  // Nearly every path lies under `from`: slicing costs far less than path.relative's normalisation of both paths.
+  const prefix = from.endsWith(path.sep) ? from : from + path.sep;
+  const relative = to.startsWith(prefix) && !to.includes(`${path.sep}.`) ? to.slice(prefix.length) : path.relative(from, to);
+  return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
 }
