@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = path.join(__dirname, '..');
 const FIXTURES = path.join(ROOT, 'fixtures/transforms');
@@ -34,6 +34,8 @@ describe('jscodeshift CLI', () => {
     for (const file of CASES) fs.copyFileSync(path.join(FIXTURES, file), path.join(dir, file.replace('.input', '')));
     fs.writeFileSync(path.join(dir, 'broken.js'), BROKEN);
   });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('--dry writes nothing and reports the stats', () => {
     const before = snapshot(dir);

@@ -8,10 +8,10 @@
  * `ProfileCard.jsx`).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../src/project';
+import { removeTemporaryDirectories, temporaryDirectory } from './cli/cli-helpers';
 
 const ROOT = path.join(__dirname, '../fixtures/legacy-app');
 /** The whole app: the cross-file flows in `notes/` must hold up beside the rest of it. */
@@ -19,6 +19,18 @@ const FILES = fs.readdirSync(ROOT, { recursive: true, encoding: 'utf8' }).filter
 const inNotes = (file: string): boolean => file.startsWith('notes/');
 const OPTIONS = { cwd: ROOT, environment: 'auto', metadataScope: 'update' } as const;
 const LOGIN = { file: 'notes/auth.js', line: 6, message: 'the login that issues this token' };
+
+afterAll(removeTemporaryDirectories);
+
+/** Writes files (path -> lines) under a fresh temporary directory and returns it. */
+function project(name: string, files: Record<string, readonly string[]>): string {
+  const dir = temporaryDirectory(name);
+  for (const [file, lines] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), lines.join('\n'));
+  }
+  return dir;
+}
 
 describe('cross-file analysis', () => {
   const analysis = analyzeProject(FILES, OPTIONS);
@@ -98,7 +110,7 @@ describe('cross-file analysis', () => {
 
   it('is idempotent across the project', () => {
     const migrated = new Map(analysis.migrate({ annotate: false }).map((migration) => [path.join(ROOT, migration.file), migration.after]));
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-project-'));
+    const dir = temporaryDirectory('project');
     const copies = FILES.map((file) => {
       const copy = path.join(dir, path.relative(ROOT, file));
       fs.mkdirSync(path.dirname(copy), { recursive: true });
@@ -112,7 +124,7 @@ describe('cross-file analysis', () => {
 
 describe('module resolution', () => {
   it('follows tsconfig paths to link a login to a call in another module', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-paths-'));
+    const dir = temporaryDirectory('paths');
     const files: Record<string, string> = {
       'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@auth/*': ['src/auth/*'] } } }),
       'src/auth/login.ts': [
@@ -140,7 +152,7 @@ describe('module resolution', () => {
 
 describe('robustness of the analysis', () => {
   it('treats implicit globals named like Object.prototype members as unknown names, not SDK entities', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-proto-'));
+    const dir = temporaryDirectory('proto');
     const file = path.join(dir, 'helpers.js');
     fs.writeFileSync(
       file,
@@ -152,9 +164,55 @@ describe('robustness of the analysis', () => {
   });
 
   it('reads leading comments in linear time (adjacent block comments once made the Flow check exponential)', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-comments-'));
+    const dir = temporaryDirectory('comments');
     const file = path.join(dir, 'documented.js');
     fs.writeFileSync(file, `${Array.from({ length: 60 }, (_, index) => `/** a */\n/** b */\nfunction f${index}() {}\n`).join('')}// auth0\n`);
     expect(analyzeProject([file], { ...OPTIONS, cwd: dir }).report.errors).toEqual([]);
+  });
+});
+
+describe('what the project analysis parses and keeps', () => {
+  it('parses again a module it released for having nothing of its own, once another module imports it', () => {
+    // session.ts finds nothing on its own (no login, no call), so its tree is released; profile.ts reads its member.
+    const dir = project('released', {
+      'session.ts': ['export class Session {', "  token = '';", '  store(result: { idToken: string }) {', '    this.token = result.idToken;', '  }', '}'],
+      'profile.ts': [
+        "import { Session } from './session';",
+        'export class Profile {',
+        '  constructor(private readonly session: Session) {}',
+        '  load(id: string) {',
+        '    return fetch(`https://acme.auth0.com/api/v2/users/${id}`, { headers: { Authorization: `Bearer ${this.session.token}` } });',
+        '  }',
+        '}',
+      ],
+    });
+    const report = analyzeProject(['profile.ts', 'session.ts'].map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir }).report;
+    expect(report.findings.map(({ ruleId, file, line, certainty }) => ({ ruleId, file, line, certainty }))).toEqual([
+      { ruleId: 'auth0-tokens/no-id-token-for-management-api', file: 'profile.ts', line: 5, certainty: 'proven' },
+    ]);
+  });
+
+  it('parses a module the pre-filter skips when it imports an Auth0-related one, but not one it only requires', () => {
+    const dir = project('neighbours', {
+      'auth.js': ["import auth0 from 'auth0-js';", "export const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });"],
+      'page.js': ["import { webAuth } from './auth';", 'export const start = () => webAuth.authorize();'],
+      'legacy.js': ["const { webAuth } = require('./auth.js');", 'module.exports = () => webAuth.authorize();'],
+      'unrelated.js': ["import { format } from './format';", 'export const show = (value) => format(value);'],
+      'format.js': ['export const format = (value) => String(value);'],
+    });
+    const report = analyzeProject(['auth.js', 'format.js', 'legacy.js', 'page.js', 'unrelated.js'].map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir }).report;
+    expect(report.scannedFiles).toEqual(['auth.js', 'format.js', 'legacy.js', 'page.js', 'unrelated.js']);
+    expect(report.skippedFiles).toEqual(['format.js', 'legacy.js', 'unrelated.js']);
+  });
+
+  it('takes a U+FFFD written in a UTF-8 file for itself, not for bytes of another encoding', () => {
+    const dir = project('replacement-character', {
+      'profile.js': ["// Shown as \uFFFD when the name cannot be decoded", "fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });"],
+      'latin1.js': [],
+    });
+    fs.writeFileSync(path.join(dir, 'latin1.js'), Buffer.from("// caf\xe9\nfetch('https://acme.auth0.com/api/v2/users/1');\n", 'latin1'));
+    const report = analyzeProject(['latin1.js', 'profile.js'].map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir }).report;
+    expect(report.errors).toEqual([{ file: 'latin1.js', message: 'not valid UTF-8 (another encoding, such as Latin-1?): skipped; save it as UTF-8 to analyse it' }]);
+    expect(report.findings.map((finding) => finding.file)).toEqual(['profile.js']);
   });
 });

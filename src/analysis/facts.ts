@@ -40,6 +40,13 @@ export interface ImportedBinding {
 export interface ModuleView {
   readonly facts: FileFacts;
   readonly imports: readonly ImportedBinding[];
+  /** Every module specifier the module imports from. */
+  readonly importSources: readonly string[];
+  /**
+   * Nothing found, and nothing another module could change or read but through an import of this module: no imports,
+   * no storage writes, and an analysis that never asked other modules anything.
+   */
+  readonly inert: boolean;
   /** Re-analyses the module with what other modules tell about its imports and storage reads. */
   withCrossFile(crossFile: CrossFileFacts): FileFacts;
   /** The client an export holds (`export const webAuth = new auth0.WebAuth(...)`). */
@@ -77,11 +84,15 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     const local = exported.get(name);
     return local && holderKey(context, local);
   };
+  const { facts } = latest;
+  const found = facts.tokenRequests.length + facts.managementCalls.length + facts.credentials.length + facts.legacyApis.length + facts.secrets.length > 0;
   return {
     get facts() {
       return latest.facts;
     },
     imports: importedBindings(context),
+    importSources: context.imports.map((declaration) => String(declaration.source.value)),
+    inert: !found && !asksOtherModules && context.imports.length === 0 && latest.tracer.storedTokens().length === 0,
     withCrossFile: (crossFile) => {
       if (!asksOtherModules && crossFile.clients.size === 0 && crossFile.managementClients.size === 0) return latest.facts;
       latest = analyse(context, crossFile, latest.facts.tokenRequests);

@@ -39,7 +39,14 @@ export type ProjectPhase = 'reading' | 'analysing';
 export function analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number, phase: ProjectPhase) => void): ProjectAnalysis {
   const errors: FileError[] = [];
   const { texts, scanned, skipped } = readCandidates(files, options, errors, onProgress);
-  const state = analyzeModules(texts, options, new Map(), onProgress);
+  const state = analyzeModules(texts, options, undefined, onProgress);
+  // Handed to the first `migrate` and forgotten here, so a migration can release what it re-analyses.
+  let analysed: ProjectState | undefined = state;
+  const take = (): ProjectState => {
+    const first = analysed ?? analyzeModules(texts, options);
+    analysed = undefined;
+    return first;
+  };
   return {
     report: {
       ...buildReport(state, options),
@@ -49,7 +56,7 @@ export function analyzeProject(files: readonly string[], options: ProjectOptions
       filesScanned: scanned.length,
       filesSkipped: skipped.length,
     },
-    migrate: ({ annotate: withTodos }) => migrateProject(texts, state, options, withTodos),
+    migrate: ({ annotate: withTodos }) => migrateProject(texts, take(), options, withTodos),
   };
 }
 
@@ -61,7 +68,10 @@ interface Module {
 }
 
 interface ProjectState {
+  /** The modules kept for linking and reporting, in the order of the texts. */
   readonly modules: readonly Module[];
+  /** The texts of the inert modules: analysed, found empty, and released unless a kept module imports them. */
+  readonly inert: ReadonlyMap<string, string>;
   readonly errors: readonly FileError[];
   /** Located findings per module, from facts with every cross-file link applied. */
   readonly findings: ReadonlyMap<Module, Located[]>;
@@ -76,10 +86,10 @@ interface Candidates {
 }
 
 /**
- * Any quoted relative path, not only those after `from`, `require(` or `import(`: a few more files may be parsed as
- * neighbours (whose analysis then finds nothing), and the regular expression runs three times faster over the tree.
+ * A relative `import ... from` / `export ... from`: the only module links the analysis follows (a `require` never
+ * carries a login or a token across modules here, so a module reached only by one is not worth parsing).
  */
-const RELATIVE_PATH = /['"](\.{1,2}\/[^'"\n]+)['"]/g;
+const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"\n]+)['"]/g;
 const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.vue', '/index.js', '/index.ts', '/index.jsx', '/index.tsx'];
 
 /**
@@ -93,8 +103,8 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
   const readable = new Map<string, string>();
   const selected = new Map<string, string>();
   /**
-   * The relative paths each file the pre-filter did not select names, as written, one per line: joined into a string
-   * of their own, since each match is a slice that would keep the whole text alive.
+   * The relative imports of each file the pre-filter did not select, as written, one per line: joined into a string of
+   * their own, since each match is a slice that would keep the whole text alive.
    */
   const importsOf = new Map<string, string>();
   for (const [index, file] of files.entries()) {
@@ -105,7 +115,7 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
     readable.set(file, name);
     if (mightContainAuth0(text)) selected.set(file, text);
     else {
-      const specifiers = relativePaths(text);
+      const specifiers = relativeImports(text);
       if (specifiers.length > 0) importsOf.set(file, specifiers.join('\n'));
     }
   }
@@ -113,7 +123,7 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
     const target = path.resolve(path.dirname(file), specifier);
     return RESOLVED_SUFFIXES.map((suffix) => target + suffix).find((candidate) => readable.has(candidate));
   };
-  // Most files name dozens of relative paths and import no selected file: only a path whose last segment names one
+  // Most files import dozens of relative paths and no selected file: only a path whose last segment names one
   // (`./auth`, `./auth.js`, `./auth/` for `auth/index.js`) is worth resolving.
   const selectedNames = new Set([...selected.keys()].flatMap((file) => importNames(file)));
   const mayNameSelected = (specifier: string): boolean => {
@@ -125,7 +135,7 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
     if (specifiers.split('\n').some((specifier) => mayNameSelected(specifier) && selected.has(resolved(file, specifier) ?? ''))) neighbours.add(file);
   }
   for (const [file, text] of selected) {
-    for (const specifier of relativePaths(text)) {
+    for (const specifier of relativeImports(text)) {
       const neighbour = resolved(file, specifier);
       if (neighbour !== undefined && !selected.has(neighbour)) neighbours.add(neighbour);
     }
@@ -141,8 +151,8 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
   return { texts, scanned: [...readable.values()], skipped };
 }
 
-function relativePaths(text: string): string[] {
-  return Array.from(text.matchAll(RELATIVE_PATH), (match) => match[1]!);
+function relativeImports(text: string): string[] {
+  return Array.from(text.matchAll(RELATIVE_IMPORT), (match) => match[1]!);
 }
 
 /** The names an import of a file may end with: `auth.js`, `auth`, and `auth` for `auth/index.js`. */
@@ -154,34 +164,61 @@ function importNames(file: string): string[] {
 }
 
 /**
- * Parses and analyses each text, reusing the parse of a module whose text is the one `previous` holds (a migration
- * round re-parses only the files it changed), then links the modules.
+ * Parses and analyses each text, then links the modules. An inert module (most files the pre-filter lets through
+ * only for a word like `idToken`) is not kept: its tree is released at once and parsed again only if another module
+ * imports it. A migration round passes the `previous` state, so only the files it changed are parsed again.
  */
-function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous: ReadonlyMap<string, Module>, onProgress?: (done: number, total: number, phase: ProjectPhase) => void): ProjectState {
-  const modules: Module[] = [];
+function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous?: ProjectState, onProgress?: (done: number, total: number, phase: ProjectPhase) => void): ProjectState {
+  const parsed = new Map(previous?.modules.map((module) => [module.absolute, module]));
+  const kept = new Map<string, Module>();
+  const inert = new Map<string, string>();
   const errors: FileError[] = [];
-  let done = 0;
-  for (const [absolute, text] of texts) {
-    onProgress?.(++done, texts.size, 'analysing');
+  const load = (absolute: string, text: string): Module | undefined => {
     const file = relativePath(options.cwd, absolute);
-    if (options.maxFileBytes !== undefined && Buffer.byteLength(text) > options.maxFileBytes) {
-      errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(options.maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
-      continue;
-    }
     try {
-      const reused = previous.get(absolute);
+      const reused = parsed.get(absolute);
       const units = (reused?.text === text ? reused.units.map(({ unit }) => unit) : parseFile(absolute, text)).map((unit) => {
         const view = moduleView(unit.program, unit.text, unit.scopeManager);
         return { unit, view, facts: view.facts };
       });
-      modules.push({ file, absolute, text, units });
+      return { file, absolute, text, units };
     } catch (error) {
       // A bug in the analysis of one file is that file's error: the rest of the run still counts.
       const message = error instanceof ParseError ? error.message.replace(`${absolute}: `, '') : `internal error while analysing: ${(error as Error).message}`;
       errors.push({ file, message });
+      return undefined;
+    }
+  };
+  let done = 0;
+  for (const [absolute, text] of texts) {
+    onProgress?.(++done, texts.size, 'analysing');
+    if (options.maxFileBytes !== undefined && Buffer.byteLength(text) > options.maxFileBytes) {
+      const file = relativePath(options.cwd, absolute);
+      errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(options.maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
+      continue;
+    }
+    if (previous?.inert.get(absolute) === text) {
+      inert.set(absolute, text);
+      continue;
+    }
+    const module = load(absolute, text);
+    if (!module) continue;
+    if (module.units.every(({ view }) => view.inert)) inert.set(absolute, text);
+    else kept.set(absolute, module);
+  }
+  const resolver = new ModuleResolver();
+  // An inert module imports nothing, so loading the ones kept modules import is enough.
+  for (const module of [...kept.values()]) {
+    for (const source of new Set(module.units.flatMap(({ view }) => view.importSources))) {
+      const target = resolver.resolve(source, module.absolute);
+      const text = target === undefined ? undefined : inert.get(target);
+      if (text === undefined || kept.has(target!)) continue;
+      const imported = load(target!, text);
+      if (imported) kept.set(target!, imported);
     }
   }
-  linkModules(modules);
+  const modules = [...texts.keys()].flatMap((absolute) => kept.get(absolute) ?? []);
+  linkModules(modules, resolver);
   const findings = new Map<Module, Located[]>();
   for (const module of modules) {
     const located: Located[] = [];
@@ -190,16 +227,15 @@ function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOpti
     }
     findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
   }
-  return { modules, errors, findings };
+  return { modules, inert, errors, findings };
 }
 
 /**
  * Re-analyses every module with what the others tell about its imports and storage reads, then gives each token
  * request the Management calls other modules make with its tokens.
  */
-function linkModules(modules: readonly Module[]): void {
+function linkModules(modules: readonly Module[], resolver: ModuleResolver): void {
   const byPath = new Map(modules.map((module) => [module.absolute, module]));
-  const resolver = new ModuleResolver();
   const stored = storedTokens(modules);
   const targets = (module: Module, source: string): ModuleView[] => {
     const resolved = resolver.resolve(source, module.absolute);
@@ -299,22 +335,19 @@ function isManagementAudienceOrNone(request: TokenRequest): boolean {
 
 // ------------------------------------------------------------------------------------------------ migration
 
-function migrateProject(original: ReadonlyMap<string, string>, first: ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
+const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map() };
+
+function migrateProject(original: ReadonlyMap<string, string>, state: ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
   const texts = new Map(original);
   const changed = new Map<string, FileMigration['changed'][number][]>();
-  let state = first;
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edits = new Map<Module, TextEdit[]>();
-    for (const module of state.modules) {
-      const { edits: own, applied } = migratingEdits(state.findings.get(module) ?? []);
-      if (own.length > 0) edits.set(module, [...(edits.get(module) ?? []), ...own]);
-      const sites = applied.map((entry) => site(module.text, entry));
-      if (sites.length > 0) changed.set(module.file, [...(changed.get(module.file) ?? []), ...sites.map(({ line, rule, message: text }) => ({ line, rule, message: text }))]);
-      for (const entry of applied) storeBesideWriter(state, entry, edits);
-    }
-    if (edits.size === 0) break;
-    for (const [module, moduleEdits] of edits) texts.set(module.absolute, applyEdits(module.text, dedupe(moduleEdits)));
-    state = analyzeModules(texts, options, new Map(state.modules.map((module) => [module.absolute, module])));
+    const edited = applyRound(state, texts, changed);
+    if (edited.size === 0) break;
+    // Only the unchanged modules are carried into the next analysis: the trees of the edited ones are released
+    // before it parses their new texts.
+    const previous = { ...NO_STATE, inert: state.inert, modules: state.modules.filter((module) => !edited.has(module.absolute)) };
+    state = NO_STATE;
+    state = analyzeModules(texts, options, previous);
   }
   const migrations: FileMigration[] = [];
   for (const module of state.modules) {
@@ -331,22 +364,52 @@ function migrateProject(original: ReadonlyMap<string, string>, first: ProjectSta
   return migrations;
 }
 
-/**
- * A stored ID token switched to its access-token key in a module with no login of its own: the module that stores
- * the ID token stores the access token beside it.
- */
-function storeBesideWriter(state: ProjectState, entry: Located, edits: Map<Module, TextEdit[]>): void {
-  if (entry.rule !== 'no-id-token-for-management-api' || entry.finding.suggestions?.[0]?.messageId !== 'useAccessToken') return;
-  const key = entry.finding.data.source?.match(/^storage key '(.*)'$/)?.[1];
-  if (key === undefined) return;
+/** Applies one round of fixes and suggestions to `texts`, notes what each changed, and returns the files edited. */
+function applyRound(state: ProjectState, texts: Map<string, string>, changed: Map<string, FileMigration['changed'][number][]>): Set<string> {
+  const edits = new Map<Module, TextEdit[]>();
+  const add = (module: Module, more: readonly TextEdit[]) => {
+    if (more.length > 0) edits.set(module, [...(edits.get(module) ?? []), ...more]);
+  };
+  let writers: Map<string, { module: Module; edits: TextEdit[] }[]> | undefined;
   for (const module of state.modules) {
-    for (const { view, unit } of module.units) {
-      const written = view.storedTokens().find((token) => token.key === key);
-      if (!written?.alternative?.storeBeside) continue;
-      const sibling = siblingWrites(written.alternative, unit.text).map((edit) => shift(edit, unit.offset));
-      edits.set(module, [...(edits.get(module) ?? []), ...sibling]);
+    const { edits: own, applied } = migratingEdits(state.findings.get(module) ?? []);
+    add(module, own);
+    const sites = applied.map((entry) => site(module.text, entry));
+    if (sites.length > 0) changed.set(module.file, [...(changed.get(module.file) ?? []), ...sites.map(({ line, rule, message: text }) => ({ line, rule, message: text }))]);
+    for (const entry of applied) {
+      const key = storageKeySwitched(entry);
+      if (key === undefined) continue;
+      writers ??= storageWriters(state);
+      for (const writer of writers.get(key) ?? []) add(writer.module, writer.edits);
     }
   }
+  for (const [module, moduleEdits] of edits) texts.set(module.absolute, applyEdits(module.text, dedupe(moduleEdits)));
+  return new Set([...edits.keys()].map((module) => module.absolute));
+}
+
+/**
+ * The storage key of a stored ID token switched to its access-token key: in a module with no login of its own, the
+ * module that stores the ID token must store the access token beside it.
+ */
+function storageKeySwitched(entry: Located): string | undefined {
+  if (entry.rule !== 'no-id-token-for-management-api' || entry.finding.suggestions?.[0]?.messageId !== 'useAccessToken') return undefined;
+  return entry.finding.data.source?.match(/^storage key '(.*)'$/)?.[1];
+}
+
+/** By storage key, the modules that store an ID token there and the edits that store the access token beside it. */
+function storageWriters(state: ProjectState): Map<string, { module: Module; edits: TextEdit[] }[]> {
+  const writers = new Map<string, { module: Module; edits: TextEdit[] }[]>();
+  for (const module of state.modules) {
+    for (const { view, unit } of module.units) {
+      const firstWrites = new Map(view.storedTokens().reverse().map((written) => [written.key, written]));
+      for (const written of firstWrites.values()) {
+        if (!written.alternative?.storeBeside) continue;
+        const edits = siblingWrites(written.alternative, unit.text).map((edit) => shift(edit, unit.offset));
+        writers.set(written.key, [...(writers.get(written.key) ?? []), { module, edits }]);
+      }
+    }
+  }
+  return writers;
 }
 
 function shift(edit: TextEdit, offset: number): TextEdit {

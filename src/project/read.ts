@@ -11,23 +11,33 @@ import type { FileError } from './types';
  * Any other non-UTF-8 file is returned decoded; the text pre-filter skips it (or `replaceFile` refuses to write it).
  */
 export function readText(file: string, reported: string, errors: FileError[]): string | undefined {
-  let bytes: Buffer;
+  let text: string;
   try {
-    bytes = fs.readFileSync(file);
+    // Decoded as it is read: no Buffer per file, which over a large tree costs time and memory the allocator keeps.
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     errors.push({ file: reported, message: `cannot read: ${errorText(error)}` });
     return undefined;
   }
-  if (bytes.includes(0)) {
+  if (text.includes('\0')) {
     errors.push({ file: reported, message: 'binary file (contains NUL bytes): skipped' });
     return undefined;
   }
-  const text = bytes.toString('utf8');
-  if (!isUtf8(bytes) && mightContainAuth0(text)) {
+  // Invalid bytes decode to U+FFFD; only then are the bytes checked (the character itself is valid UTF-8 too).
+  if (text.includes('\uFFFD') && mightContainAuth0(text) && !isUtf8(readBytes(file))) {
     errors.push({ file: reported, message: 'not valid UTF-8 (another encoding, such as Latin-1?): skipped; save it as UTF-8 to analyse it' });
     return undefined;
   }
   return text;
+}
+
+/** The file's bytes; none if it has gone since it was read, so it is not taken for another encoding. */
+function readBytes(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return Buffer.alloc(0);
+  }
 }
 
 /** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'`. */
