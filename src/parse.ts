@@ -72,7 +72,8 @@ function parseSource(file: string, text: string, flavour: 'ts' | 'tsx' | 'flow')
 function parseTypeScript(text: string, jsx: boolean): TSESTree.Program {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
-  return parse(text, { jsx, range: true, loc: true, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true }) as TSESTree.Program;
+  // Ranges only: the recogniser never reads `loc` or comments, and a tree without them holds a third less memory.
+  return parse(text, { jsx, range: true, loc: false, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true }) as TSESTree.Program;
 }
 
 function parseFlow(text: string): TSESTree.Program {

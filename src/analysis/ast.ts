@@ -1,8 +1,11 @@
 /** Parser-agnostic ESTree helpers: the recogniser only relies on standard ESTree plus TS/JSX wrapper nodes. */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from './types';
 
 const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
+/** The keys that hold child nodes, by node type: typescript-eslint's, less the type annotations the recogniser skips. */
+const CHILD_KEYS = new Map(Object.entries(visitorKeys).map(([type, keys]) => [type, (keys ?? []).filter((key) => !SKIPPED_KEYS.has(key))]));
 
 /** Visits every node once, depth first, and sets `parent` where the parser did not (typescript-estree's `parse`). */
 export function walk(root: Node, visit: (node: Node) => void): void {
@@ -10,8 +13,8 @@ export function walk(root: Node, visit: (node: Node) => void): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     visit(node);
-    for (const key in node) {
-      if (SKIPPED_KEYS.has(key)) continue;
+    // Node types only another parser knows (Flow's, say) have their keys read from the node itself.
+    for (const key of CHILD_KEYS.get(node.type) ?? Object.keys(node).filter((own) => !SKIPPED_KEYS.has(own))) {
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (let i = value.length - 1; i >= 0; i--) pushChild(stack, value[i], node);

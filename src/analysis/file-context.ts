@@ -49,6 +49,8 @@ export class FileContext {
   readonly assignments: TSESTree.AssignmentExpression[] = [];
   readonly strings: (TSESTree.StringLiteral | TSESTree.TemplateLiteral)[] = [];
   readonly imports: TSESTree.ImportDeclaration[] = [];
+  /** Properties of object literals and patterns. */
+  readonly properties: TSESTree.Property[] = [];
   private readonly references = new Map<Node, ReferenceLike>();
   private readonly declarations = new Map<Node, VariableLike>();
   /** Names the file uses without declaring them (browser and Node globals, CDN SDK globals). */
@@ -78,6 +80,9 @@ export class FileContext {
           break;
         case 'ImportDeclaration':
           this.imports.push(node);
+          break;
+        case 'Property':
+          this.properties.push(node);
           break;
         case 'Literal':
           if (typeof node.value === 'string') this.strings.push(node as TSESTree.StringLiteral);

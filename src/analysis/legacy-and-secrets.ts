@@ -1,6 +1,6 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyName, unwrap, walk, nameTable } from './ast';
+import { memberName, propertyName, unwrap, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
@@ -167,11 +167,11 @@ function propertiesNamed(context: FileContext): Map<string, TSESTree.Property[]>
   const cached = memo.get(context);
   if (cached) return cached;
   const found = new Map<string, TSESTree.Property[]>();
-  walk(context.program, (node) => {
-    if (node.type !== 'Property' || node.parent?.type !== 'ObjectExpression') return;
-    const key = propertyName(node.key, node.computed);
-    if (key !== undefined && SECRET_KEYS.includes(key)) found.set(key, [...(found.get(key) ?? []), node]);
-  });
+  for (const property of context.properties) {
+    if (property.parent?.type !== 'ObjectExpression') continue;
+    const key = propertyName(property.key, property.computed);
+    if (key !== undefined && SECRET_KEYS.includes(key)) found.set(key, [...(found.get(key) ?? []), property]);
+  }
   memo.set(context, found);
   return found;
 }

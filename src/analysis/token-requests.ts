@@ -5,7 +5,7 @@
  * auth0-angular, the AngularJS wrappers, raw `/authorize` URLs and `/oauth/token` password-grant bodies.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap, walk } from './ast';
+import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import type { FileContext, StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
@@ -243,9 +243,7 @@ function accountLinkingClients(context: FileContext): Set<string> {
   if (!/link_?with|linkUser/.test(context.text)) return keys;
   const secondaryTokens: Node[] = [];
   for (const call of context.calls) if (memberName(call.callee) === 'linkUser' && call.arguments[1]) secondaryTokens.push(call.arguments[1]);
-  walk(context.program, (node) => {
-    if (node.type === 'Property' && propertyName(node.key, node.computed) === 'link_with') secondaryTokens.push(node.value);
-  });
+  for (const property of context.properties) if (propertyName(property.key, property.computed) === 'link_with') secondaryTokens.push(property.value);
   for (const token of secondaryTokens) {
     const key = resultClient(context, token, 0);
     if (key !== undefined) keys.add(key);
