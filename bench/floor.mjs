@@ -12,7 +12,7 @@ import path from 'node:path';
 import { ROOT, sourceFiles } from './tree.mjs';
 
 const require = createRequire(path.join(ROOT, 'package.json'));
-const { mightContainAuth0 } = require('./dist/src/analysis/facts.js');
+const { mightContainAuth0 } = require('./dist/src/analysis/prefilter.js');
 
 const directory = path.resolve(process.argv[2]);
 const parse = process.argv.includes('--parse');

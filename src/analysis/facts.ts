@@ -2,6 +2,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CredentialTracer, type CrossFileFacts } from './credentials';
 import { FileContext, type ScopeManagerLike } from './file-context';
+import { mightContainAuth0 } from './prefilter';
 import { recogniseHttpCalls } from './http-calls';
 import { recogniseLegacyApis, recogniseSecrets } from './legacy-and-secrets';
 import { recogniseClientCalls, recogniseManagementClients, type ManagementClient } from './management-clients';
@@ -10,12 +11,7 @@ import { holderKey, moduleNamespace } from './sdk';
 import { recogniseTokenRequests } from './token-requests';
 import type { CredentialUse, Environment, FileFacts, Provenance, TokenRequest } from './types';
 
-/** Text that any file worth parsing for Auth0 patterns contains; everything else is skipped unparsed. */
-const PREFILTER = /auth0|api\/v2|\b(?:id_token|idToken|ID_TOKEN|id-token|IdToken)\b|\/authorize\b|oauth\/(?:token|ro)\b|\/tokeninfo\b|\/delegation\b/i;
-
-export function mightContainAuth0(text: string): boolean {
-  return PREFILTER.test(text);
-}
+export { mightContainAuth0 };
 
 const EMPTY: FileFacts = { environment: 'browser', tokenRequests: [], managementCalls: [], credentials: [], legacyApis: [], secrets: [] };
 const cache = new WeakMap<TSESTree.Program, FileFacts>();

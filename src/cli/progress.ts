@@ -6,8 +6,7 @@ const REDRAW_MS = 100;
 const WIDTH = 30;
 
 export interface Progress {
-  /** `phase` names the pass under way (reading the files, analysing the candidates); each fills the bar once. */
-  update(done: number, total: number, phase: string): void;
+  update(done: number, total: number): void;
   /** Erases the bar. */
   finish(): void;
 }
@@ -17,13 +16,13 @@ export function createProgress(stream: NodeJS.WriteStream, label: string, enable
   let drawnAt = 0;
   let drawn = false;
   return {
-    update(done, total, phase) {
+    update(done, total) {
       const now = Date.now();
       if (total <= PROGRESS_MIN_FILES || (now - drawnAt < REDRAW_MS && done < total)) return;
       drawnAt = now;
       drawn = true;
       const filled = Math.round((done / total) * WIDTH);
-      stream.write(`\r\x1b[2K${label} ${phase} [${'#'.repeat(filled)}${' '.repeat(WIDTH - filled)}] ${done}/${total} files`);
+      stream.write(`\r${label} [${'#'.repeat(filled)}${' '.repeat(WIDTH - filled)}] ${done}/${total} files`);
     },
     finish() {
       if (drawn) stream.write('\r\x1b[2K');

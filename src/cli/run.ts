@@ -43,7 +43,7 @@ export function analyseFiles(options: RunOptions): Run {
   const discoveryErrors = shard ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard)) : discovery.errors;
 
   const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
-  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes }, (done, total, phase) => progress.update(done, total, phase));
+  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes }, (done, total) => progress.update(done, total));
   progress.finish();
 
   const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));

@@ -3,18 +3,21 @@
  * ESLint rules cannot see (a login in `auth.js`, the token stored or exported there, the Management call in
  * `profile.js`), so each token request is judged by every call its tokens reach. Feeds `scan`, `scopes` and `migrate`.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { CHECKS, RULE_NAMES, type CheckOptions } from '../analysis/checks';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CrossFileFacts } from '../analysis/credentials';
 import type { ManagementClient } from '../analysis/management-clients';
-import { mightContainAuth0, moduleView, type ModuleView } from '../analysis/facts';
+import { moduleView, type ModuleView } from '../analysis/facts';
 import { linkedCalls, requiredScopes, scopeList, siblingWrites } from '../analysis/findings';
 import type { FileFacts, ManagementCall, Node, Provenance, TextEdit, TokenRequest } from '../analysis/types';
 import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { annotate, applyEdits, message, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { parseFile, ParseError, type ParsedUnit } from '../parse';
-import { readText, relativePath } from './read';
+import { firstRead, readText, relativeImports, relativePath, type FirstRead } from './read';
+import type { ReaderData } from './reader';
 import { ModuleResolver } from './resolve';
 import type { CallSite, FileError, FileMigration, ManagementCallReport, ProjectAnalysis, ProjectFinding, ProjectReport, TokenRequestReport } from './types';
 
@@ -32,20 +35,19 @@ export interface ProjectOptions extends CheckOptions {
 
 const MAX_ROUNDS = 3;
 
-/** What the progress callback is told: which pass over the files is under way. */
-export type ProjectPhase = 'reading' | 'analysing';
-
 /** Analyses the given files (absolute paths) as one project. Bad files become `errors`, never exceptions. */
-export function analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number, phase: ProjectPhase) => void): ProjectAnalysis {
+export function analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectAnalysis {
   const errors: FileError[] = [];
-  const { texts, scanned, skipped } = readCandidates(files, options, errors, onProgress);
-  const state = analyzeModules(texts, options, undefined, onProgress);
+  // Selected files are parsed as they are read, while the reader thread (on large runs) reads on.
+  const first = new ModuleAnalysis(options);
+  const { texts, scanned, skipped } = readCandidates(files, options, errors, (file, text) => first.add(file, text), onProgress);
+  const state = first.finish(texts.keys());
   // Handed to the first `migrate` and forgotten here, so a migration can release what it re-analyses.
   let analysed: ProjectState | undefined = state;
   const take = (): ProjectState => {
-    const first = analysed ?? analyzeModules(texts, options);
+    const state = analysed ?? analyzeModules(texts, options);
     analysed = undefined;
-    return first;
+    return state;
   };
   return {
     report: {
@@ -85,40 +87,38 @@ interface Candidates {
   readonly skipped: readonly string[];
 }
 
-/**
- * A relative `import ... from` / `export ... from`: the only module links the analysis follows (a `require` never
- * carries a login or a token across modules here, so a module reached only by one is not worth parsing).
- */
-const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"\n]+)['"]/g;
 const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.vue', '/index.js', '/index.ts', '/index.jsx', '/index.tsx'];
+/** Below this many files a reader thread costs more to start than it saves. */
+const READER_THREAD_MIN_FILES = 2000;
+/** The reader thread's script: the build's; a run from the TypeScript sources (the tests) reads on the main thread. */
+const READER_SCRIPT = path.join(__dirname, 'reader.js');
 
 /**
  * Reads every file once and keeps only the texts worth parsing: those the text pre-filter selects, and the modules
  * they import or that import them by a relative path (a page calling `management.getUser` on a client another module
  * exports, a helper that takes the token as a parameter, may mention nothing Auth0-related). Other texts are dropped
- * as soon as their imports are known, so memory follows the Auth0-related code, not the tree.
+ * as soon as their imports are known, so memory follows the Auth0-related code, not the tree. `onCandidate` gets each
+ * text worth parsing as soon as it is known: a selected file as it is read, the neighbours once all are read.
  */
-function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onProgress?: (done: number, total: number, phase: ProjectPhase) => void): Candidates {
+function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onCandidate: (file: string, text: string) => void, onProgress?: (done: number, total: number) => void): Candidates {
   /** Each readable file's absolute path and its name in reports. */
   const readable = new Map<string, string>();
   const selected = new Map<string, string>();
-  /**
-   * The relative imports of each file the pre-filter did not select, as written, one per line: joined into a string of
-   * their own, since each match is a slice that would keep the whole text alive.
-   */
   const importsOf = new Map<string, string>();
-  for (const [index, file] of files.entries()) {
-    onProgress?.(index + 1, files.length, 'reading');
+  readFirst(files, (index, read) => {
+    onProgress?.(index + 1, files.length);
+    const file = files[index]!;
     const name = relativePath(options.cwd, file);
-    const text = readText(file, name, errors);
-    if (text === undefined) continue;
-    readable.set(file, name);
-    if (mightContainAuth0(text)) selected.set(file, text);
-    else {
-      const specifiers = relativeImports(text);
-      if (specifiers.length > 0) importsOf.set(file, specifiers.join('\n'));
+    if (read.kind === 'error') {
+      errors.push({ file: name, message: read.message });
+      return;
     }
-  }
+    readable.set(file, name);
+    if (read.kind === 'selected') {
+      selected.set(file, read.text);
+      onCandidate(file, read.text);
+    } else if (read.imports !== '') importsOf.set(file, read.imports);
+  });
   const resolved = (file: string, specifier: string): string | undefined => {
     const target = path.resolve(path.dirname(file), specifier);
     return RESOLVED_SUFFIXES.map((suffix) => target + suffix).find((candidate) => readable.has(candidate));
@@ -147,12 +147,41 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
     const text = selected.get(file) ?? (neighbours.has(file) ? readText(file, name, errors) : undefined);
     if (text !== undefined) texts.set(file, text);
     else if (!neighbours.has(file)) skipped.push(name);
+    if (text !== undefined && !selected.has(file)) onCandidate(file, text);
   }
   return { texts, scanned: [...readable.values()], skipped };
 }
 
-function relativeImports(text: string): string[] {
-  return Array.from(text.matchAll(RELATIVE_IMPORT), (match) => match[1]!);
+/**
+ * Gives each file's first read to `onRead`, in order. A large run reads on a thread of its own, so that reading and
+ * pre-filtering the tree overlap with parsing what it selects; this thread waits for each batch on a shared counter.
+ */
+function readFirst(files: readonly string[], onRead: (index: number, read: FirstRead) => void): void {
+  if (files.length < READER_THREAD_MIN_FILES || !fs.existsSync(READER_SCRIPT)) {
+    files.forEach((file, index) => onRead(index, firstRead(file)));
+    return;
+  }
+  const posted = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const data: ReaderData = { files, posted, port: port2 };
+  // A small young generation: the reader's texts die young, and the thread should add little to the peak memory.
+  const reader = new Worker(READER_SCRIPT, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  try {
+    let index = 0;
+    while (index < files.length) {
+      const seen = Atomics.load(posted, 0);
+      const message = receiveMessageOnPort(port1)?.message as FirstRead[] | { readonly failure: string } | undefined;
+      if (message === undefined) {
+        Atomics.wait(posted, 0, seen);
+        continue;
+      }
+      if (!Array.isArray(message)) throw new Error(`the reader thread failed: ${message.failure}`);
+      for (const read of message) onRead(index++, read);
+    }
+  } finally {
+    port1.close();
+    void reader.terminate();
+  }
 }
 
 /** The names an import of a file may end with: `auth.js`, `auth`, and `auth` for `auth/index.js`. */
@@ -163,20 +192,78 @@ function importNames(file: string): string[] {
   return stem === 'index' && segments.length > 1 ? [last, stem, segments.at(-2)!] : [last, stem];
 }
 
+/** Parses and analyses each text, then links the modules (see `ModuleAnalysis`). */
+function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous?: Pick<ProjectState, 'modules' | 'inert'>): ProjectState {
+  const analysis = new ModuleAnalysis(options, previous);
+  for (const [absolute, text] of texts) analysis.add(absolute, text);
+  return analysis.finish(texts.keys());
+}
+
 /**
- * Parses and analyses each text, then links the modules. An inert module (most files the pre-filter lets through
+ * Modules parsed and analysed one at a time, then linked. An inert module (most files the pre-filter lets through
  * only for a word like `idToken`) is not kept: its tree is released at once and parsed again only if another module
  * imports it. A migration round passes the `previous` state, so only the files it changed are parsed again.
  */
-function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous?: ProjectState, onProgress?: (done: number, total: number, phase: ProjectPhase) => void): ProjectState {
-  const parsed = new Map(previous?.modules.map((module) => [module.absolute, module]));
-  const kept = new Map<string, Module>();
-  const inert = new Map<string, string>();
-  const errors: FileError[] = [];
-  const load = (absolute: string, text: string): Module | undefined => {
-    const file = relativePath(options.cwd, absolute);
+class ModuleAnalysis {
+  private readonly parsed: ReadonlyMap<string, Module>;
+  private readonly kept = new Map<string, Module>();
+  private readonly inert = new Map<string, string>();
+  private readonly errors: FileError[] = [];
+
+  constructor(
+    private readonly options: ProjectOptions,
+    private readonly previous?: Pick<ProjectState, 'modules' | 'inert'>,
+  ) {
+    this.parsed = new Map(previous?.modules.map((module) => [module.absolute, module]));
+  }
+
+  add(absolute: string, text: string): void {
+    const { maxFileBytes } = this.options;
+    if (maxFileBytes !== undefined && Buffer.byteLength(text) > maxFileBytes) {
+      const file = relativePath(this.options.cwd, absolute);
+      this.errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
+      return;
+    }
+    if (this.previous?.inert.get(absolute) === text) {
+      this.inert.set(absolute, text);
+      return;
+    }
+    const module = this.load(absolute, text);
+    if (!module) return;
+    if (module.units.every(({ view }) => view.inert)) this.inert.set(absolute, text);
+    else this.kept.set(absolute, module);
+  }
+
+  /** Links the modules, ordered as `order` lists them, and checks each. */
+  finish(order: Iterable<string>): ProjectState {
+    const resolver = new ModuleResolver();
+    // An inert module imports nothing, so loading the ones kept modules import is enough.
+    for (const module of [...this.kept.values()]) {
+      for (const source of new Set(module.units.flatMap(({ view }) => view.importSources))) {
+        const target = resolver.resolve(source, module.absolute);
+        const text = target === undefined ? undefined : this.inert.get(target);
+        if (text === undefined || this.kept.has(target!)) continue;
+        const imported = this.load(target!, text);
+        if (imported) this.kept.set(target!, imported);
+      }
+    }
+    const modules = [...order].flatMap((absolute) => this.kept.get(absolute) ?? []);
+    linkModules(modules, resolver);
+    const findings = new Map<Module, Located[]>();
+    for (const module of modules) {
+      const located: Located[] = [];
+      for (const { unit, facts } of module.units) {
+        for (const rule of RULE_NAMES) for (const finding of CHECKS[rule](facts, unit.text, this.options)) located.push({ rule, finding, offset: unit.offset });
+      }
+      findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
+    }
+    return { modules, inert: this.inert, errors: this.errors, findings };
+  }
+
+  private load(absolute: string, text: string): Module | undefined {
+    const file = relativePath(this.options.cwd, absolute);
     try {
-      const reused = parsed.get(absolute);
+      const reused = this.parsed.get(absolute);
       const units = (reused?.text === text ? reused.units.map(({ unit }) => unit) : parseFile(absolute, text)).map((unit) => {
         const view = moduleView(unit.program, unit.text, unit.scopeManager);
         return { unit, view, facts: view.facts };
@@ -185,49 +272,10 @@ function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOpti
     } catch (error) {
       // A bug in the analysis of one file is that file's error: the rest of the run still counts.
       const message = error instanceof ParseError ? error.message.replace(`${absolute}: `, '') : `internal error while analysing: ${(error as Error).message}`;
-      errors.push({ file, message });
+      this.errors.push({ file, message });
       return undefined;
     }
-  };
-  let done = 0;
-  for (const [absolute, text] of texts) {
-    onProgress?.(++done, texts.size, 'analysing');
-    if (options.maxFileBytes !== undefined && Buffer.byteLength(text) > options.maxFileBytes) {
-      const file = relativePath(options.cwd, absolute);
-      errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(options.maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
-      continue;
-    }
-    if (previous?.inert.get(absolute) === text) {
-      inert.set(absolute, text);
-      continue;
-    }
-    const module = load(absolute, text);
-    if (!module) continue;
-    if (module.units.every(({ view }) => view.inert)) inert.set(absolute, text);
-    else kept.set(absolute, module);
   }
-  const resolver = new ModuleResolver();
-  // An inert module imports nothing, so loading the ones kept modules import is enough.
-  for (const module of [...kept.values()]) {
-    for (const source of new Set(module.units.flatMap(({ view }) => view.importSources))) {
-      const target = resolver.resolve(source, module.absolute);
-      const text = target === undefined ? undefined : inert.get(target);
-      if (text === undefined || kept.has(target!)) continue;
-      const imported = load(target!, text);
-      if (imported) kept.set(target!, imported);
-    }
-  }
-  const modules = [...texts.keys()].flatMap((absolute) => kept.get(absolute) ?? []);
-  linkModules(modules, resolver);
-  const findings = new Map<Module, Located[]>();
-  for (const module of modules) {
-    const located: Located[] = [];
-    for (const { unit, facts } of module.units) {
-      for (const rule of RULE_NAMES) for (const finding of CHECKS[rule](facts, unit.text, options)) located.push({ rule, finding, offset: unit.offset });
-    }
-    findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
-  }
-  return { modules, inert, errors, findings };
 }
 
 /**

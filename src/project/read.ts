@@ -2,31 +2,57 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
-import { mightContainAuth0 } from '../analysis/facts';
+import { mightContainAuth0 } from '../analysis/prefilter';
 import type { FileError } from './types';
+
+/** What the first pass over a tree keeps of a file: its text if the pre-filter selects it, else its relative imports. */
+export type FirstRead =
+  | { readonly kind: 'selected'; readonly text: string }
+  /** `imports`: the relative `from` specifiers, one per line (a string of its own, not slices keeping the text alive). */
+  | { readonly kind: 'other'; readonly imports: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+/**
+ * A relative `import ... from` / `export ... from`: the only module links the analysis follows (a `require` never
+ * carries a login or a token across modules here, so a module reached only by one is not worth parsing).
+ */
+const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"\n]+)['"]/g;
+
+export function firstRead(file: string): FirstRead {
+  const read = readSource(file);
+  if (typeof read !== 'string') return { kind: 'error', message: read.error };
+  return mightContainAuth0(read) ? { kind: 'selected', text: read } : { kind: 'other', imports: relativeImports(read).join('\n') };
+}
+
+export function relativeImports(text: string): string[] {
+  return Array.from(text.matchAll(RELATIVE_IMPORT), (match) => match[1]!);
+}
+
+/** Reads a file as UTF-8 text (see `readSource`); an unreadable one is added to `errors` under its reported name. */
+export function readText(file: string, reported: string, errors: FileError[]): string | undefined {
+  const read = readSource(file);
+  if (typeof read === 'string') return read;
+  errors.push({ file: reported, message: read.error });
+  return undefined;
+}
 
 /**
  * Reads a file as UTF-8 text. Binary and unreadable files become errors. So does an Auth0-related file in another
  * encoding: decoded as UTF-8 its other bytes would be replaced, and a migration would write the replacements back.
  * Any other non-UTF-8 file is returned decoded; the text pre-filter skips it (or `replaceFile` refuses to write it).
  */
-export function readText(file: string, reported: string, errors: FileError[]): string | undefined {
+function readSource(file: string): string | { readonly error: string } {
   let text: string;
   try {
     // Decoded as it is read: no Buffer per file, which over a large tree costs time and memory the allocator keeps.
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
-    errors.push({ file: reported, message: `cannot read: ${errorText(error)}` });
-    return undefined;
+    return { error: `cannot read: ${errorText(error)}` };
   }
-  if (text.includes('\0')) {
-    errors.push({ file: reported, message: 'binary file (contains NUL bytes): skipped' });
-    return undefined;
-  }
+  if (text.includes('\0')) return { error: 'binary file (contains NUL bytes): skipped' };
   // Invalid bytes decode to U+FFFD; only then are the bytes checked (the character itself is valid UTF-8 too).
   if (text.includes('\uFFFD') && mightContainAuth0(text) && !isUtf8(readBytes(file))) {
-    errors.push({ file: reported, message: 'not valid UTF-8 (another encoding, such as Latin-1?): skipped; save it as UTF-8 to analyse it' });
-    return undefined;
+    return { error: 'not valid UTF-8 (another encoding, such as Latin-1?): skipped; save it as UTF-8 to analyse it' };
   }
   return text;
 }

@@ -82,7 +82,7 @@ export interface FileMigration {
 /**
  * The contract the CLI builds on (implemented in `src/project/index.ts`):
  *
- *   analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number, phase: ProjectPhase) => void): ProjectAnalysis
+ *   analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectAnalysis
  *
  * `files` are absolute paths (already discovered and filtered by the CLI). Unreadable or unparsable files become
  * `errors`, never exceptions. `migrate` returns one entry per file whose text changes or that has needs-manual sites.

@@ -6,6 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rules } from '../../rules';
+import { DEFAULT_EXTENSIONS } from '../../src/cli/files';
+import { formatJson } from '../../src/cli/formats';
+import { analyseFiles } from '../../src/cli/run';
 import { cli, type CliResult, copyLegacyApp, ensureBuilt, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, ROOT, temporaryDirectory, writeFiles } from './cli-helpers';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -195,5 +198,41 @@ describe('auth0-tokens scan', () => {
     expect(version).toMatchObject({ status: 0, stdout: `${VERSION}\n` });
     expect(help.status).toBe(0);
     for (const option of ['--format', '--output', '--fail-on', '--ignore', '--extensions', '--shard', '--quiet', '--environment', '--metadata-scope']) expect(help.stdout).toContain(option);
+  });
+});
+
+describe('auth0-tokens scan over a large tree', () => {
+  afterAll(removeTemporaryDirectories);
+
+  // Above 2,000 files the built CLI reads on a thread of its own while it parses; these tests run the TypeScript
+  // sources, whose analysis reads on the main thread. Both must report exactly the same.
+  it('reads on a thread of its own and reports what a read on the main thread reports', async () => {
+    ensureBuilt();
+    const dir = temporaryDirectory('large');
+    const files: Record<string, string | Buffer> = {
+      'app/auth.js': "import auth0 from 'auth0-js';\nexport const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });\n",
+      'app/profile.js': "import { webAuth } from './auth';\nwebAuth.checkSession({}, (err, result) => {\n  fetch(`https://acme.auth0.com/api/v2/users/${result.idTokenPayload.sub}`, { headers: { Authorization: `Bearer ${result.idToken}` } });\n});\n",
+      'app/page.js': "import { webAuth } from './auth';\nexport const login = () => webAuth.authorize();\n",
+      'app/binary.js': Buffer.from([0x61, 0x00, 0x62]),
+      'app/latin1.js': Buffer.from("// caf\xe9\nfetch('https://acme.auth0.com/api/v2/users/1');\n", 'latin1'),
+      'app/broken.js': "fetch('https://acme.auth0.com/api/v2/users/1', {\n",
+    };
+    for (let index = 0; index < 2100; index++) files[`lib/module-${String(index).padStart(4, '0')}.js`] = `export const value${index} = ${index};\n`;
+    writeFiles(dir, files);
+
+    const result = await cli(['scan', '.', '--format', 'json'], dir);
+    const inProcess = analyseFiles({ paths: ['.'], cwd: dir, extensions: [...DEFAULT_EXTENSIONS], ignore: [], gitignore: true, defaultIgnores: true, quiet: true, environment: 'auto', metadataScope: 'update' });
+    expect(JSON.parse(result.stdout)).toEqual(JSON.parse(formatJson(inProcess.report)));
+    expect(inProcess.report).toMatchObject({ filesScanned: 2104, filesSkipped: 2100 });
+    expect(inProcess.report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
+      'app/auth.js:2 auth0-tokens/require-management-audience',
+      'app/auth.js:2 auth0-tokens/require-token-response-type',
+      'app/auth.js:2 auth0-tokens/minimal-management-scopes',
+      'app/profile.js:3 auth0-tokens/no-id-token-for-management-api',
+    ]);
+    const errors = inProcess.report.errors.map((error) => `${error.file}: ${error.message}`);
+    expect(errors.map((line) => line.replace(/:.*/, ''))).toEqual(['app/binary.js', 'app/broken.js', 'app/latin1.js']);
+    for (const line of errors) expect(result.stderr).toContain(line);
+    expect(result.status).toBe(1);
   });
 });
