@@ -54,6 +54,7 @@ function parseSource(file: string, text: string, flavour: 'ts' | 'tsx' | 'flow')
   try {
     program = flavour === 'flow' ? parseFlow(text) : parseTypeScript(text, flavour === 'tsx');
   } catch (error) {
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply for the parser');
     const { message, lineNumber, column, loc } = error as Error & { lineNumber?: number; column?: number; loc?: { line: number; column: number } };
     const line = lineNumber ?? loc?.line;
     const where = line !== undefined ? `line ${line}, column ${(column ?? loc?.column ?? 0) + 1}: ` : '';

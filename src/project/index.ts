@@ -271,8 +271,7 @@ class ModuleAnalysis {
       return { file, absolute, text, units };
     } catch (error) {
       // A bug in the analysis of one file is that file's error: the rest of the run still counts.
-      const message = error instanceof ParseError ? error.message.replace(`${absolute}: `, '') : `internal error while analysing: ${(error as Error).message}`;
-      this.errors.push({ file, message });
+      this.errors.push({ file, message: analysisFailure(absolute, error) });
       return undefined;
     }
   }
@@ -572,6 +571,13 @@ function position(text: string, offset: number): { line: number; column: number 
     lineStart = index + 1;
   }
   return { line, column: offset - lineStart + 1 };
+}
+
+/** Why a file could not be analysed, said for its reader: a parse error, a nesting too deep to follow, or a bug. */
+function analysisFailure(absolute: string, error: unknown): string {
+  if (error instanceof ParseError) return error.message.replace(`${absolute}: `, '');
+  if (error instanceof RangeError && /call stack/i.test(error.message)) return 'nested too deeply to analyse: skipped';
+  return `internal error while analysing: ${(error as Error).message}`;
 }
 
 function megabytes(bytes: number): string {
