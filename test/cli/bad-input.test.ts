@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, type CliResult, ensureBuilt, hashTree, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import { BIN, cli, type CliResult, ensureBuilt, hashTree, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
 
 const UNPARSABLE = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', responseType: 'id_token' ;\n";
 const BOM = '\uFEFF';
@@ -39,7 +39,11 @@ function minifiedBundle(bytes: number): string {
 /** Why `chmod 000` cannot make a file unreadable to the CLI here, if it cannot (root runs the CLI as another user). */
 function chmodCannotLock(): string | undefined {
   if (process.platform === 'win32') return 'Windows has no chmod 000';
-  if (runsAsRoot) return undefined;
+  if (runsAsRoot) {
+    // A checkout under a private directory (a `mktemp -d` clone, say) is out of that user's reach.
+    const reach = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { uid: UNPRIVILEGED, gid: UNPRIVILEGED });
+    return reach.status === 0 ? undefined : `the unprivileged user (${UNPRIVILEGED}) that would run the CLI cannot read this checkout`;
+  }
   const probe = path.join(temporaryDirectory('chmod-probe'), 'probe.js');
   fs.writeFileSync(probe, '');
   fs.chmodSync(probe, 0o000);
