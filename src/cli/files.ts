@@ -169,9 +169,12 @@ class Walker {
     }
     const own = this.options.gitignore ? readGitignore(directory) : undefined;
     const inScope = own ? [...scopes, own] : scopes;
+    // Both are normalised absolute paths and an entry's name has no separator: joining needs no normalising.
+    const prefix = withSeparator(directory);
+    const realPrefix = withSeparator(real);
     for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
       if (entry.name === '.git') continue;
-      const full = path.join(directory, entry.name);
+      const full = prefix + entry.name;
       let kind: fs.Stats | fs.Dirent = entry;
       if (entry.isSymbolicLink()) {
         try {
@@ -185,7 +188,7 @@ class Walker {
       }
       const isDirectory = kind.isDirectory();
       if (this.ignored(full, root, inScope, isDirectory)) continue;
-      const target = entry.isSymbolicLink() ? realPath(full) : path.join(real, entry.name);
+      const target = entry.isSymbolicLink() ? realPath(full) : real === directory ? full : realPrefix + entry.name;
       if (isDirectory) {
         if (ancestors.has(target)) {
           this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop (links to a directory that contains it); not followed' });
@@ -239,6 +242,10 @@ function readGitignore(directory: string): IgnoreScope | undefined {
     return undefined;
   }
   return { base: directory, rules: ignore().add(text) };
+}
+
+function withSeparator(directory: string): string {
+  return directory.endsWith(path.sep) ? directory : directory + path.sep;
 }
 
 function realPath(file: string): string {
