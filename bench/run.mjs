@@ -99,23 +99,14 @@ const TOOLS = [
       return stats;
     },
   },
-  {
-    id: 'eslint-parser',
-    env: { TIMING: 'all' },
-    label: 'ESLint, parser only',
-    slow: true,
-    args: (tree) => eslintArgs(tree, false),
-    check: (run, size) => eslintCheck(run, size),
-  },
-  {
-    id: 'eslint-plugin',
-    env: { TIMING: 'all' },
-    label: 'ESLint + recommended',
-    slow: true,
-    args: (tree) => eslintArgs(tree, true),
-    check: (run, size) => eslintCheck(run, size),
-  },
+  eslintTool('eslint-parser', 'ESLint, parser only', false),
+  eslintTool('eslint-plugin', 'ESLint + recommended', true),
 ].filter((tool) => !options.tools || options.tools.split(',').includes(tool.id));
+
+/** ESLint over a tree with the TypeScript parser, with or without the plugin's `recommended` preset. */
+function eslintTool(id, label, withPlugin) {
+  return { id, env: { TIMING: 'all' }, label, slow: true, args: (tree) => eslintArgs(tree, withPlugin), check: (run, size) => eslintCheck(run, size) };
+}
 
 function outputFile(name) {
   return path.join(WORK, 'out', name);

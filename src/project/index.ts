@@ -148,11 +148,16 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
   const texts = new Map<string, string>();
   const skipped: string[] = [];
   for (const [file, name] of readable) {
-    // A neighbour is read again: keeping every text until the neighbours are known would hold the whole tree.
-    const text = selected.get(file) ?? (neighbours.has(file) ? readText(file, name, errors) : undefined);
+    const text = selected.get(file);
     if (text !== undefined) texts.set(file, text);
     else if (!neighbours.has(file)) skipped.push(name);
-    if (text !== undefined && !selected.has(file)) onCandidate(file, text);
+    else {
+      // A neighbour is read again: keeping every text until the neighbours are known would hold the whole tree.
+      const neighbour = readText(file, name, errors);
+      if (neighbour === undefined) continue;
+      texts.set(file, neighbour);
+      onCandidate(file, neighbour);
+    }
   }
   return { texts, scanned: [...readable.values()], skipped };
 }
