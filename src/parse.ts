@@ -3,6 +3,7 @@
  * recogniser needs. `.vue` files yield one unit per `<script>` block, with the block's offset in the file.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { walk } from './analysis/ast';
 import type { ScopeManagerLike } from './analysis/file-context';
 
 export interface ParsedUnit {
@@ -41,18 +42,18 @@ export function parseFile(file: string, text: string): ParsedUnit[] {
       const content = match[2]!;
       const offset = match.index! + match[0].indexOf('>') + 1;
       const lang = /\blang\s*=\s*["']?(tsx?|jsx?)/i.exec(attributes)?.[1]?.toLowerCase() ?? 'js';
-      units.push({ ...parseSource(file, content, lang === 'ts' ? 'ts' : 'tsx'), offset });
+      units.push({ ...parseSource(file, content, lang === 'ts' ? 'ts' : lang === 'tsx' ? 'tsx' : 'js'), offset });
     }
     return units;
   }
-  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : 'tsx';
+  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : extension === 'tsx' ? 'tsx' : 'js';
   return [{ ...parseSource(file, text, flavour), offset: 0 }];
 }
 
-function parseSource(file: string, text: string, flavour: 'ts' | 'tsx' | 'flow'): Omit<ParsedUnit, 'offset'> {
+function parseSource(file: string, text: string, flavour: 'js' | 'ts' | 'tsx' | 'flow'): Omit<ParsedUnit, 'offset'> {
   let program: TSESTree.Program;
   try {
-    program = flavour === 'flow' ? parseFlow(text) : parseTypeScript(text, flavour === 'tsx');
+    program = flavour === 'flow' ? parseFlow(text) : ((flavour === 'js' && parseJavaScript(text)) || parseTypeScript(text, flavour !== 'ts'));
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply for the parser');
     const { message, lineNumber, column, loc } = error as Error & { lineNumber?: number; column?: number; loc?: { line: number; column: number } };
@@ -77,22 +78,45 @@ function parseTypeScript(text: string, jsx: boolean): TSESTree.Program {
   return parse(text, { jsx, range: true, loc: false, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true }) as TSESTree.Program;
 }
 
+/** Plain JavaScript through espree: a module, else a script; undefined when it is neither (JSX aside: TypeScript, Flow without its pragma, decorators). */
+function parseJavaScript(text: string): TSESTree.Program | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const espree = require('espree') as { parse(text: string, options: object): unknown };
+  for (const sourceType of ['module', 'script'] as const) {
+    try {
+      const program = espree.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: false, ecmaFeatures: { jsx: true, globalReturn: sourceType === 'script' } }) as TSESTree.Program;
+      withTypeScriptArrays(program);
+      return program;
+    } catch {
+      // the other source type, then typescript-estree
+    }
+  }
+  return undefined;
+}
+
 function parseFlow(text: string): TSESTree.Program {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('@babel/parser') as typeof import('@babel/parser');
   const file = parse(text, { sourceType: 'unambiguous', ranges: true, plugins: ['flow', 'jsx', 'estree'], errorRecovery: false });
-  withParameterDecorators(file.program);
-  return file.program as unknown as TSESTree.Program;
+  const program = file.program as unknown as TSESTree.Program;
+  withTypeScriptArrays(program);
+  return program;
 }
 
-/** typescript-estree gives every parameter a `decorators` array, which the scope manager reads; Babel's ESTree does not. */
-function withParameterDecorators(node: unknown): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    for (const child of node) withParameterDecorators(child);
-    return;
-  }
-  const record = node as Record<string, unknown>;
-  if (Array.isArray(record.params)) for (const param of record.params as Record<string, unknown>[]) param.decorators ??= [];
-  for (const key in record) if (key !== 'loc' && key !== 'range') withParameterDecorators(record[key]);
+const CLASSES = new Set(['ClassDeclaration', 'ClassExpression']);
+const CLASS_MEMBERS = new Set(['MethodDefinition', 'PropertyDefinition', 'AccessorProperty']);
+
+/**
+ * typescript-estree gives classes an `implements` array, and classes, their members and every parameter a `decorators`
+ * array; @typescript-eslint/scope-manager reads them, and espree and Babel do not make them.
+ */
+function withTypeScriptArrays(program: TSESTree.Program): void {
+  walk(program, (node) => {
+    const record = node as unknown as { decorators?: unknown[]; implements?: unknown[]; params?: { decorators?: unknown[] }[] };
+    if (CLASSES.has(node.type)) {
+      record.decorators ??= [];
+      record.implements ??= [];
+    } else if (CLASS_MEMBERS.has(node.type)) record.decorators ??= [];
+    if (Array.isArray(record.params)) for (const param of record.params) param.decorators ??= [];
+  });
 }

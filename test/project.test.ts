@@ -7,11 +7,12 @@
  * (`AuthProvider.jsx`) whose context value a page uses (`Preferences.jsx`) or hands on as a prop (`App.jsx` ->
  * `ProfileCard.jsx`).
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../src/project';
-import { removeTemporaryDirectories, temporaryDirectory } from './cli/cli-helpers';
+import { ensureBuilt, removeTemporaryDirectories, ROOT as REPOSITORY, temporaryDirectory } from './cli/cli-helpers';
 
 const ROOT = path.join(__dirname, '../fixtures/legacy-app');
 /** The whole app: the cross-file flows in `notes/` must hold up beside the rest of it. */
@@ -180,6 +181,21 @@ describe('robustness of the analysis', () => {
     fs.writeFileSync(file, `${Array.from({ length: 60 }, (_, index) => `/** a */\n/** b */\nfunction f${index}() {}\n`).join('')}// auth0\n`);
     expect(analyzeProject([file], { ...OPTIONS, cwd: dir }).report.errors).toEqual([]);
   });
+
+  it('analyses classes in code parsed by espree and Babel, whose trees lack the arrays typescript-estree adds', () => {
+    const call = "fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });";
+    const dir = project('classes', {
+      'plain.js': ['class Profile {', '  static cache = {};', '  load(id, { force } = {}) {', `    return ${call}`, '  }', '}'],
+      'typed.js': ['// @flow', 'class Profile {', '  load(id: string) {', `    return ${call}`, '  }', '}'],
+      // Sloppy-mode code is no module: espree parses it as a script.
+      'sloppy.js': ['with (window) {', `  ${call}`, '}'],
+      // Decorators are not standard JavaScript yet: typescript-estree parses them.
+      'decorated.js': ['@Injectable()', 'class Profile {', '  load() {', `    return ${call}`, '  }', '}'],
+    });
+    const report = analyzeProject(['decorated.js', 'plain.js', 'sloppy.js', 'typed.js'].map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir }).report;
+    expect(report.errors).toEqual([]);
+    expect(report.findings.map(({ file, ruleId }) => `${file} ${ruleId}`)).toEqual(['decorated.js', 'plain.js', 'sloppy.js', 'typed.js'].map((file) => `${file} auth0-tokens/no-id-token-for-management-api`));
+  });
 });
 
 describe('what the project analysis parses and keeps', () => {
@@ -214,6 +230,25 @@ describe('what the project analysis parses and keeps', () => {
     const report = analyzeProject(['auth.js', 'format.js', 'legacy.js', 'page.js', 'unrelated.js'].map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir }).report;
     expect(report.scannedFiles).toEqual(['auth.js', 'format.js', 'legacy.js', 'page.js', 'unrelated.js']);
     expect(report.skippedFiles).toEqual(['format.js', 'legacy.js', 'unrelated.js']);
+  });
+
+  it('parses plain JavaScript with espree and loads TypeScript only for a TypeScript file', () => {
+    ensureBuilt();
+    const dir = project('typescript-on-demand', {
+      'profile.js': ["fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });"],
+      'session.ts': ["export const token: string = localStorage.getItem('id_token') ?? '';"],
+    });
+    const loaded = (file: string) => {
+      const script = [
+        `const { analyzeProject } = require(${JSON.stringify(path.join(REPOSITORY, 'dist/src/project'))});`,
+        `const { report } = analyzeProject([${JSON.stringify(path.join(dir, file))}], { cwd: ${JSON.stringify(dir)}, environment: 'auto', metadataScope: 'update' });`,
+        "const typescript = Object.keys(require.cache).some((module) => /[\\\\/]typescript[\\\\/]lib[\\\\/]typescript\\.js$/.test(module));",
+        'process.stdout.write(JSON.stringify({ findings: report.findings.length, errors: report.errors, typescript }));',
+      ].join('\n');
+      return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as unknown;
+    };
+    expect(loaded('profile.js')).toEqual({ findings: 1, errors: [], typescript: false });
+    expect(loaded('session.ts')).toEqual({ findings: 0, errors: [], typescript: true });
   });
 
   it('takes a U+FFFD written in a UTF-8 file for itself, not for bytes of another encoding', () => {
