@@ -32,28 +32,49 @@ const LEADING_COMMENTS = /^(?:\s+|\/\/[^\n]*|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*/
 const FLOW_PRAGMA = /(?:\/\/|\/\*+)\s*@flow\b/;
 const VUE_SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 
-/** Parses a file into the units the recogniser reads. Throws `ParseError` when no parser accepts it. */
-export function parseFile(file: string, text: string): ParsedUnit[] {
-  const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? 'js';
-  if (extension === 'vue') {
-    const units: ParsedUnit[] = [];
-    for (const match of text.matchAll(VUE_SCRIPT)) {
-      const attributes = match[1]!;
-      const content = match[2]!;
-      const offset = match.index! + match[0].indexOf('>') + 1;
-      const lang = /\blang\s*=\s*["']?(tsx?|jsx?)/i.exec(attributes)?.[1]?.toLowerCase() ?? 'js';
-      units.push({ ...parseSource(file, content, lang === 'ts' ? 'ts' : lang === 'tsx' ? 'tsx' : 'js'), offset });
-    }
-    return units;
-  }
-  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : extension === 'tsx' ? 'tsx' : 'js';
-  return [{ ...parseSource(file, text, flavour), offset: 0 }];
+type Flavour = 'js' | 'ts' | 'tsx' | 'flow';
+
+/** A text to parse as one unit: the whole file, or a `.vue` `<script>` block. */
+interface Source {
+  readonly text: string;
+  readonly offset: number;
+  readonly flavour: Flavour;
 }
 
-function parseSource(file: string, text: string, flavour: 'js' | 'ts' | 'tsx' | 'flow'): Omit<ParsedUnit, 'offset'> {
-  let program: TSESTree.Program;
+/** Parses a file into the units the recogniser reads. Throws `ParseError` when no parser accepts it. */
+export function parseFile(file: string, text: string): ParsedUnit[] {
+  return sources(file, text).map((source) => withScopes(source, parseSource(file, source)));
+}
+
+/**
+ * The units of a plain JavaScript file, parsed by espree alone; undefined when a unit needs another parser, or none
+ * accepts it. Loads neither TypeScript nor Babel: the reader thread screens candidates with it.
+ */
+export function parseJavaScriptFile(file: string, text: string): ParsedUnit[] | undefined {
+  const units: ParsedUnit[] = [];
+  for (const source of sources(file, text)) {
+    const program = source.flavour === 'js' ? parseJavaScript(source.text) : undefined;
+    if (!program) return undefined;
+    units.push(withScopes(source, program));
+  }
+  return units;
+}
+
+function sources(file: string, text: string): Source[] {
+  const extension = /\.([^./\\]+)$/.exec(file)?.[1]?.toLowerCase() ?? 'js';
+  if (extension === 'vue') {
+    return Array.from(text.matchAll(VUE_SCRIPT), (match) => {
+      const lang = /\blang\s*=\s*["']?(tsx?|jsx?)/i.exec(match[1]!)?.[1]?.toLowerCase() ?? 'js';
+      return { text: match[2]!, offset: match.index! + match[0].indexOf('>') + 1, flavour: lang === 'ts' || lang === 'tsx' ? lang : 'js' };
+    });
+  }
+  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : extension === 'tsx' ? 'tsx' : 'js';
+  return [{ text, offset: 0, flavour }];
+}
+
+function parseSource(file: string, { text, flavour }: Source): TSESTree.Program {
   try {
-    program = flavour === 'flow' ? parseFlow(text) : ((flavour === 'js' && parseJavaScript(text)) || parseTypeScript(text, flavour !== 'ts'));
+    return flavour === 'flow' ? parseFlow(text) : ((flavour === 'js' && parseJavaScript(text)) || parseTypeScript(text, flavour !== 'ts'));
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply for the parser');
     const { message, lineNumber, column, loc } = error as Error & { lineNumber?: number; column?: number; loc?: { line: number; column: number } };
@@ -61,6 +82,9 @@ function parseSource(file: string, text: string, flavour: 'js' | 'ts' | 'tsx' | 
     const where = line !== undefined ? `line ${line}, column ${(column ?? loc?.column ?? 0) + 1}: ` : '';
     throw new ParseError(file, `${where}${message.split('\n')[0]!.replace(/\s*\(\d+:\d+\)$/, '')}`);
   }
+}
+
+function withScopes(source: Source, program: TSESTree.Program): ParsedUnit {
   // Loaded only once a candidate file is parsed.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { analyze } = require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager');
@@ -68,7 +92,7 @@ function parseSource(file: string, text: string, flavour: 'js' | 'ts' | 'tsx' | 
   // No lib typings: their globals never resolve a reference (a global stays unresolved either way), and declaring
   // them costs more than the rest of the scope analysis.
   const scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
-  return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text };
+  return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text: source.text, offset: source.offset };
 }
 
 function parseTypeScript(text: string, jsx: boolean): TSESTree.Program {

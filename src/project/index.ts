@@ -45,7 +45,7 @@ export function analyzeProject(files: readonly string[], options: ProjectOptions
   const errors: FileError[] = [];
   // Selected files are parsed as they are read, while the reader thread (on large runs) reads on.
   const first = new ModuleAnalysis(options);
-  const { texts, scanned, skipped } = readCandidates(files, options, errors, (file, text) => first.add(file, text), onProgress);
+  const { texts, scanned, skipped } = readCandidates(files, options, errors, (file, text, inert) => first.add(file, text, inert), onProgress);
   const state = first.finish(texts.keys());
   // Handed to the first `migrate` and forgotten here, so a migration can release what it re-analyses.
   let analysed: ProjectState | undefined = state;
@@ -103,14 +103,15 @@ const READER_SCRIPT = path.join(__dirname, 'reader.js');
  * they import or that import them by a relative path (a page calling `management.getUser` on a client another module
  * exports, a helper that takes the token as a parameter, may mention nothing Auth0-related). Other texts are dropped
  * as soon as their imports are known, so memory follows the Auth0-related code, not the tree. `onCandidate` gets each
- * text worth parsing as soon as it is known: a selected file as it is read, the neighbours once all are read.
+ * text worth parsing as soon as it is known: a selected file as it is read (`inert` if the reader thread proved that
+ * analysing it finds nothing), the neighbours once all are read.
  */
-function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onCandidate: (file: string, text: string) => void, onProgress?: (done: number, total: number) => void): Candidates {
+function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onCandidate: (file: string, text: string, inert: boolean) => void, onProgress?: (done: number, total: number) => void): Candidates {
   /** Each readable file's absolute path and its name in reports. */
   const readable = new Map<string, string>();
   const selected = new Map<string, string>();
   const importsOf = new Map<string, string>();
-  readFirst(files, (index, read) => {
+  readFirst(files, options.maxFileBytes, (index, read) => {
     onProgress?.(index + 1, files.length);
     const file = files[index]!;
     const name = relativePath(options.cwd, file);
@@ -121,7 +122,7 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
     readable.set(file, name);
     if (read.kind === 'selected') {
       selected.set(file, read.text);
-      onCandidate(file, read.text);
+      onCandidate(file, read.text, read.inert === true);
     } else if (read.imports !== '') importsOf.set(file, read.imports);
   });
   const resolved = (file: string, specifier: string): string | undefined => {
@@ -156,7 +157,7 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
       const neighbour = readText(file, name, errors);
       if (neighbour === undefined) continue;
       texts.set(file, neighbour);
-      onCandidate(file, neighbour);
+      onCandidate(file, neighbour, false);
     }
   }
   return { texts, scanned: [...readable.values()], skipped };
@@ -166,14 +167,14 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
  * Gives each file's first read to `onRead`, in order. A large run reads on a thread of its own, so that reading and
  * pre-filtering the tree overlap with parsing what it selects; this thread waits for each batch on a shared counter.
  */
-function readFirst(files: readonly string[], onRead: (index: number, read: FirstRead) => void): void {
+function readFirst(files: readonly string[], maxFileBytes: number | undefined, onRead: (index: number, read: FirstRead) => void): void {
   if (files.length < READER_THREAD_MIN_FILES || !fs.existsSync(READER_SCRIPT)) {
     files.forEach((file, index) => onRead(index, firstRead(file)));
     return;
   }
   const posted = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const data: ReaderData = { files, posted, port: port2 };
+  const data: ReaderData = { files, maxFileBytes, posted, port: port2 };
   // A small young generation: the reader's texts die young, and the thread should add little to the peak memory.
   const reader = new Worker(READER_SCRIPT, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
   try {
@@ -227,14 +228,15 @@ class ModuleAnalysis {
     this.parsed = new Map(previous?.modules.map((module) => [module.absolute, module]));
   }
 
-  add(absolute: string, text: string): void {
+  /** Parses and analyses a module, unless `provenInert` (the reader thread analysed it and found it inert). */
+  add(absolute: string, text: string, provenInert = false): void {
     const { maxFileBytes } = this.options;
     if (maxFileBytes !== undefined && Buffer.byteLength(text) > maxFileBytes) {
       const file = relativePath(this.options.cwd, absolute);
       this.errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
       return;
     }
-    if (this.previous?.inert.get(absolute) === text) {
+    if (provenInert || this.previous?.inert.get(absolute) === text) {
       this.inert.set(absolute, text);
       return;
     }

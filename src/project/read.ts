@@ -7,7 +7,8 @@ import type { FileError } from './types';
 
 /** What the first pass over a tree keeps of a file: its text if the pre-filter selects it, else its relative imports. */
 export type FirstRead =
-  | { readonly kind: 'selected'; readonly text: string }
+  /** `inert`: the reader thread proved that analysing the text finds nothing (see `screen.ts`). */
+  | { readonly kind: 'selected'; readonly text: string; readonly inert?: true }
   /** `imports`: the relative `from` specifiers, one per line (a string of its own, not slices keeping the text alive). */
   | { readonly kind: 'other'; readonly imports: string }
   | { readonly kind: 'error'; readonly message: string };

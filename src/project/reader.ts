@@ -1,13 +1,16 @@
 /**
- * The reader thread of a large run: reads every file and applies the text pre-filter while the main thread parses the
- * files already selected (see `readFirst` in `index.ts`). Posts the reads in order, in batches, and bumps a shared
- * counter after each post so the main thread, which waits on it, wakes up.
+ * The reader thread of a large run: reads every file, applies the text pre-filter and screens the large candidates
+ * (`screen.ts`) while the main thread parses the files already selected (see `readFirst` in `index.ts`). Posts the
+ * reads in order, in batches, and bumps a shared counter after each post so the main thread, which waits on it, wakes
+ * up.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { firstRead, type FirstRead } from './read';
+import { provenInert } from './screen';
 
 export interface ReaderData {
   readonly files: readonly string[];
+  readonly maxFileBytes: number | undefined;
   readonly posted: Int32Array;
   readonly port: MessagePort;
 }
@@ -16,7 +19,7 @@ export interface ReaderData {
 const BATCH = 128;
 
 if (parentPort) {
-  const { files, posted, port } = workerData as ReaderData;
+  const { files, maxFileBytes, posted, port } = workerData as ReaderData;
   const post = (message: readonly FirstRead[] | { readonly failure: string }) => {
     port.postMessage(message);
     Atomics.add(posted, 0, 1);
@@ -26,7 +29,7 @@ if (parentPort) {
     let batch: FirstRead[] = [];
     for (const file of files) {
       const read = firstRead(file);
-      batch.push(read);
+      batch.push(read.kind === 'selected' && provenInert(file, read.text, maxFileBytes) ? { ...read, inert: true } : read);
       if (read.kind === 'selected' || batch.length === BATCH) {
         post(batch);
         batch = [];

@@ -9,7 +9,7 @@ import { rules } from '../../rules';
 import { DEFAULT_EXTENSIONS } from '../../src/cli/files';
 import { formatJson } from '../../src/cli/formats';
 import { analyseFiles } from '../../src/cli/run';
-import { cli, type CliResult, copyLegacyApp, ensureBuilt, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, ROOT, temporaryDirectory, writeFiles } from './cli-helpers';
+import { cli, type CliResult, copyLegacyApp, ensureBuilt, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, ROOT, temporaryDirectory, writeFiles } from './cli-helpers';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const RULE_IDS = Object.keys(rules).map((name) => `auth0-tokens/${name}`);
@@ -201,6 +201,13 @@ describe('auth0-tokens scan', () => {
   });
 });
 
+/** Generated source of at least 40,000 characters, past the size from which the reader thread screens candidates. */
+function largeText(line: (index: number) => string): string {
+  let text = '';
+  for (let index = 0; text.length < 40_000; index++) text += line(index);
+  return text;
+}
+
 describe('auth0-tokens scan over a large tree', () => {
   afterAll(removeTemporaryDirectories);
 
@@ -209,6 +216,8 @@ describe('auth0-tokens scan over a large tree', () => {
   it('reads on a thread of its own and reports what a read on the main thread reports', async () => {
     ensureBuilt();
     const dir = temporaryDirectory('large');
+    const login = largeText((index) => `function pad${index}(value) {\n  return value + ${index};\n}\n`) + ID_TOKEN_FLOW;
+    const loginLine = login.slice(0, login.indexOf('var webAuth')).split('\n').length;
     const files: Record<string, string | Buffer> = {
       'app/auth.js': "import auth0 from 'auth0-js';\nexport const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });\n",
       'app/profile.js': "import { webAuth } from './auth';\nwebAuth.checkSession({}, (err, result) => {\n  fetch(`https://acme.auth0.com/api/v2/users/${result.idTokenPayload.sub}`, { headers: { Authorization: `Bearer ${result.idToken}` } });\n});\n",
@@ -216,6 +225,9 @@ describe('auth0-tokens scan over a large tree', () => {
       'app/binary.js': Buffer.from([0x61, 0x00, 0x62]),
       'app/latin1.js': Buffer.from("// caf\xe9\nfetch('https://acme.auth0.com/api/v2/users/1');\n", 'latin1'),
       'app/broken.js': "fetch('https://acme.auth0.com/api/v2/users/1', {\n",
+      // Large candidates the reader thread screens: one with nothing to find, one with an ID-token flow at its end.
+      'vendor/indent.js': largeText((index) => `function check${index}(tokens) {\n  const idToken = tokens[${index}];\n  return idToken && idToken.value === '${index}';\n}\n`),
+      'vendor/login.js': login,
     };
     for (let index = 0; index < 2100; index++) files[`lib/module-${String(index).padStart(4, '0')}.js`] = `export const value${index} = ${index};\n`;
     writeFiles(dir, files);
@@ -223,12 +235,16 @@ describe('auth0-tokens scan over a large tree', () => {
     const result = await cli(['scan', '.', '--format', 'json'], dir);
     const inProcess = analyseFiles({ paths: ['.'], cwd: dir, extensions: [...DEFAULT_EXTENSIONS], ignore: [], gitignore: true, defaultIgnores: true, quiet: true, environment: 'auto', metadataScope: 'update' });
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(formatJson(inProcess.report)));
-    expect(inProcess.report).toMatchObject({ filesScanned: 2104, filesSkipped: 2100 });
+    expect(inProcess.report).toMatchObject({ filesScanned: 2106, filesSkipped: 2100 });
     expect(inProcess.report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
       'app/auth.js:2 auth0-tokens/require-management-audience',
       'app/auth.js:2 auth0-tokens/require-token-response-type',
       'app/auth.js:2 auth0-tokens/minimal-management-scopes',
       'app/profile.js:3 auth0-tokens/no-id-token-for-management-api',
+      `vendor/login.js:${loginLine} auth0-tokens/require-management-audience`,
+      `vendor/login.js:${loginLine} auth0-tokens/require-token-response-type`,
+      `vendor/login.js:${loginLine} auth0-tokens/minimal-management-scopes`,
+      `vendor/login.js:${loginLine + 2} auth0-tokens/no-id-token-for-management-api`,
     ]);
     const errors = inProcess.report.errors.map((error) => `${error.file}: ${error.message}`);
     expect(errors.map((line) => line.replace(/:.*/, ''))).toEqual(['app/binary.js', 'app/broken.js', 'app/latin1.js']);
