@@ -3,7 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { CHECKS, type RuleName } from './analysis/checks';
-import { analyzeFile } from './analysis/facts';
+import { analyzeFile, mightContainAuth0 } from './analysis/facts';
 import type { Finding, MetadataScope } from './analysis/findings';
 import type { ScopeManagerLike } from './analysis/file-context';
 import type { Environment, FileFacts } from './analysis/types';
@@ -16,7 +16,26 @@ export interface Auth0TokensDocs {
 
 export const DOCS_BASE_URL = 'https://github.com/auth0-tokens/eslint-plugin-auth0-tokens/blob/main/docs/rules/';
 
-export const createRule = RuleCreator<Auth0TokensDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+const createNamedRule = RuleCreator<Auth0TokensDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+
+/**
+ * typescript-eslint's RuleCreator, with one difference: on a file with nothing Auth0-related (nearly every file a lint
+ * run sees) a rule returns no listeners at once, before RuleCreator merges its default options into a
+ * `structuredClone` of them, which for such files is most of what the plugin adds to the run.
+ */
+export const createRule: typeof createNamedRule = (rule) => {
+  const created = createNamedRule(rule);
+  return { ...created, create: (context) => (concernsAuth0(context.sourceCode) ? created.create(context) : {}) };
+};
+
+const concerned = new WeakMap<object, boolean>();
+
+/** The text pre-filter for the file being linted, run once per file for all the rules. */
+function concernsAuth0(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+  let concerns = concerned.get(sourceCode);
+  if (concerns === undefined) concerned.set(sourceCode, (concerns = mightContainAuth0(sourceCode.text)));
+  return concerns;
+}
 
 /** Options every rule takes. */
 export interface CommonOptions {

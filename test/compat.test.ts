@@ -181,3 +181,12 @@ describe('ESLint 8.57, eslintrc `legacy-recommended`', () => {
     });
   });
 });
+
+describe('the cost of a file with nothing Auth0-related', () => {
+  // Nearly every file a lint run sees: each rule must leave it before RuleCreator merges (structuredClones) its options.
+  it.each(Object.entries(plugin.rules as Record<string, { create(context: unknown): object }>))('%s registers no listener on it, and its Program listener otherwise', (_name, rule) => {
+    const context = (text: string) => ({ sourceCode: { text }, options: [] });
+    expect(Object.keys(rule.create(context('export const total = items.reduce((sum, item) => sum + item.price, 0);\n')))).toEqual([]);
+    expect(Object.keys(rule.create(context("const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com' });\n")))).toEqual(['Program']);
+  });
+});
