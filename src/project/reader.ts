@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { firstRead, type FirstRead } from './read';
-import { provenInert } from './screen';
+import { provenInert, screened } from './screen';
 
 export interface ReaderData {
   readonly files: readonly string[];
@@ -29,7 +29,11 @@ if (parentPort) {
     let batch: FirstRead[] = [];
     for (const file of files) {
       const read = firstRead(file);
-      batch.push(read.kind === 'selected' && provenInert(file, read.text, maxFileBytes) ? { ...read, inert: true } : read);
+      if (read.kind === 'selected' && screened(read.text, maxFileBytes)) {
+        // The main thread parses the files before this one while this thread analyses it.
+        if (batch.length > 0) post(batch);
+        batch = [provenInert(file, read.text) ? { ...read, inert: true } : read];
+      } else batch.push(read);
       if (read.kind === 'selected' || batch.length === BATCH) {
         post(batch);
         batch = [];

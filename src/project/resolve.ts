@@ -8,9 +8,14 @@ import path from 'node:path';
 
 type Ts = typeof import('ts-morph').ts;
 
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
 export class ModuleResolver {
   private ts: Ts | undefined;
   private readonly options = new Map<string, import('ts-morph').ts.CompilerOptions>();
+  /** The nearest config file by directory, and whether a config maps bare specifiers: asked for every import. */
+  private readonly configs = new Map<string, string | undefined>();
+  private readonly mapsSpecifiers = new Map<string, boolean>();
 
   /** The absolute file `specifier` refers to from `containingFile`, or `undefined` (packages, unresolvable). */
   resolve(specifier: string, containingFile: string): string | undefined {
@@ -27,10 +32,15 @@ export class ModuleResolver {
 
   /** Whether bare specifiers may map to project files; read as text first so packages never load TypeScript. */
   private hasPaths(containingFile: string): boolean {
-    const config = nearestConfig(path.dirname(containingFile));
-    if (!config || !/"(paths|baseUrl|extends)"/.test(fs.readFileSync(config, 'utf8'))) return false;
-    const options = this.configFor(containingFile);
-    return options !== undefined && (options.paths !== undefined || options.baseUrl !== undefined);
+    const config = this.nearestConfig(path.dirname(containingFile));
+    if (!config) return false;
+    let maps = this.mapsSpecifiers.get(config);
+    if (maps === undefined) {
+      const options = /"(paths|baseUrl|extends)"/.test(fs.readFileSync(config, 'utf8')) ? this.configFor(containingFile) : undefined;
+      maps = options !== undefined && (options.paths !== undefined || options.baseUrl !== undefined);
+      this.mapsSpecifiers.set(config, maps);
+    }
+    return maps;
   }
 
   private compilerOptions(containingFile: string): import('ts-morph').ts.CompilerOptions {
@@ -39,7 +49,7 @@ export class ModuleResolver {
 
   /** Compiler options of the nearest `tsconfig.json` / `jsconfig.json` above a file (`extends` followed). */
   private configFor(file: string): import('ts-morph').ts.CompilerOptions | undefined {
-    const config = nearestConfig(path.dirname(file));
+    const config = this.nearestConfig(path.dirname(file));
     if (!config) return undefined;
     const cached = this.options.get(config);
     if (cached) return cached;
@@ -51,14 +61,14 @@ export class ModuleResolver {
     this.options.set(config, options);
     return options;
   }
-}
 
-function nearestConfig(directory: string): string | undefined {
-  for (let current = directory; ; current = path.dirname(current)) {
-    for (const name of ['tsconfig.json', 'jsconfig.json']) {
-      const candidate = path.join(current, name);
-      if (fs.existsSync(candidate)) return candidate;
-    }
-    if (path.dirname(current) === current) return undefined;
+  /** The nearest `tsconfig.json` / `jsconfig.json` at or above a directory. */
+  private nearestConfig(directory: string): string | undefined {
+    if (this.configs.has(directory)) return this.configs.get(directory);
+    const own = CONFIG_NAMES.map((name) => path.join(directory, name)).find((candidate) => fs.existsSync(candidate));
+    const parent = path.dirname(directory);
+    const found = own ?? (parent === directory ? undefined : this.nearestConfig(parent));
+    this.configs.set(directory, found);
+    return found;
   }
 }

@@ -9,13 +9,17 @@ import { parseJavaScriptFile } from '../parse';
 /** Below this size a candidate costs less to analyse on the main thread than to wait for. */
 export const SCREENED_MIN_CHARS = 32 * 1024;
 
+/** Whether the reader thread screens a candidate: a large one the main thread would parse (not one over the limit). */
+export function screened(text: string, maxFileBytes: number | undefined): boolean {
+  return text.length >= SCREENED_MIN_CHARS && (maxFileBytes === undefined || Buffer.byteLength(text) <= maxFileBytes);
+}
+
 /**
  * Whether a candidate is proven inert (see `ModuleView.inert`): the same analysis the main thread would run, on the
- * same espree tree. False when it cannot say: a small or oversized file, one espree alone cannot parse (TypeScript,
- * Flow, a syntax error), or an analysis that fails; the main thread then analyses the file itself.
+ * same espree tree. False when it cannot say: a file espree alone cannot parse (TypeScript, Flow, a syntax error), or
+ * an analysis that fails; the main thread then analyses the file itself.
  */
-export function provenInert(file: string, text: string, maxFileBytes: number | undefined): boolean {
-  if (text.length < SCREENED_MIN_CHARS || (maxFileBytes !== undefined && Buffer.byteLength(text) > maxFileBytes)) return false;
+export function provenInert(file: string, text: string): boolean {
   try {
     const units = parseJavaScriptFile(file, text);
     return units !== undefined && units.every((unit) => moduleView(unit.program, unit.text, unit.scopeManager).inert);
