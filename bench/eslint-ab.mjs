@@ -18,6 +18,7 @@ import { ROOT, sourceFiles } from './tree.mjs';
 
 const { values: options, positionals } = parseArgs({ options: { limit: { type: 'string' }, rounds: { type: 'string', default: '3' } }, allowPositionals: true });
 const ROUNDS = Number(options.rounds);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a whole number of at least 1, not ${options.rounds}`);
 const WARM_UP_FILES = 200;
 const NAMES = ['parserOnly', 'withPlugin'];
 const require = createRequire(path.join(ROOT, 'package.json'));

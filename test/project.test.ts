@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeProject } from '../src/project';
-import { provenInert, SCREENED_MIN_CHARS, screened } from '../src/project/screen';
+import { provenInert, SCREENED_MAX_CHARS, SCREENED_MIN_CHARS, screened } from '../src/project/screen';
 import { ensureBuilt, removeTemporaryDirectories, ROOT as REPOSITORY, temporaryDirectory } from './cli/cli-helpers';
 
 const ROOT = path.join(__dirname, '../fixtures/legacy-app');
@@ -236,7 +236,8 @@ describe('what the project analysis parses and keeps', () => {
   it('parses plain JavaScript with espree and loads TypeScript only for a TypeScript file', () => {
     ensureBuilt();
     const dir = project('typescript-on-demand', {
-      'profile.js': ["fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });"],
+      // Sloppy-mode code (`with`): espree parses it as a script once it fails as a module.
+      'profile.js': ['with (window) {', "  fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });", '}'],
       'session.ts': ["export const token: string = localStorage.getItem('id_token') ?? '';"],
     });
     const loaded = (file: string) => {
@@ -259,6 +260,7 @@ describe('what the project analysis parses and keeps', () => {
     expect(screened(inert, undefined)).toBe(true);
     expect(screened(inert.slice(0, SCREENED_MIN_CHARS - 100), undefined), 'small: the main thread analyses it at once').toBe(false);
     expect(screened(inert, inert.length - 1), 'over the size limit: skipped unparsed').toBe(false);
+    expect(screened(inert.repeat(Math.ceil(SCREENED_MAX_CHARS / inert.length) + 1), undefined), 'a bundle: its trees would add a peak of their own').toBe(false);
     expect(provenInert('indent.js', inert)).toBe(true);
     expect(provenInert('login.js', login), 'a finding').toBe(false);
     expect(provenInert('indent.ts', inert), 'TypeScript: the reader thread has no TypeScript parser').toBe(false);

@@ -95,6 +95,10 @@ interface Candidates {
 const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.vue', '/index.js', '/index.ts', '/index.jsx', '/index.tsx'];
 /** Below this many files a reader thread costs more to start than it saves. */
 const READER_THREAD_MIN_FILES = 2000;
+/** Below the main thread's 984 KB (V8's default): what overflows there overflows on the reader thread first. */
+const READER_STACK_MB = 0.9;
+/** How long this thread waits for the reader thread before it checks that the thread still runs. */
+const READER_CHECK_MS = 500;
 /** The reader thread's script: the build's; a run from the TypeScript sources (the tests) reads on the main thread. */
 const READER_SCRIPT = path.join(__dirname, 'reader.js');
 
@@ -176,23 +180,26 @@ function readFirst(files: readonly string[], maxFileBytes: number | undefined, o
   const { port1, port2 } = new MessageChannel();
   const data: ReaderData = { files, maxFileBytes, posted, port: port2 };
   // A small young generation: the reader's texts die young, and the thread should add little to the peak memory.
-  const reader = new Worker(READER_SCRIPT, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4 } });
+  // A stack smaller than this thread's: code nested too deeply for this thread is never proven inert there.
+  const reader = new Worker(READER_SCRIPT, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4, stackSizeMb: READER_STACK_MB } });
+  let index = 0;
   try {
-    let index = 0;
     while (index < files.length) {
       const seen = Atomics.load(posted, 0);
       const message = receiveMessageOnPort(port1)?.message as FirstRead[] | { readonly failure: string } | undefined;
-      if (message === undefined) {
-        Atomics.wait(posted, 0, seen);
-        continue;
+      if (message !== undefined) {
+        if (!Array.isArray(message)) throw new Error(`the reader thread failed: ${message.failure}`);
+        for (const read of message) onRead(index++, read);
+      } else if (Atomics.wait(posted, 0, seen, READER_CHECK_MS) === 'timed-out' && reader.threadId === -1 && Atomics.load(posted, 0) === seen) {
+        // The thread is gone without a word (killed, out of memory): this thread reads the rest.
+        break;
       }
-      if (!Array.isArray(message)) throw new Error(`the reader thread failed: ${message.failure}`);
-      for (const read of message) onRead(index++, read);
     }
   } finally {
     port1.close();
     void reader.terminate();
   }
+  for (; index < files.length; index++) onRead(index, firstRead(files[index]!));
 }
 
 /** The names an import of a file may end with: `auth.js`, `auth`, and `auth` for `auth/index.js`. */

@@ -8,10 +8,12 @@ import { parseJavaScriptFile } from '../parse';
 
 /** Below this size a candidate costs less to analyse on the main thread than to wait for. */
 export const SCREENED_MIN_CHARS = 32 * 1024;
+/** Above it, the reader thread's trees would add to the main thread's a peak of their own: bundles stay with the main thread. */
+export const SCREENED_MAX_CHARS = 256 * 1024;
 
-/** Whether the reader thread screens a candidate: a large one the main thread would parse (not one over the limit). */
+/** Whether the reader thread screens a candidate: a large one, not a bundle, and one the main thread would parse. */
 export function screened(text: string, maxFileBytes: number | undefined): boolean {
-  return text.length >= SCREENED_MIN_CHARS && (maxFileBytes === undefined || Buffer.byteLength(text) <= maxFileBytes);
+  return text.length >= SCREENED_MIN_CHARS && text.length <= SCREENED_MAX_CHARS && (maxFileBytes === undefined || Buffer.byteLength(text) <= maxFileBytes);
 }
 
 /**
