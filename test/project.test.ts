@@ -110,17 +110,6 @@ describe('cross-file analysis', () => {
     expect(migrations['notes/accounts.js']).toBeUndefined();
   });
 
-  it('calls betweenRounds once per migration round that changed something, and never when nothing changes', () => {
-    let rounds = 0;
-    const migrations = analyzeProject(FILES, { ...OPTIONS, betweenRounds: () => rounds++ }).migrate({ annotate: false });
-    expect(migrations.some((migration) => migration.after !== migration.before)).toBe(true);
-    expect(rounds).toBeGreaterThanOrEqual(1);
-    rounds = 0;
-    const dir = project('nothing-to-migrate', { 'clean.js': ["fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + getAccessToken() } });"] });
-    analyzeProject([path.join(dir, 'clean.js')], { ...OPTIONS, cwd: dir, betweenRounds: () => rounds++ }).migrate({ annotate: false });
-    expect(rounds).toBe(0);
-  });
-
   it('is idempotent across the project', () => {
     const migrated = new Map(analysis.migrate({ annotate: false }).map((migration) => [path.join(ROOT, migration.file), migration.after]));
     const dir = temporaryDirectory('project');

@@ -1,7 +1,5 @@
 /** What every command does first: discover the files, run the project analysis over them, and keep the shard's share. */
 import path from 'node:path';
-import v8 from 'node:v8';
-import vm from 'node:vm';
 import { analyzeProject } from '../project';
 import { redactStrings } from '../redact';
 import type { FileError, ProjectAnalysis, ProjectReport } from '../project/types';
@@ -45,7 +43,7 @@ export function analyseFiles(options: RunOptions): Run {
   const discoveryErrors = shard ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard)) : discovery.errors;
 
   const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
-  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes, betweenRounds: collectGarbage }, (done, total) => progress.update(done, total));
+  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes }, (done, total) => progress.update(done, total));
   progress.finish();
 
   const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));
@@ -81,24 +79,4 @@ function compareFile(a: { readonly file: string }, b: { readonly file: string })
 
 export function sortErrors(errors: readonly FileError[]): FileError[] {
   return [...errors].sort(compareFile);
-}
-
-let garbageCollector: (() => void) | null | undefined;
-
-/**
- * A full garbage collection between migration rounds. V8 grows its heap rather than collect while a run allocates
- * fast, so without one the peak holds the round's released trees beside the new ones (300 MB instead of 255 MB for
- * `migrate --dry` on the 20k-file benchmark tree). The collector is exposed the way Jest's leak detector does it;
- * where this V8 refuses, nothing is collected early.
- */
-function collectGarbage(): void {
-  if (garbageCollector === undefined) {
-    try {
-      v8.setFlagsFromString('--expose-gc');
-      garbageCollector = vm.runInNewContext('gc') as typeof garbageCollector;
-    } catch {
-      garbageCollector = null;
-    }
-  }
-  garbageCollector?.();
 }

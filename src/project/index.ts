@@ -31,11 +31,6 @@ export interface ProjectOptions extends CheckOptions {
    * per byte of source, and such files are bundles or generated code. No limit when undefined.
    */
   readonly maxFileBytes?: number;
-  /**
-   * Called between migration rounds, when the trees of the files the round changed are unreachable and those of their
-   * new texts are not parsed yet: the CLI collects garbage there, so its peak memory does not hold both.
-   */
-  readonly betweenRounds?: () => void;
 }
 
 const MAX_ROUNDS = 3;
@@ -413,7 +408,6 @@ function migrateProject(original: ReadonlyMap<string, string>, state: ProjectSta
     // before it parses their new texts.
     const previous = { ...NO_STATE, inert: state.inert, modules: state.modules.filter((module) => !edited.has(module.absolute)) };
     state = NO_STATE;
-    options.betweenRounds?.();
     state = analyzeModules(texts, options, previous);
   }
   const migrations: FileMigration[] = [];
