@@ -343,6 +343,41 @@ webAuth.parseHash((err, authResult) => {
       errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [] }],
     },
     {
+      name: 'no switch for a client with no call in sight while the login in the file asks for no Management audience',
+      filename: as.js,
+      code: `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+webAuth.parseHash(function (err, authResult) {
+  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
+});`,
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [] }],
+    },
+    {
+      name: 'a client with no call in sight, from a login that already asks for the Management API: switch',
+      filename: as.js,
+      code: `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' });
+webAuth.parseHash(function (err, authResult) {
+  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
+});`,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' });
+webAuth.parseHash(function (err, authResult) {
+  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken });
+});`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       name: 'no switch when every call needs a backend token anyway (root attributes)',
       filename: as.ts,
       code: `
