@@ -4,6 +4,15 @@ import { as, ruleTester } from '../rule-tester';
 
 const needsManual = [{ reportNeedsManual: true }] as const;
 
+const MIGRATED_LOGIN = "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'";
+
+/** A Management client made in a `parseHash` callback, with no call in sight, after a login with these options. */
+const clientWithoutCalls = (loginOptions: string, token: string): string => `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', ${loginOptions} });
+webAuth.parseHash(function (err, authResult) {
+  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.${token} });
+});`;
+
 ruleTester.run('no-id-token-for-management-api', rule, {
   valid: [
     {
@@ -345,37 +354,14 @@ webAuth.parseHash((err, authResult) => {
     {
       name: 'no switch for a client with no call in sight while the login in the file asks for no Management audience',
       filename: as.js,
-      code: `
-var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
-webAuth.parseHash(function (err, authResult) {
-  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
-});`,
+      code: clientWithoutCalls("responseType: 'id_token'", 'idToken'),
       errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [] }],
     },
     {
       name: 'a client with no call in sight, from a login that already asks for the Management API: switch',
       filename: as.js,
-      code: `
-var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' });
-webAuth.parseHash(function (err, authResult) {
-  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
-});`,
-      errors: [
-        {
-          messageId: 'idTokenCredential',
-          line: 4,
-          suggestions: [
-            {
-              messageId: 'useAccessToken',
-              output: `
-var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user' });
-webAuth.parseHash(function (err, authResult) {
-  window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken });
-});`,
-            },
-          ],
-        },
-      ],
+      code: clientWithoutCalls(MIGRATED_LOGIN, 'idToken'),
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: clientWithoutCalls(MIGRATED_LOGIN, 'accessToken') }] }],
     },
     {
       name: 'no switch when every call needs a backend token anyway (root attributes)',
