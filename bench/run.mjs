@@ -199,7 +199,7 @@ function measureGroup(tools, tree, size, reps, warmUp) {
   );
 }
 
-/** The plugin's cost in one ESLint process, both configs alternating file by file. */
+/** The plugin's cost in one ESLint process (see bench/eslint-ab.mjs). */
 function eslintAb(tree) {
   const run = measureNode([path.join(ROOT, 'bench/eslint-ab.mjs'), tree, '--limit', String(AB_FILES)], { cwd: WORK });
   if (run.status !== 0) throw new Error(`eslint-ab: exit ${run.status}\n${run.stderr.slice(-2000)}`);

@@ -16,7 +16,7 @@ import type { FileFacts, ManagementCall, Node, Provenance, TextEdit, TokenReques
 import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { annotate, applyEdits, message, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { parseFile, ParseError, type ParsedUnit } from '../parse';
-import { firstRead, readText, relativeImports, relativePath, type FirstRead } from './read';
+import { firstRead, overSizeLimit, readText, relativeImports, relativePath, type FirstRead } from './read';
 import type { ReaderData } from './reader';
 import { ModuleResolver } from './resolve';
 import type { CallSite, FileError, FileMigration, ManagementCallReport, ProjectAnalysis, ProjectFinding, ProjectReport, TokenRequestReport } from './types';
@@ -233,9 +233,9 @@ class ModuleAnalysis {
   /** Parses and analyses a module, unless `provenInert` (the reader thread analysed it and found it inert). */
   add(absolute: string, text: string, provenInert = false): void {
     const { maxFileBytes } = this.options;
-    if (maxFileBytes !== undefined && Buffer.byteLength(text) > maxFileBytes) {
+    if (overSizeLimit(text, maxFileBytes)) {
       const file = relativePath(this.options.cwd, absolute);
-      this.errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources` });
+      this.errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(maxFileBytes!)} MB): skipped; bundles and generated code are migrated through their sources` });
       return;
     }
     if (provenInert || this.previous?.inert.get(absolute) === text) {
@@ -404,8 +404,8 @@ function migrateProject(original: ReadonlyMap<string, string>, state: ProjectSta
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const edited = applyRound(state, texts, changed);
     if (edited.size === 0) break;
-    // Only the unchanged modules are carried into the next analysis: the trees of the edited ones are released
-    // before it parses their new texts.
+    // Only the unchanged modules are carried into the next analysis. Dropping the state before it starts releases
+    // the trees of the edited ones before it parses their new texts.
     const previous = { ...NO_STATE, inert: state.inert, modules: state.modules.filter((module) => !edited.has(module.absolute)) };
     state = NO_STATE;
     state = analyzeModules(texts, options, previous);

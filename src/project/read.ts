@@ -67,6 +67,11 @@ function readBytes(file: string): Buffer {
   }
 }
 
+/** Whether a text is over the size of files worth parsing (`ProjectOptions.maxFileBytes`; no limit when undefined). */
+export function overSizeLimit(text: string, maxFileBytes: number | undefined): boolean {
+  return maxFileBytes !== undefined && Buffer.byteLength(text) > maxFileBytes;
+}
+
 /** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'`. */
 export function errorText(error: unknown): string {
   const { code, message } = error as Partial<NodeJS.ErrnoException>;

@@ -5,6 +5,7 @@
  */
 import { moduleView } from '../analysis/facts';
 import { parseJavaScriptFile } from '../parse';
+import { overSizeLimit } from './read';
 
 /** Below this size a candidate costs less to analyse on the main thread than to wait for. */
 export const SCREENED_MIN_CHARS = 32 * 1024;
@@ -13,7 +14,7 @@ export const SCREENED_MAX_CHARS = 256 * 1024;
 
 /** Whether the reader thread screens a candidate: a large one, not a bundle, and one the main thread would parse. */
 export function screened(text: string, maxFileBytes: number | undefined): boolean {
-  return text.length >= SCREENED_MIN_CHARS && text.length <= SCREENED_MAX_CHARS && (maxFileBytes === undefined || Buffer.byteLength(text) <= maxFileBytes);
+  return text.length >= SCREENED_MIN_CHARS && text.length <= SCREENED_MAX_CHARS && !overSizeLimit(text, maxFileBytes);
 }
 
 /**
