@@ -3,7 +3,7 @@
  * (bench/tree.mjs), each measured several times (median wall time, files/s, peak RSS), with the ratios the project
  * targets. Writes bench/results.json and prints a table. Not a test: figures depend on the machine.
  *
- *   node bench/run.mjs [--sizes 1000,5000,20000] [--reps 5] [--slow-reps 3] [--slow-reps-large 1]
+ *   node bench/run.mjs [--sizes 1000,5000,20000] [--reps 5] [--slow-reps 3] [--slow-reps-large 3]
  *                      [--ab-files 2500] [--tools scan,migrate,...] [--work DIR] [--out FILE]
  *
  * Fast tools (the floors, scan, migrate) run `--reps` times after one untimed warm-up; the slow baselines (the
@@ -28,7 +28,7 @@ const { values: options } = parseArgs({
     sizes: { type: 'string', default: '1000,5000,20000' },
     reps: { type: 'string', default: '5' },
     'slow-reps': { type: 'string', default: '3' },
-    'slow-reps-large': { type: 'string', default: '1' },
+    'slow-reps-large': { type: 'string', default: '3' },
     'ab-files': { type: 'string', default: '2500' },
     tools: { type: 'string' },
     work: { type: 'string', default: path.join(os.tmpdir(), 'auth0-tokens-bench') },
