@@ -92,8 +92,12 @@ const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.v
 const READER_THREAD_MIN_FILES = 2000;
 /** Below the main thread's 984 KB (V8's default): what overflows there overflows on the reader thread first. */
 const READER_STACK_MB = 0.9;
-/** How long this thread waits for the reader thread before it checks that the thread still runs. */
-const READER_CHECK_MS = 500;
+/**
+ * How long this thread waits for the reader thread's next batch before it reads the rest itself. A thread that dies
+ * (out of memory, say) cannot tell, and this thread, blocked in its wait, never sees the worker's exit event: only
+ * the silence shows. A batch takes milliseconds; a reader merely slow loses nothing either, the rest is read here.
+ */
+const READER_STALL_MS = 5000;
 /** The reader thread's script: the build's; a run from the TypeScript sources (the tests) reads on the main thread. */
 const READER_SCRIPT = path.join(__dirname, 'reader.js');
 
@@ -185,8 +189,7 @@ function readFirst(files: readonly string[], maxFileBytes: number | undefined, o
       if (message !== undefined) {
         if (!Array.isArray(message)) throw new Error(`the reader thread failed: ${message.failure}`);
         for (const read of message) onRead(index++, read);
-      } else if (Atomics.wait(posted, 0, seen, READER_CHECK_MS) === 'timed-out' && reader.threadId === -1 && Atomics.load(posted, 0) === seen) {
-        // The thread is gone without a word (killed, out of memory): this thread reads the rest.
+      } else if (Atomics.wait(posted, 0, seen, READER_STALL_MS) === 'timed-out' && Atomics.load(posted, 0) === seen) {
         break;
       }
     }

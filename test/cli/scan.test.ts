@@ -209,15 +209,20 @@ function largeText(line: (index: number) => string): string {
 }
 
 describe('auth0-tokens scan over a large tree', () => {
-  afterAll(removeTemporaryDirectories);
-
   // Above 2,000 files the built CLI reads on a thread of its own while it parses; these tests run the TypeScript
   // sources, whose analysis reads on the main thread. Both must report exactly the same.
-  it('reads on a thread of its own and reports what a read on the main thread reports', async () => {
+  let dir: string;
+  let inProcess: ReturnType<typeof analyseFiles>;
+  let loginLine: number;
+  const HOOKS = path.join(__dirname, 'hooks');
+  /** The CLI with a hook from `hooks/` preloaded, in its main thread and in its reader thread. */
+  const hooked = (hook: string, args: readonly string[], env: NodeJS.ProcessEnv = {}) => cli(args, dir, { ...env, NODE_OPTIONS: `--require ${path.join(HOOKS, hook)}` });
+
+  beforeAll(() => {
     ensureBuilt();
-    const dir = temporaryDirectory('large');
+    dir = temporaryDirectory('large');
     const login = largeText((index) => `function pad${index}(value) {\n  return value + ${index};\n}\n`) + ID_TOKEN_FLOW;
-    const loginLine = login.slice(0, login.indexOf('var webAuth')).split('\n').length;
+    loginLine = login.slice(0, login.indexOf('var webAuth')).split('\n').length;
     const files: Record<string, string | Buffer> = {
       'app/auth.js': "import auth0 from 'auth0-js';\nexport const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });\n",
       'app/profile.js': "import { webAuth } from './auth';\nwebAuth.checkSession({}, (err, result) => {\n  fetch(`https://acme.auth0.com/api/v2/users/${result.idTokenPayload.sub}`, { headers: { Authorization: `Bearer ${result.idToken}` } });\n});\n",
@@ -231,10 +236,19 @@ describe('auth0-tokens scan over a large tree', () => {
     };
     for (let index = 0; index < 2100; index++) files[`lib/module-${String(index).padStart(4, '0')}.js`] = `export const value${index} = ${index};\n`;
     writeFiles(dir, files);
+    inProcess = analyseFiles({ paths: ['.'], cwd: dir, extensions: [...DEFAULT_EXTENSIONS], ignore: [], gitignore: true, defaultIgnores: true, quiet: true, environment: 'auto', metadataScope: 'update' });
+  });
+  afterAll(removeTemporaryDirectories);
 
-    const result = await cli(['scan', '.', '--format', 'json'], dir);
-    const inProcess = analyseFiles({ paths: ['.'], cwd: dir, extensions: [...DEFAULT_EXTENSIONS], ignore: [], gitignore: true, defaultIgnores: true, quiet: true, environment: 'auto', metadataScope: 'update' });
+  /** The CLI's run reports exactly what the in-process run does, with the same exit code. */
+  const expectSameReport = (result: CliResult) => {
     expect(JSON.parse(result.stdout)).toEqual(JSON.parse(formatJson(inProcess.report)));
+    for (const error of inProcess.report.errors) expect(result.stderr).toContain(`${error.file}: ${error.message}`);
+    expect(result.status).toBe(1);
+  };
+
+  it('reads on a thread of its own and reports what a read on the main thread reports', async () => {
+    expectSameReport(await cli(['scan', '.', '--format', 'json'], dir));
     expect(inProcess.report).toMatchObject({ filesScanned: 2106, filesSkipped: 2100 });
     expect(inProcess.report.findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`)).toEqual([
       'app/auth.js:2 auth0-tokens/require-management-audience',
@@ -246,9 +260,18 @@ describe('auth0-tokens scan over a large tree', () => {
       `vendor/login.js:${loginLine} auth0-tokens/minimal-management-scopes`,
       `vendor/login.js:${loginLine + 2} auth0-tokens/no-id-token-for-management-api`,
     ]);
-    const errors = inProcess.report.errors.map((error) => `${error.file}: ${error.message}`);
-    expect(errors.map((line) => line.replace(/:.*/, ''))).toEqual(['app/binary.js', 'app/broken.js', 'app/latin1.js']);
-    for (const line of errors) expect(result.stderr).toContain(line);
-    expect(result.status).toBe(1);
+    expect(inProcess.report.errors.map((error) => error.file)).toEqual(['app/binary.js', 'app/broken.js', 'app/latin1.js']);
   });
+
+  it('never parses on the main thread a candidate the reader thread proved inert', async () => {
+    const log = path.join(dir, '..', `${path.basename(dir)}-parsed.log`);
+    expectSameReport(await hooked('log-parsed.cjs', ['scan', '.', '--format', 'json'], { AUTH0_TOKENS_PARSED_LOG: log }));
+    const parsed = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((file) => path.relative(dir, file));
+    fs.rmSync(log);
+    expect(parsed.sort()).toEqual(['app/auth.js', 'app/broken.js', 'app/page.js', 'app/profile.js', 'vendor/login.js']);
+  });
+
+  it('reads the rest itself when the reader thread dies without a word', async () => {
+    expectSameReport(await hooked('reader-dies.cjs', ['scan', '.', '--format', 'json']));
+  }, 30_000);
 });
