@@ -5,6 +5,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { walk } from './analysis/ast';
 import type { ScopeManagerLike } from './analysis/file-context';
+import { parseNatively } from './native-parse';
 
 export interface ParsedUnit {
   readonly program: TSESTree.Program;
@@ -74,7 +75,9 @@ function sources(file: string, text: string): Source[] {
 
 function parseSource(file: string, { text, flavour }: Source): TSESTree.Program {
   try {
-    return flavour === 'flow' ? parseFlow(text) : ((flavour === 'js' && parseJavaScript(text)) || parseTypeScript(text, flavour !== 'ts'));
+    if (flavour === 'flow') return parseFlow(text);
+    if (flavour === 'js') return parseJavaScript(text) || parseTypeScript(text, true);
+    return parseNatively(text, flavour) ?? parseTypeScript(text, flavour === 'tsx');
   } catch (error) {
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply for the parser');
     const { message, lineNumber, column, loc } = error as Error & { lineNumber?: number; column?: number; loc?: { line: number; column: number } };

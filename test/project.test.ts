@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NATIVE_MAX_CHARS } from '../src/native-parse';
 import { analyzeProject } from '../src/project';
 import { provenInert, SCREENED_MAX_CHARS, SCREENED_MIN_CHARS, screened } from '../src/project/screen';
 import { ensureBuilt, removeTemporaryDirectories, ROOT as REPOSITORY, temporaryDirectory } from './cli/cli-helpers';
@@ -222,12 +223,14 @@ describe('what the project analysis parses and keeps', () => {
     expect(report.skippedFiles).toEqual(['format.js', 'legacy.js', 'unrelated.js']);
   });
 
-  it('parses plain JavaScript with espree and loads TypeScript only for a TypeScript file', () => {
+  it('loads TypeScript only for a TypeScript file that oxc does not take', () => {
     ensureBuilt();
     const dir = project('typescript-on-demand', {
-      // Sloppy-mode code (`with`): espree parses it as a script once it fails as a module.
+      // Sloppy-mode code (`with`): parsed as a script once it fails as a module.
       'profile.js': ['with (window) {', "  fetch('https://acme.auth0.com/api/v2/users/1', { headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });", '}'],
       'session.ts': ["export const token: string = localStorage.getItem('id_token') ?? '';"],
+      // Past the length oxc's thread takes: typescript-estree parses it.
+      'large.ts': ["export const token: string = localStorage.getItem('id_token') ?? '';", ...Array.from({ length: 1200 }, (_, index) => `export const padding${index}: number = ${index};`)],
     });
     const loaded = (file: string) => {
       const script = [
@@ -238,8 +241,10 @@ describe('what the project analysis parses and keeps', () => {
       ].join('\n');
       return JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })) as unknown;
     };
+    expect(fs.statSync(path.join(dir, 'large.ts')).size).toBeGreaterThan(NATIVE_MAX_CHARS);
     expect(loaded('profile.js')).toEqual({ findings: 1, errors: [], typescript: false });
-    expect(loaded('session.ts')).toEqual({ findings: 0, errors: [], typescript: true });
+    expect(loaded('session.ts')).toEqual({ findings: 0, errors: [], typescript: false });
+    expect(loaded('large.ts')).toEqual({ findings: 0, errors: [], typescript: true });
   });
 
   it('lets the reader thread prove a large plain JavaScript candidate inert, and only such a candidate', () => {

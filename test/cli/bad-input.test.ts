@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, cli, type CliResult, ensureBuilt, hashTree, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import { NATIVE_MAX_CHARS } from '../../src/native-parse';
 
 const UNPARSABLE = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', responseType: 'id_token' ;\n";
 const BOM = '\uFEFF';
@@ -164,6 +165,19 @@ const BAD_INPUTS: readonly BadInput[] = [
     name: 'nesting too deep for the parser',
     create: (directory) => writeFiles(directory, { 'deep.js': `// auth0\nvar nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
     errors: [/^deep\.js: cannot parse \(nested too deeply for the parser\); the file is left unchanged$/],
+  },
+  {
+    // oxc's thread parses it (its stack is large); the analysis, in JavaScript, runs out of stack.
+    name: 'TypeScript nested too deep to analyse',
+    create: (directory) => writeFiles(directory, { 'deep.ts': `// auth0\nconst nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
+    errors: [/^deep\.ts: nested too deeply to analyse: skipped$/],
+  },
+  {
+    // The deepest nesting a text oxc's thread takes can hold, one level per character: oxc survives it and rejects
+    // the unclosed text; typescript-estree, next, runs out of stack.
+    name: "TypeScript nested as deep as oxc's thread takes",
+    create: (directory) => writeFiles(directory, { 'deep.ts': `// auth0\nx = ${'('.repeat(NATIVE_MAX_CHARS - 20)}` }),
+    errors: [/^deep\.ts: cannot parse \(nested too deeply for the parser\); the file is left unchanged$/],
   },
 ];
 
