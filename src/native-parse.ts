@@ -23,8 +23,9 @@ export const NATIVE_MAX_CHARS = 32 * 1024;
 const STALL_MS = 5000;
 
 /**
- * The parser thread: answers each request with the tree's JSON (oxc's own serialisation, parsed on this thread), or
- * null when oxc reports an error. Plain CommonJS as an `eval` worker, so the TypeScript sources (the tests) run it too.
+ * The parser thread: answers each request with the tree's JSON (oxc's own serialisation, parsed by the thread that
+ * asked), or null when oxc reports an error. Parentheses leave no node, as in typescript-estree. Plain CommonJS as an
+ * `eval` worker, so the TypeScript sources (the tests) run it too.
  */
 const THREAD_SOURCE = `
 const { workerData } = require('node:worker_threads');
@@ -38,7 +39,7 @@ const answer = (reply) => {
 import(pathToFileURL(bindings).href).then(
   ({ parseSync }) => port.on('message', ({ text, language }) => {
     try {
-      const result = parseSync('unit.' + language, text, { range: true, astType: 'ts', sourceType: 'module' });
+      const result = parseSync('unit.' + language, text, { range: true, astType: 'ts', sourceType: 'module', preserveParens: false });
       answer(result.errors.length === 0 ? result.program : null);
     } catch {
       answer(null);
@@ -49,6 +50,7 @@ import(pathToFileURL(bindings).href).then(
 `;
 
 interface Thread {
+  readonly worker: Worker;
   readonly port: MessagePort;
   readonly answered: Int32Array;
 }
@@ -69,6 +71,7 @@ export function parseNatively(text: string, language: 'ts' | 'tsx'): TSESTree.Pr
     if (typeof reply === 'string') return programFromJson(reply);
     if (reply !== undefined || (Atomics.wait(current.answered, 0, seen, STALL_MS) === 'timed-out' && Atomics.load(current.answered, 0) === seen)) {
       current.port.close();
+      void current.worker.terminate();
       thread = null;
       return undefined;
     }
@@ -84,7 +87,12 @@ function startThread(): Thread | null {
     // Neither keeps the process alive: the thread only ever answers this one.
     worker.unref();
     port1.unref();
-    return { port: port1, answered };
+    // A thread that fails to start or dies says so only once this thread is back in its event loop, long after the
+    // wait for its answer gave up; unheard, the event would end the process.
+    worker.on('error', () => {
+      thread = null;
+    });
+    return { worker, port: port1, answered };
   } catch {
     return null;
   }

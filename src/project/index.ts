@@ -181,6 +181,9 @@ function readFirst(files: readonly string[], maxFileBytes: number | undefined, o
   // A small young generation: the reader's texts die young, and the thread should add little to the peak memory.
   // A stack smaller than this thread's: code nested too deeply for this thread is never proven inert there.
   const reader = new Worker(READER_SCRIPT, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4, stackSizeMb: READER_STACK_MB } });
+  // A thread that died (out of memory, say) says so only once this thread is back in its event loop, after the silence
+  // below has handed its work to this thread; unheard, the event would end the process.
+  reader.on('error', () => undefined);
   let index = 0;
   try {
     while (index < files.length) {
