@@ -8,19 +8,17 @@
  * is large, and only texts too short to nest deep enough to overflow it go there. Anything else, a text oxc rejects,
  * a platform without oxc's binary, or a thread that fails, takes the JavaScript parsers' path.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { nextMessage } from './thread-messages';
 
-
-/** The parser thread's stack. Reserved, not used: only the pages that deep nesting touches are ever allocated. */
+/** The parser thread's stack: address space on Linux, where only the pages deep nesting touches are allocated. */
 const STACK_MB = 256;
 /**
  * The longest text parsed natively. Measured on a 64 MB stack, each nesting level costs oxc at most 2 KB (a level
  * costs at least one character, as in `((((`); 32 K characters can therefore use at most 64 MB of the 256 MB.
  */
 export const NATIVE_MAX_CHARS = 32 * 1024;
-/** A thread that has not answered in this time is taken for gone; the JavaScript parsers take over. */
-const STALL_MS = 5000;
 
 /**
  * The parser thread: answers each request with the tree's JSON (oxc's own serialisation, parsed by the thread that
@@ -63,19 +61,16 @@ export function parseNatively(text: string, language: 'ts' | 'tsx'): TSESTree.Pr
   if (text.length > NATIVE_MAX_CHARS) return undefined;
   const current = thread === undefined ? (thread = startThread()) : thread;
   if (current === null) return undefined;
-  const seen = Atomics.load(current.answered, 0);
   current.port.postMessage({ text, language });
-  for (;;) {
-    const reply = receiveMessageOnPort(current.port)?.message as string | null | { readonly failure: string } | undefined;
-    if (reply === null) return undefined;
-    if (typeof reply === 'string') return programFromJson(reply);
-    if (reply !== undefined || (Atomics.wait(current.answered, 0, seen, STALL_MS) === 'timed-out' && Atomics.load(current.answered, 0) === seen)) {
-      current.port.close();
-      void current.worker.terminate();
-      thread = null;
-      return undefined;
-    }
+  const reply = nextMessage<string | null | { readonly failure: string }>(current.port, current.answered)?.message;
+  if (typeof reply === 'string') return programFromJson(reply);
+  if (reply !== null) {
+    // Silent or failed: the JavaScript parsers take over for good.
+    current.port.close();
+    void current.worker.terminate();
+    thread = null;
   }
+  return undefined;
 }
 
 function startThread(): Thread | null {

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import { CHECKS, RULE_NAMES, type CheckOptions } from '../analysis/checks';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { CrossFileFacts } from '../analysis/credentials';
@@ -16,6 +16,7 @@ import type { FileFacts, ManagementCall, Node, Provenance, TextEdit, TokenReques
 import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { annotate, applyEdits, message, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { parseFile, ParseError, type ParsedUnit } from '../parse';
+import { nextMessage } from '../thread-messages';
 import { firstRead, overSizeLimit, readText, relativeImports, relativePath, type FirstRead } from './read';
 import type { ReaderData } from './reader';
 import { ModuleResolver } from './resolve';
@@ -92,12 +93,6 @@ const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.v
 const READER_THREAD_MIN_FILES = 2000;
 /** Below the main thread's 984 KB (V8's default): what overflows there overflows on the reader thread first. */
 const READER_STACK_MB = 0.9;
-/**
- * How long this thread waits for the reader thread's next batch before it reads the rest itself. A thread that dies
- * (out of memory, say) cannot tell, and this thread, blocked in its wait, never sees the worker's exit event: only
- * the silence shows. A batch takes milliseconds; a reader merely slow loses nothing either, the rest is read here.
- */
-const READER_STALL_MS = 5000;
 /** The reader thread's script: the build's; a run from the TypeScript sources (the tests) reads on the main thread. */
 const READER_SCRIPT = path.join(__dirname, 'reader.js');
 
@@ -187,14 +182,12 @@ function readFirst(files: readonly string[], maxFileBytes: number | undefined, o
   let index = 0;
   try {
     while (index < files.length) {
-      const seen = Atomics.load(posted, 0);
-      const message = receiveMessageOnPort(port1)?.message as FirstRead[] | { readonly failure: string } | undefined;
-      if (message !== undefined) {
-        if (!Array.isArray(message)) throw new Error(`the reader thread failed: ${message.failure}`);
-        for (const read of message) onRead(index++, read);
-      } else if (Atomics.wait(posted, 0, seen, READER_STALL_MS) === 'timed-out' && Atomics.load(posted, 0) === seen) {
-        break;
-      }
+      const received = nextMessage<FirstRead[] | { readonly failure: string }>(port1, posted);
+      // A silent thread is taken for gone: this thread reads the rest.
+      if (!received) break;
+      const { message } = received;
+      if (!Array.isArray(message)) throw new Error(`the reader thread failed: ${message.failure}`);
+      for (const read of message) onRead(index++, read);
     }
   } finally {
     port1.close();
