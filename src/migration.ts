@@ -5,6 +5,7 @@
  */
 import { rules } from '../rules';
 import { CHECKS, RULE_NAMES, type CheckOptions, type RuleName } from './analysis/checks';
+import { projectPath } from './analysis/environment';
 import { analyzeFile } from './analysis/facts';
 import type { Finding } from './analysis/findings';
 import { eol } from './analysis/edits';
@@ -81,7 +82,7 @@ export interface Located {
 function collect(file: string, text: string, options: CheckOptions): Located[] {
   const found: Located[] = [];
   for (const unit of parseFile(file, text)) {
-    const facts = analyzeFile(unit.program, unit.text, unit.scopeManager);
+    const facts = analyzeFile(unit.program, unit.text, unit.scopeManager, projectPath(file, process.cwd()));
     for (const rule of RULE_NAMES) for (const finding of CHECKS[rule](facts, unit.text, options)) found.push({ rule, finding, offset: unit.offset });
   }
   return found.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0]));

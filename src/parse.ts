@@ -44,7 +44,29 @@ interface Source {
 
 /** Parses a file into the units the recogniser reads. Throws `ParseError` when no parser accepts it. */
 export function parseFile(file: string, text: string): ParsedUnit[] {
-  return sources(file, text).map((source) => withScopes(source, parseSource(file, source)));
+  return sources(file, text).map((source) => {
+    try {
+      return withScopes(source, parseSource(file, source));
+    } catch (error) {
+      const rule = auth0RuleSource(source);
+      if (!rule || !(error instanceof ParseError)) throw error;
+      return withScopes(rule, parseSource(file, rule));
+    }
+  });
+}
+
+/** An Auth0 Rule: a file that is one anonymous `function (user, context, callback) { … }`, which no parser takes as a program. */
+const AUTH0_RULE = /^(?:async\s+)?function\s*\(/;
+/** Written before a Rule's function to make it an expression statement; the unit's offset takes it back out. */
+const RULE_PREFIX = '0,';
+
+/**
+ * A Rule's text as a script that parses (the function as an expression), at an offset that maps its nodes back onto
+ * the file; undefined for anything else.
+ */
+function auth0RuleSource(source: Source): Source | undefined {
+  if (source.flavour !== 'js' || !AUTH0_RULE.test(source.text.slice(LEADING_COMMENTS.exec(source.text)![0].length))) return undefined;
+  return { text: RULE_PREFIX + source.text, offset: source.offset - RULE_PREFIX.length, flavour: 'js' };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RuleCreator } from '@typescript-eslint/utils/eslint-utils';
 import type { JSONSchema4 } from '@typescript-eslint/utils/json-schema';
 import { CHECKS, type RuleName } from './analysis/checks';
+import { projectPath } from './analysis/environment';
 import { analyzeFile, mightContainAuth0 } from './analysis/facts';
 import type { Finding, MetadataScope } from './analysis/findings';
 import type { ScopeManagerLike } from './analysis/file-context';
@@ -56,7 +57,7 @@ export const ENVIRONMENT_OPTION_SCHEMA: Record<string, JSONSchema4> = {
   environment: {
     type: 'string',
     enum: ['auto', 'browser', 'server'],
-    description: 'Whether the file runs in a browser. `auto` decides per file from the SDKs, modules and globals it uses.',
+    description: 'Whether the file runs in a browser. `auto` decides per file from the evidence it shows (path, modules, globals, directives); a file with none is neither, and the browser-only rules skip it.',
   },
 };
 
@@ -65,7 +66,7 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** The recogniser's facts for the file being linted (computed once per file and shared by every rule). */
 export function factsOf(context: AnyContext): FileFacts {
   const sourceCode = context.sourceCode;
-  return analyzeFile(sourceCode.ast as TSESTree.Program, sourceCode.text, sourceCode.scopeManager as unknown as ScopeManagerLike | null);
+  return analyzeFile(sourceCode.ast as TSESTree.Program, sourceCode.text, sourceCode.scopeManager as unknown as ScopeManagerLike | null, projectPath(context.filename, context.cwd));
 }
 
 

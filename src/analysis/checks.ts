@@ -11,10 +11,10 @@ import {
   type Finding,
   type MetadataScope,
 } from './findings';
-import type { Environment, FileFacts } from './types';
+import type { DetectedEnvironment, Environment, FileFacts } from './types';
 
 export interface CheckOptions {
-  /** `auto` uses the environment the recogniser detected for the file. */
+  /** `auto` uses the environment the recogniser detected for the file (browser, server or unknown). */
   readonly environment: 'auto' | Environment;
   readonly metadataScope: MetadataScope;
 }
@@ -23,10 +23,10 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = { environment: 'auto', metada
 
 type Check = (facts: FileFacts, text: string, options: CheckOptions) => Finding[];
 
-const environment = (facts: FileFacts, options: CheckOptions): Environment => (options.environment === 'auto' ? facts.environment : options.environment);
+const environment = (facts: FileFacts, options: CheckOptions): DetectedEnvironment => (options.environment === 'auto' ? facts.environment : options.environment);
 
 export const CHECKS = {
-  'no-id-token-for-management-api': (facts, text) => idTokenCredentialFindings(facts, text),
+  'no-id-token-for-management-api': (facts, text, options) => idTokenCredentialFindings(facts, text, environment(facts, options)),
   'require-management-audience': (facts, text) => audienceFindings(facts, text),
   'require-token-response-type': (facts, text) => responseTypeFindings(facts, text),
   'minimal-management-scopes': (facts, text, options) => scopeFindings(facts, text, options.metadataScope),

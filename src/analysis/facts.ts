@@ -1,28 +1,43 @@
 /** Runs the recognisers over one file and assembles its facts; memoised per AST so every rule shares one pass. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CredentialTracer, type CrossFileFacts } from './credentials';
+import { environmentOf, hasLibraryBanner, isTestCode } from './environment';
 import { FileContext, type ScopeManagerLike } from './file-context';
 import { mightContainAuth0 } from './prefilter';
 import { recogniseHttpCalls } from './http-calls';
 import { recogniseLegacyApis, recogniseSecrets } from './legacy-and-secrets';
 import { recogniseClientCalls, recogniseManagementClients, type ManagementClient } from './management-clients';
 import { Auth0Hosts } from './management-urls';
-import { holderKey, moduleNamespace } from './sdk';
+import { holderKey } from './sdk';
 import { recogniseTokenRequests } from './token-requests';
-import type { CredentialUse, Environment, FileFacts, Provenance, TokenRequest } from './types';
+import type { CredentialUse, FileFacts, Provenance, TokenRequest } from './types';
 
 export { mightContainAuth0 };
 
-const EMPTY: FileFacts = { environment: 'browser', tokenRequests: [], managementCalls: [], credentials: [], legacyApis: [], secrets: [] };
+const EMPTY: FileFacts = { environment: 'unknown', tokenRequests: [], managementCalls: [], credentials: [], legacyApis: [], secrets: [] };
 const cache = new WeakMap<TSESTree.Program, FileFacts>();
+/** What test code and vendored libraries are analysed as: nothing. */
+const EMPTY_PROGRAM = { type: 'Program', body: [], sourceType: 'script', range: [0, 0], comments: [], tokens: [] } as unknown as TSESTree.Program;
 
-/** The facts of a file. `scopeManager` is the parser's (ESLint's `sourceCode.scopeManager`, or scope-manager's `analyze`). */
-export function analyzeFile(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike | null): FileFacts {
+/**
+ * The facts of a file. `scopeManager` is the parser's (ESLint's `sourceCode.scopeManager`, or scope-manager's
+ * `analyze`); `file` is its path relative to the project root, POSIX style, which tells test code, API routes and build
+ * scripts apart. Test code and vendored libraries have no facts: they are never judged.
+ */
+export function analyzeFile(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike | null, file?: string): FileFacts {
   const cached = cache.get(program);
   if (cached) return cached;
-  const facts = mightContainAuth0(text) ? analyse(new FileContext(program, text, scopeManager)).facts : EMPTY;
+  const context = mightContainAuth0(text) ? judgedContext(program, text, scopeManager, file) : undefined;
+  const facts = context ? analyse(context, file).facts : EMPTY;
   cache.set(program, facts);
   return facts;
+}
+
+/** The file's context, unless it is test code or a vendored library. */
+function judgedContext(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike | null, file: string | undefined): FileContext | undefined {
+  if (hasLibraryBanner(text)) return undefined;
+  const context = new FileContext(program, text, scopeManager);
+  return isTestCode(context, file) ? undefined : context;
 }
 
 /** An import of a binding from another module, keyed as the recogniser keys the local variable. */
@@ -63,8 +78,8 @@ export interface ModuleView {
 }
 
 /** A module's view for cross-file analysis. Token requests are recognised once, so they keep their identity. */
-export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike): ModuleView {
-  const context = new FileContext(program, text, scopeManager);
+export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike, file?: string): ModuleView {
+  const context = judgedContext(program, text, scopeManager, file) ?? new FileContext(EMPTY_PROGRAM, '', null);
   // The first analysis asks a cross-file source that knows nothing and notes whether it was asked at all: a module
   // that never asks, and imports no client, gets the same facts whatever other modules hold.
   let asksOtherModules = false;
@@ -74,7 +89,7 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
   };
   const unknowing: CrossFileFacts = { clients: new Map(), managementClients: new Map(), importedToken: nothing, storedToken: nothing, classMemberToken: nothing, contextValueToken: nothing, passedToken: nothing };
   // The latest analysis: re-analysing with cross-file facts refines what the module exports (chains of modules).
-  let latest = analyse(context, unknowing);
+  let latest = analyse(context, file, unknowing);
   const exported = exportedBindings(program);
   const keyOf = (name: string): string | undefined => {
     const local = exported.get(name);
@@ -91,7 +106,7 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     inert: !found && !asksOtherModules && context.imports.length === 0 && latest.tracer.storedTokens().length === 0,
     withCrossFile: (crossFile) => {
       if (!asksOtherModules && crossFile.clients.size === 0 && crossFile.managementClients.size === 0) return latest.facts;
-      latest = analyse(context, crossFile, latest.facts.tokenRequests);
+      latest = analyse(context, file, crossFile, latest.facts.tokenRequests);
       return latest.facts;
     },
     exportedClient: (name) => clientsOf(latest.facts.tokenRequests).get(keyOf(name) ?? ''),
@@ -124,7 +139,7 @@ function clientsOf(tokenRequests: readonly TokenRequest[]): Map<string, TokenReq
   return clients;
 }
 
-function analyse(context: FileContext, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): { facts: FileFacts; tracer: CredentialTracer; managementClients: ManagementClient[] } {
+function analyse(context: FileContext, file: string | undefined, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): { facts: FileFacts; tracer: CredentialTracer; managementClients: ManagementClient[] } {
   const tokenRequests = recognised ?? recogniseTokenRequests(context);
   const clients = new Map([...(crossFile?.clients ?? []), ...clientsOf(tokenRequests)]);
   const tracer = new CredentialTracer(context, clients, crossFile, tokenRequests);
@@ -142,15 +157,17 @@ function analyse(context: FileContext, crossFile?: CrossFileFacts, recognised?: 
   for (const call of managementCalls) if (call.credential && !foreign.has(call.credential)) credentials.add(call.credential);
   // Interceptors (angular-jwt, `$.ajaxSetup`, ...) are credential sites even when no call in this file goes through them.
   for (const interceptor of http.interceptors) credentials.add(interceptor);
+  const { environment, evidence } = environmentOf(context, file);
   const facts: FileFacts = {
-    environment: environmentOf(context),
+    environment,
+    environmentEvidence: evidence,
     tokenRequests: [...tokenRequests],
     managementCalls: managementCalls.sort((a, b) => a.node.range[0] - b.node.range[0]),
     credentials: [...credentials],
     legacyApis: recogniseLegacyApis(context),
     secrets: recogniseSecrets(context, managementClients),
-  };  return { facts, tracer, managementClients };
-
+  };
+  return { facts, tracer, managementClients };
 }
 
 /** `export const x`, `export function x`, `export { a as x }`, `export default x`: exported name -> local identifier. */
@@ -188,19 +205,4 @@ function importedBindings(context: FileContext): ImportedBinding[] {
     }
   }
   return imports;
-}
-
-const BROWSER_MODULES = new Set(['auth0-js', 'auth0-lock', 'auth0-lock-passwordless', 'auth0-spa-js', 'auth0-react', 'auth0-angular', 'auth0-vue', 'angular-auth0', 'angular-lock']);
-const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'XMLHttpRequest', 'Auth0Lock', 'Auth0LockPasswordless', 'angular', 'jQuery', '$'];
-const SERVER_MODULES = /^(node:|fs$|https?$|path$|crypto$|child_process$|express$|koa$|fastify$|hapi$|@hapi\/|passport|request(-promise.*)?$|auth0$|auth0\/legacy$)/;
-
-/** Browser when the file uses a browser SDK or global; server when it only uses Node modules. */
-function environmentOf(context: FileContext): Environment {
-  const modules = [
-    ...context.imports.map((declaration) => String(declaration.source.value)),
-    ...context.calls.filter((call) => call.callee.type === 'Identifier' && call.callee.name === 'require' && call.arguments[0]?.type === 'Literal').map((call) => String((call.arguments[0] as TSESTree.Literal).value)),
-  ];
-  if (modules.some((source) => BROWSER_MODULES.has(moduleNamespace(source) ?? '')) || BROWSER_GLOBALS.some((name) => context.globals.has(name)) || context.jsxElements.length > 0) return 'browser';
-  if (modules.some((source) => SERVER_MODULES.test(source)) || context.globals.has('__dirname') || context.globals.has('module')) return 'server';
-  return 'browser';
 }

@@ -51,10 +51,12 @@ export class FileContext {
   readonly imports: TSESTree.ImportDeclaration[] = [];
   /** Properties of object literals and patterns. */
   readonly properties: TSESTree.Property[] = [];
+  readonly metaProperties: TSESTree.MetaProperty[] = [];
   private readonly references = new Map<Node, ReferenceLike>();
   private readonly declarations = new Map<Node, VariableLike>();
   /** Names the file uses without declaring them (browser and Node globals, CDN SDK globals). */
   readonly globals = new Set<string>();
+  private readonly globalIdentifiers = new Map<string, Node[]>();
 
   constructor(
     readonly program: TSESTree.Program,
@@ -84,6 +86,9 @@ export class FileContext {
         case 'Property':
           this.properties.push(node);
           break;
+        case 'MetaProperty':
+          this.metaProperties.push(node);
+          break;
         case 'Literal':
           if (typeof node.value === 'string') this.strings.push(node as TSESTree.StringLiteral);
           break;
@@ -101,10 +106,20 @@ export class FileContext {
         const identifier = reference.identifier;
         const declared = !reference.resolved && identifier.type === 'Identifier' ? topLevel.get(identifier.name) : undefined;
         this.references.set(identifier, declared ? withResolved(reference, declared) : reference);
-        if (!reference.resolved && !declared && identifier.type === 'Identifier') this.globals.add(identifier.name);
+        if (!reference.resolved && !declared && identifier.type === 'Identifier') {
+          this.globals.add(identifier.name);
+          const references = this.globalIdentifiers.get(identifier.name);
+          if (references) references.push(identifier);
+          else this.globalIdentifiers.set(identifier.name, [identifier]);
+        }
       }
       for (const variable of scope.variables) for (const def of variable.defs) this.declarations.set(def.name, variable);
     }
+  }
+
+  /** Where the file refers to a global by name. */
+  globalReferences(name: string): readonly Node[] {
+    return this.globalIdentifiers.get(name) ?? [];
   }
 
   /** The variable an identifier refers to, or `null` for globals and unresolved names. */
@@ -118,6 +133,12 @@ export class FileContext {
     if (!variable) return this.references.has(identifier) ? { kind: 'global', name: identifier.name } : { kind: 'unknown', name: identifier.name };
     const def = variable.defs[0];
     if (!def || variable.defs.length > 1) return { kind: 'unknown', name: identifier.name };
+    if (def.type === 'ImportBinding' && def.node.type === 'TSImportEqualsDeclaration') {
+      // `import x = require('y')` is `const x = require('y')`; `import x = A.B` aliases a namespace member.
+      const reference = def.node.moduleReference;
+      if (reference.type === 'TSExternalModuleReference' && reference.expression.type === 'Literal') return { kind: 'import', source: String(reference.expression.value), imported: 'default' };
+      return { kind: 'unknown', name: identifier.name };
+    }
     if (def.type === 'ImportBinding') {
       const declaration = def.parent as TSESTree.ImportDeclaration;
       const specifier = def.node;

@@ -5,7 +5,7 @@
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
-import type { AccessTokenAlternative, Certainty, CredentialUse, Environment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
+import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
   readonly messageId: string;
@@ -163,8 +163,8 @@ export function minimalScopeString(declared: readonly string[], required: readon
 
 // ---------------------------------------------------------------------------------------------- rules
 
-export function idTokenCredentialFindings(facts: FileFacts, text: string): Finding[] {
-  const server = facts.environment === 'server';
+export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment): Finding[] {
+  const server = environment === 'server';
   return facts.credentials
     .filter((credential) => credential.provenance.kind === 'id-token')
     .map((credential) => {
@@ -372,7 +372,7 @@ export function scopeFindings(facts: FileFacts, text: string, metadataScope: Met
   return findings;
 }
 
-export function anyUserScopeFindings(facts: FileFacts, text: string, environment: Environment, metadataScope: MetadataScope): Finding[] {
+export function anyUserScopeFindings(facts: FileFacts, text: string, environment: DetectedEnvironment, metadataScope: MetadataScope): Finding[] {
   if (environment !== 'browser') return [];
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
@@ -394,7 +394,7 @@ export function anyUserScopeFindings(facts: FileFacts, text: string, environment
   return findings;
 }
 
-export function backendOnlyFindings(facts: FileFacts, environment: Environment): Finding[] {
+export function backendOnlyFindings(facts: FileFacts, environment: DetectedEnvironment): Finding[] {
   if (environment !== 'browser') return [];
   const findings: Finding[] = [];
   for (const call of facts.managementCalls) {
@@ -426,7 +426,7 @@ function describe(call: ManagementCall): string {
   return `${call.method ?? '?'} /api/v2/${call.path ?? '…'}`;
 }
 
-export function secretFindings(facts: FileFacts, environment: Environment): Finding[] {
+export function secretFindings(facts: FileFacts, environment: DetectedEnvironment): Finding[] {
   if (environment !== 'browser') return [];
   const secrets: SecretUse[] = [...facts.secrets];
   // Tokens pasted into the code and used as a Management credential, reported once where they are written.

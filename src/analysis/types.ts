@@ -14,7 +14,10 @@ export interface TextEdit {
 /** `proven`: static code shows it. `needs-manual`: likely, but the code cannot prove it; never auto-fixed. */
 export type Certainty = 'proven' | 'needs-manual';
 
+/** Where code runs, as an option sets it. */
 export type Environment = 'browser' | 'server';
+/** Where the analysis found a file runs: `unknown` when the file shows no evidence either way. */
+export type DetectedEnvironment = Environment | 'unknown';
 
 export type TokenKind = 'id-token' | 'access-token' | 'unknown';
 
@@ -175,8 +178,10 @@ export type SecretKind = 'client-secret' | 'client-credentials-grant' | 'managem
 export type SecretUse = { readonly node: Node; readonly kind: SecretKind; readonly certainty?: Certainty };
 
 export interface FileFacts {
-  /** Browser or server, decided from the SDKs and globals the file uses. */
-  readonly environment: Environment;
+  /** Browser, server or unknown, from the evidence the file shows (see `environment.ts`). */
+  readonly environment: DetectedEnvironment;
+  /** What decided the environment, when something did. */
+  readonly environmentEvidence?: string;
   readonly tokenRequests: readonly TokenRequest[];
   readonly managementCalls: readonly ManagementCall[];
   /** Every credential site, including management clients with no recognised method call yet. */

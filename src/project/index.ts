@@ -278,7 +278,7 @@ class ModuleAnalysis {
     try {
       const reused = this.parsed.get(absolute);
       const units = (reused?.text === text ? reused.units.map(({ unit }) => unit) : parseFile(absolute, text)).map((unit) => {
-        const view = moduleView(unit.program, unit.text, unit.scopeManager);
+        const view = moduleView(unit.program, unit.text, unit.scopeManager, file);
         return { unit, view, facts: view.facts };
       });
       return { file, absolute, text, units };

@@ -128,6 +128,7 @@ fetch(\`https://\${AUTH0_DOMAIN}/api/v2/users?q=\${encodeURIComponent(query)}&se
 });
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyEndpoint', line: 2, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }],
     },
     // Users by email, through axios and an axios instance with a baseURL.
@@ -141,6 +142,7 @@ export async function findByEmail(email: string) {
 }
 `,
       filename: as.ts,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyEndpoint', line: 5, data: { call: 'GET /api/v2/users-by-email', scope: 'read:users', ...proven } }],
     },
     // Create a user (jQuery shorthand) and delete one (AngularJS config form).
@@ -169,6 +171,7 @@ import request from 'superagent';
 request.get(\`https://acme.auth0.com/api/v2/users/\${id}/roles\`).set('Authorization', \`Bearer \${token}\`).then(show);
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'GET /api/v2/users/{id}/roles', scope: 'read:roles read:users', ...proven } }],
     },
     {
@@ -177,6 +180,7 @@ var request = require('browser-request');
 request({ method: 'POST', url: 'https://' + AUTH0_DOMAIN + '/api/v2/users/' + id + '/permissions', json: { permissions: list } }, done);
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'POST /api/v2/users/{id}/permissions', scope: 'update:users', ...proven } }],
     },
     // superagent called as a function, and vue-resource's this.$http with a `body`.
@@ -186,6 +190,7 @@ import superagent from 'superagent';
 superagent('https://acme.auth0.com/api/v2/users?q=' + encodeURIComponent(query), function (err, res) { render(res.body); });
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }],
     },
     {
@@ -199,6 +204,7 @@ export default {
 };
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyBody', line: 5, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven } }],
     },
     // Logs through XMLHttpRequest.
@@ -240,6 +246,7 @@ fetch('https://acme.auth0.com/api/v2/users/' + id, {
 });
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyBody', line: 2, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven } }],
     },
     {
@@ -249,6 +256,7 @@ const changes = { user_metadata: { theme }, name, picture };
 axios({ method: 'patch', url: \`https://\${AUTH0_DOMAIN}/api/v2/users/\${id}\`, data: changes });
 `,
       filename: as.js,
+      options: [{ environment: 'browser' }],
       errors: [{ messageId: 'backendOnlyBody', line: 4, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`name`, `picture`'), ...proven } }],
     },
     {
@@ -284,7 +292,7 @@ $.ajax({ url: 'https://acme.auth0.com/api/v2/users/' + id + '/roles', type: verb
 fetch(\`https://\${AUTH0_DOMAIN}/api/v2/users/\${id}/sessions\`);
 `,
       filename: as.js,
-      options: [{ reportNeedsManual: true }],
+      options: [{ environment: 'browser', reportNeedsManual: true }],
       errors: [{ messageId: 'unknownEndpoint', line: 2, data: { call: 'GET /api/v2/users/{}/sessions', ...review } }],
     },
     // An SDK client: auth0.js patchUserAttributes with app_metadata.

@@ -1,0 +1,222 @@
+/**
+ * Where a file runs, from evidence the analysis can name: `browser`, `server` or `unknown`. Rules that only make sense
+ * in a browser need browser evidence; nothing falls back to "browser". Test code and vendored libraries are not
+ * judged at all.
+ */
+import path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import { calleePath, isFunction, memberName, propertyName, unwrap } from './ast';
+import type { FileContext } from './file-context';
+import { moduleNamespace } from './sdk';
+import type { DetectedEnvironment, Node } from './types';
+
+export interface EnvironmentVerdict {
+  readonly environment: DetectedEnvironment;
+  /** What decided it, for reports: `imports 'express'`, `reads localStorage`, `pages/api route`. */
+  readonly evidence?: string;
+}
+
+/** Paths of code that runs in Node whatever it imports: API routes, route handlers, build tool configurations. */
+const SERVER_PATHS: readonly (readonly [RegExp, string])[] = [
+  [/(^|\/)pages\/api\//, 'a Next.js API route (pages/api)'],
+  [/(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/, 'a Next.js route handler (app/**/route)'],
+  [/(^|\/)(gulpfile|gruntfile)(\.[\w-]+)?\.[cm]?[jt]s$/i, 'a build script (gulpfile/Gruntfile)'],
+  [/(^|\/)(webpack|rollup|vite|babel|postcss|tailwind|next|nuxt|svelte|astro|metro|craco|esbuild|tsup|eslint|prettier|gatsby)\.config(\.[\w-]+)?\.[cm]?[jt]s$/, 'a build tool configuration'],
+  [/(^|\/)gatsby-(node|config)\.[cm]?[jt]s$/, 'a build tool configuration'],
+];
+
+/** Test code: by path (runners' conventions) or by the test libraries it imports. */
+const TEST_PATH = /(^|\/)(tests?|__tests__|__mocks__|specs?|e2e|cypress|playwright)\/|\.(test|tests|spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(playwright|cypress|jest|vitest|karma|protractor|wdio)\.(config|conf)\.[cm]?[jt]s$/i;
+const TEST_MODULES = /^(mocha|chai|sinon|jest|@jest\/globals|vitest|jasmine|ava|tape|supertest|nock|enzyme|@testing-library\/.*|@playwright\/test|playwright|cypress|@angular\/core\/testing|@vue\/test-utils)$/;
+
+/** Vendored libraries announce themselves in a banner comment: `/*! lib v1.2.3`, `@license`, a copyright line. */
+const LIBRARY_BANNER = /^\s*(?:\/\/[^\n]*\n\s*)*\/\*[*!][\s\S]{0,600}?(?:@license|@preserve|\bv\d+\.\d+\.\d+|\(c\)\s*\d{4}|copyright\s+(?:\(c\)\s*)?\d{4})/i;
+
+const NODE_BUILTINS = new Set([
+  'assert', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os',
+  'path', 'perf_hooks', 'readline', 'stream', 'tls', 'v8', 'vm', 'worker_threads', 'zlib',
+]);
+/** Packages that only run on a server: web frameworks, node-auth0, passport, server-side Auth0 SDKs, database drivers. */
+const SERVER_MODULES = /^(express|express-.*|koa|@koa\/.*|koa-.*|fastify|@fastify\/.*|hapi|@hapi\/.*|restify|@nestjs\/.*|next\/server|next-connect|@vercel\/node|@netlify\/functions|aws-lambda|firebase-functions(\/.*)?|firebase-admin(\/.*)?|auth0|auth0\/.*|passport|passport-.*|dotenv(\/.*)?|request|request-promise.*|body-parser|cookie-parser|jwks-rsa|mongoose|mongodb|pg|mysql2?|sequelize|@prisma\/client|redis|ioredis|nodemailer|jsdom|@auth0\/nextjs-auth0|@auth0\/nextjs-auth0\/edge)$/;
+/** Front-end frameworks and browser SDKs (React Native and Expo ship their code to the user's device as well). */
+const CLIENT_MODULES = /^(react|react-dom(\/.*)?|react-router(-dom)?|@angular\/(core|common|router|forms|platform-browser.*)(\/.*)?|vue|vue-router|vuex|pinia|svelte(\/.*)?|jquery|angular|knockout|backbone|react-native|expo(-.*)?|@ionic\/.*|browser-request|@auth0\/nextjs-auth0\/client)$/;
+/** Browser APIs, and the globals of Auth0's and front-end libraries' script-tag builds. */
+const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'XMLHttpRequest', 'auth0', 'Auth0', 'Auth0Lock', 'Auth0LockPasswordless', 'createAuth0Client', 'angular', 'jQuery', '$', 'ko'];
+/** Component files of front-end frameworks. */
+const COMPONENT_FILE = /\.(jsx|tsx|vue|svelte)$/;
+/** Environment variables a bundler inlines into the browser build. */
+const PUBLIC_ENV = /^(REACT_APP_|VITE_|NEXT_PUBLIC_|VUE_APP_|GATSBY_|EXPO_PUBLIC_|NG_APP_|PUBLIC_)/;
+/** Set by bundlers and Node alike: says nothing. */
+const NEUTRAL_ENV = new Set(['NODE_ENV', 'PUBLIC_URL', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR']);
+const AUTH0_ACTION = /^onExecute[A-Z]\w*$|^onContinuePostLogin$/;
+const AUTH0_RULE_PARAMS = ['user', 'context', 'callback'];
+
+/**
+ * A file's path as the environment rules read it: relative to the project root, POSIX style, without the `../` that
+ * leads out of it (the directories above a project say nothing about its code).
+ */
+export function projectPath(file: string, root: string): string {
+  return path.relative(root, path.resolve(root, file)).split(path.sep).join('/').replace(/^(\.\.\/)+/, '');
+}
+
+export function isTestPath(file: string): boolean {
+  return TEST_PATH.test(file);
+}
+
+/** Whether a text is a vendored library copy, by the banner such builds carry. */
+export function hasLibraryBanner(text: string): boolean {
+  return LIBRARY_BANNER.test(text.slice(0, 1000));
+}
+
+/** Test code, by path or by the test libraries it imports. */
+export function isTestCode(context: FileContext, file: string | undefined): boolean {
+  return (file !== undefined && isTestPath(file)) || moduleSources(context).some((source) => TEST_MODULES.test(source));
+}
+
+/**
+ * The environment a file runs in. Strong server evidence (an API route, a build script, an Auth0 Rule or Action,
+ * `'use server'`, Next.js data functions, jsdom) wins; then browser evidence; then weaker server evidence (Node
+ * modules, server frameworks, private environment variables); else `unknown`.
+ */
+export function environmentOf(context: FileContext, file: string | undefined): EnvironmentVerdict {
+  const server = (evidence: string): EnvironmentVerdict => ({ environment: 'server', evidence });
+  const serverPath = file === undefined ? undefined : SERVER_PATHS.find(([pattern]) => pattern.test(file));
+  if (serverPath) return server(serverPath[1]);
+  const directive = directives(context.program);
+  if (directive.has('use server')) return server("'use server'");
+  if (isAuth0Rule(context.program)) return server('an Auth0 Rule');
+  const exported = exportedNames(context);
+  const action = exported.find((name) => AUTH0_ACTION.test(name));
+  if (action) return server(`an Auth0 Action (${action})`);
+  const dataFunction = exported.find((name) => name === 'getServerSideProps' || name === 'getStaticProps');
+  if (dataFunction) return server(`Next.js ${dataFunction}`);
+  if (exported.includes('handler')) return server('a serverless handler (exports.handler)');
+  if (file !== undefined && /(^|\/)api\//.test(file) && hasRequestHandler(context)) return server('a serverless function (api/ with a (req, res) handler)');
+  const jsdom = fakesBrowserGlobals(context);
+  if (jsdom) return server(jsdom);
+
+  const sources = moduleSources(context);
+  if (directive.has('use client')) return { environment: 'browser', evidence: "'use client'" };
+  const client = sources.find((source) => CLIENT_MODULES.test(source) || moduleNamespace(source) !== undefined && moduleNamespace(source) !== 'auth0');
+  if (client !== undefined) return { environment: 'browser', evidence: `imports '${client}'` };
+  const global = BROWSER_GLOBALS.find((name) => context.globals.has(name) && !onlyTypeofChecks(context, name));
+  if (global !== undefined) return { environment: 'browser', evidence: `uses the browser global ${global}` };
+  if (context.jsxElements.length > 0) return { environment: 'browser', evidence: 'renders JSX' };
+  const component = file === undefined ? undefined : COMPONENT_FILE.exec(file)?.[0];
+  if (component !== undefined) return { environment: 'browser', evidence: `a ${component} component file` };
+  const variables = environmentVariables(context);
+  const publicVariable = variables.find((name) => PUBLIC_ENV.test(name));
+  if (publicVariable !== undefined) return { environment: 'browser', evidence: `reads the bundled variable ${publicVariable}` };
+
+  const serverModule = sources.find((source) => NODE_BUILTINS.has(source.replace(/^node:/, '')) || source.startsWith('node:') || SERVER_MODULES.test(source));
+  if (serverModule !== undefined) return server(`imports '${serverModule}'`);
+  const dirname = ['__dirname', '__filename'].find((name) => context.globals.has(name));
+  if (dirname !== undefined) return server(`uses ${dirname}`);
+  const privateVariable = variables.find((name) => !NEUTRAL_ENV.has(name));
+  if (privateVariable !== undefined) return server(`reads process.env.${privateVariable}, which no bundler exposes`);
+  return { environment: 'unknown' };
+}
+
+/** Every module the file imports or requires. */
+function moduleSources(context: FileContext): string[] {
+  const sources = context.imports.map((declaration) => String(declaration.source.value));
+  for (const call of context.calls) {
+    const [argument] = call.arguments;
+    if (call.callee.type === 'Identifier' && call.callee.name === 'require' && argument?.type === 'Literal' && typeof argument.value === 'string') sources.push(argument.value);
+  }
+  return sources;
+}
+
+function directives(program: TSESTree.Program): Set<string> {
+  const found = new Set<string>();
+  for (const statement of program.body) {
+    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'Literal' || typeof statement.expression.value !== 'string') break;
+    found.add(statement.expression.value);
+  }
+  return found;
+}
+
+/** An Auth0 Rule: a top-level function of `(user, context, callback)` (parsed as an expression, see `parseFile`). */
+function isAuth0Rule(program: TSESTree.Program): boolean {
+  return program.body.some((statement) => {
+    let candidate: Node | undefined = statement;
+    if (statement.type === 'ExpressionStatement') {
+      const expression = statement.expression;
+      candidate = expression.type === 'SequenceExpression' ? expression.expressions.at(-1) : expression;
+    }
+    return !!candidate && isFunction(candidate) && AUTH0_RULE_PARAMS.every((name, index) => {
+      const param = candidate.params[index];
+      return param?.type === 'Identifier' && param.name === name;
+    });
+  });
+}
+
+/** Names the module exports: `exports.x =`, `module.exports.x =`, `export const/function x`, `export { x }`. */
+function exportedNames(context: FileContext): string[] {
+  const names: string[] = [];
+  for (const assignment of context.assignments) {
+    const path = calleePath(assignment.left);
+    if (path && ((path.length === 2 && path[0] === 'exports') || (path.length === 3 && path[0] === 'module' && path[1] === 'exports'))) names.push(path.at(-1)!);
+  }
+  for (const statement of context.program.body) {
+    if (statement.type !== 'ExportNamedDeclaration') continue;
+    const declaration = statement.declaration;
+    if (declaration?.type === 'VariableDeclaration') for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
+    if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) names.push(declaration.id.name);
+    for (const specifier of statement.specifiers) if (specifier.exported.type === 'Identifier') names.push(specifier.exported.name);
+  }
+  return names;
+}
+
+/** A default-exported (or `module.exports =`) function of `(req, res)`: a Vercel or Express-style handler. */
+function hasRequestHandler(context: FileContext): boolean {
+  const candidates: Node[] = [];
+  for (const statement of context.program.body) if (statement.type === 'ExportDefaultDeclaration') candidates.push(statement.declaration);
+  for (const assignment of context.assignments) if ((calleePath(assignment.left) ?? []).join('.') === 'module.exports') candidates.push(assignment.right);
+  return candidates.some((candidate) => {
+    const fn = context.functionOf(unwrap(candidate));
+    const [first, second] = fn?.params ?? [];
+    return first?.type === 'Identifier' && second?.type === 'Identifier' && /^req(uest)?$/i.test(first.name) && /^res(ponse)?$/i.test(second.name);
+  });
+}
+
+/** A Node script that defines `window`/`document` itself (jsdom, `global.window = …`) only pretends to be a browser. */
+function fakesBrowserGlobals(context: FileContext): string | undefined {
+  for (const assignment of context.assignments) {
+    const path = calleePath(assignment.left);
+    if (path && path.length === 2 && (path[0] === 'global' || path[0] === 'globalThis') && BROWSER_GLOBALS.includes(path[1]!)) return `assigns ${path.join('.')} (a Node script faking the browser)`;
+  }
+  return context.news.some((node) => calleePath(node.callee)?.at(-1) === 'JSDOM') ? 'creates a JSDOM (a Node script faking the browser)' : undefined;
+}
+
+/** `typeof window !== 'undefined'` asks whether it is a browser; it is no evidence that it is one. */
+function onlyTypeofChecks(context: FileContext, name: string): boolean {
+  let any = false;
+  for (const node of context.globalReferences(name)) {
+    any = true;
+    if (node.parent?.type !== 'UnaryExpression' || node.parent.operator !== 'typeof') return false;
+  }
+  return any;
+}
+
+/** The names read as `process.env.NAME` or `import.meta.env.NAME`. */
+function environmentVariables(context: FileContext): string[] {
+  const names: string[] = [];
+  for (const node of context.globalReferences('process')) {
+    const env = node.parent;
+    if (env?.type !== 'MemberExpression' || memberName(env) !== 'env') continue;
+    const read = env.parent;
+    if (read?.type === 'MemberExpression' && read.object === env) {
+      const name = propertyName(read.property, read.computed);
+      if (name !== undefined) names.push(name);
+    }
+  }
+  for (const node of context.metaProperties) {
+    const env = node.parent;
+    if (env?.type !== 'MemberExpression' || memberName(env) !== 'env') continue;
+    const read = env.parent;
+    const name = read?.type === 'MemberExpression' && read.object === env ? propertyName(read.property, read.computed) : undefined;
+    if (name !== undefined) names.push(name);
+  }
+  return names;
+}
