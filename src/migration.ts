@@ -97,7 +97,7 @@ export function migratingEdits(found: readonly Located[]): { edits: TextEdit[]; 
     if (finding.certainty !== 'proven') continue;
     const chosen = finding.fix ?? finding.suggestions?.find((suggestion) => MIGRATING_SUGGESTIONS.has(suggestion.messageId))?.edits;
     if (!chosen) continue;
-    const shifted = chosen.map((edit) => ({ range: [edit.range[0] + offset, edit.range[1] + offset] as const, text: edit.text }));
+    const shifted = chosen.map((edit) => ({ ...edit, range: [edit.range[0] + offset, edit.range[1] + offset] as const }));
     if (shifted.some((edit) => edits.some((other) => conflicts(edit, other)))) continue;
     for (const edit of shifted) if (!edits.some((other) => sameEdit(edit, other))) edits.push(edit);
     applied.push(entry);
@@ -109,12 +109,15 @@ function sameEdit(a: TextEdit, b: TextEdit): boolean {
   return a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
 }
 
-/** Overlapping replacements conflict unless identical; insertions at one point do not (they are applied in order). */
+/**
+ * Overlapping replacements conflict unless identical; insertions at one point do not (they are applied in order),
+ * unless both create the same container: the second then waits for the next pass, which writes into the first's.
+ */
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   if (sameEdit(a, b)) return false;
   const aInsert = a.range[0] === a.range[1];
   const bInsert = b.range[0] === b.range[1];
-  if (aInsert && bInsert) return false;
+  if (aInsert && bInsert) return a.range[0] === b.range[0] && a.creates !== undefined && a.creates === b.creates;
   if (aInsert) return b.range[0] < a.range[0] && a.range[0] < b.range[1];
   if (bInsert) return a.range[0] < b.range[0] && b.range[0] < a.range[1];
   return a.range[0] < b.range[1] && b.range[0] < a.range[1];

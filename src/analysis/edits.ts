@@ -77,7 +77,14 @@ export function setOption(request: TokenRequest, option: OptionName, value: stri
   const key = option === 'responseType' ? placement.responseTypeKey : option;
   const path = option === 'audience' ? placement.audiencePath : option === 'scope' ? placement.scopePath : placement.responseTypePath;
   if (placement.element) return insertIntoElement(placement.element, path, key, parts, text);
-  return placement.root ? insertIntoObject(placement.root, path, key, parts, text) : undefined;
+  if (placement.root) return insertIntoObject(placement.root, path, key, parts, text);
+  const after = placement.newArgumentAfter;
+  return after && [{ range: [after.range[1], after.range[1]], text: `, { ${nestedCode(path, `${key}: ${valueCode(parts, text)}`)} }`, creates: '()' }];
+}
+
+/** Whether `setOption` can write the option where the request keeps it (what it writes depends on the file; whether it can does not). */
+export function canSetOption(request: TokenRequest, option: OptionName): boolean {
+  return setOption(request, option, '', '') !== undefined;
 }
 
 /** A URL query parameter: replaced in place when one literal writes its value, else inserted right after the `?`. */
@@ -121,7 +128,8 @@ function insertIntoObject(root: TSESTree.ObjectExpression, path: readonly string
     object = value;
   }
   const like = object.properties.find((property): property is TSESTree.Property => property.type === 'Property' && isStringLiteral(property.value))?.value;
-  return [insertProperty(object, nestedCode(path.slice(depth), `${key}: ${valueCode(parts, text, like)}`), text)];
+  const inserted = insertProperty(object, nestedCode(path.slice(depth), `${key}: ${valueCode(parts, text, like)}`), text);
+  return [depth < path.length ? { ...inserted, creates: path.slice(0, depth + 1).join('.') } : inserted];
 }
 
 /** `a: { b: { <code> } }` for the parent objects a path still lacks. */
@@ -164,7 +172,7 @@ function commaAfter(between: string): number {
 function insertIntoElement(element: TSESTree.JSXOpeningElement, path: readonly string[], key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
   if (path.length === 0) return [insertAttribute(element, `${key}=${attributeValue(parts, text, stringAttributeOf(element))}`, text)];
   const attribute = attributeOf(element, path[0]!);
-  if (!attribute) return [insertAttribute(element, `${path[0]}={{ ${nestedCode(path.slice(1), `${key}: ${valueCode(parts, text)}`)} }}`, text)];
+  if (!attribute) return [{ ...insertAttribute(element, `${path[0]}={{ ${nestedCode(path.slice(1), `${key}: ${valueCode(parts, text)}`)} }}`, text), creates: path[0] }];
   const container = attribute.value;
   const object = container?.type === 'JSXExpressionContainer' && container.expression.type !== 'JSXEmptyExpression' ? unwrap(container.expression) : undefined;
   return object?.type === 'ObjectExpression' ? insertIntoObject(object, path.slice(1), key, parts, text) : undefined;

@@ -4,7 +4,7 @@
  */
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
-import { displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
+import { canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
 import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
@@ -119,7 +119,17 @@ function isManagementRequest(facts: FileFacts, request: TokenRequest, option: Op
  */
 function canCarryManagementToken(request: TokenRequest): boolean {
   // Options built with spreads or helpers may hold any audience: no edit can be proven right.
-  return request.supportsAudience && !request.dynamic && !asksForOtherAudience(request);
+  return request.supportsAudience && !request.dynamic && !asksForOtherAudience(request) && !audienceBlocked(request);
+}
+
+/**
+ * The request (or, for a call that sets none, its client) lacks an audience that no edit can add: its domain is
+ * unknown, or its options have no place the audience can be written. Its login stays as it is, and so do its calls.
+ */
+function audienceBlocked(request: TokenRequest): boolean {
+  const owner = request.audience || request.level !== 'call' ? request : (request.parent ?? request);
+  if (owner.audience) return false;
+  return (owner.domain === undefined && owner.domainValue === undefined) || !canSetOption(owner, 'audience');
 }
 
 /** The request (or, for a call that sets none, its client) asks for a static audience that is not the Management API. */
@@ -192,8 +202,9 @@ function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse)
   // With no call in sight, a login in this file that is not migrated would leave the credential reading no access token.
   const issuer = credential.provenance.issuer;
   if (calls.length === 0 && issuer && facts.tokenRequests.includes(issuer) && !isManagementRequest(facts, issuer, 'audience')) return false;
+  // A credential never moves ahead of its login: the login must have the Management audience or get it in this run.
   const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [issuer];
-  return requests.every((request) => !request?.dynamic && (!request?.audience || isManagementAudience(request.audience.pattern ?? request.audience.value)));
+  return requests.every((request) => request !== undefined && (isManagementAudience(request.audience?.pattern ?? request.audience?.value) || (!request.audience && canCarryManagementToken(request))));
 }
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
@@ -334,8 +345,9 @@ export function scopeFindings(facts: FileFacts, text: string, metadataScope: Met
     const scope = request.scope;
     // A call inherits the client's scope unless it sets its own, or asks for its own audience (a separate token).
     if (request.level === 'call' && !scope && !request.audience) continue;
-    // An SDK that cannot ask for the audience gets no Management token whatever its scope: the audience rule reports it.
-    if (overriddenByRedirect(facts, request, 'scope') || !request.supportsAudience) continue;
+    // An SDK that cannot ask for the audience, or a login no edit can give it, gets no Management token whatever its
+    // scope: the audience rule reports what blocks it, and the login is left as it is.
+    if (overriddenByRedirect(facts, request, 'scope') || !request.supportsAudience || audienceBlocked(request)) continue;
     const rawScope = scope?.value;
     if (scope && rawScope !== undefined && /,/.test(rawScope)) {
       const normalised = scopeList(rawScope).join(' ');

@@ -127,12 +127,16 @@ function constructedClient(context: FileContext, node: TSESTree.NewExpression): 
     case 'auth0-js-v7.Auth0':
     case 'auth0-js':
       return { request: fromOptions(context, auth0JsV7Shape, node, first), family: 'auth0-v7' };
-    case 'auth0-lock.Auth0Lock':
-      return { request: fromOptions(context, (root) => lockShape(root, 'lock', false), node, third, second), family: 'lock' };
+    case 'auth0-lock.Auth0Lock': {
+      // Without options, only how the app shows the widget tells Lock 9 (a callback) from Lock 10+ (events).
+      const lock9 = !third && showsLock9(context, node);
+      const shape = (root: TSESTree.ObjectExpression | undefined): RequestShape => (lock9 ? LOCK_9_SHAPE : lockShape(root, 'lock', false));
+      return { request: fromOptions(context, shape, node, third, second, lastArgumentBefore(node, 2)), family: 'lock' };
+    }
     case 'auth0-lock.Auth0LockPasswordless': {
       // The old `auth0-lock-passwordless` package took no options and could not ask for an audience.
       const oldPackage = node.arguments.length < 3 || importsModule(context, 'auth0-lock-passwordless');
-      return { request: fromOptions(context, (root) => lockShape(root, 'lock-passwordless', oldPackage), node, third, second), family: 'lock' };
+      return { request: fromOptions(context, (root) => lockShape(root, 'lock-passwordless', oldPackage), node, third, second, lastArgumentBefore(node, 2)), family: 'lock' };
     }
     case 'auth0-spa-js.Auth0Client':
       return { request: fromOptions(context, (root) => spaJsShape(context, root, node.callee), node, first), family: 'spa-js' };
@@ -173,6 +177,30 @@ function calledClient(context: FileContext, call: TSESTree.CallExpression): { re
   return undefined;
 }
 
+const LOCK_9_SHAPE: RequestShape = { sdk: 'lock-9', paths: LOCK_9, supportsAudience: false, hasResponseType: true };
+
+/** The argument a missing options argument would follow: the call has exactly the arguments before it, none spread. */
+function lastArgumentBefore(call: TSESTree.NewExpression | TSESTree.CallExpression, optionsIndex: number): Node | undefined {
+  const { arguments: args } = call;
+  return args.length === optionsIndex && !args.some((argument) => argument.type === 'SpreadElement') ? args[optionsIndex - 1] : undefined;
+}
+
+/** Lock 9 took its options and callback in `show` (`lock.show({ authParams }, (err, profile, idToken) => …)`). */
+function showsLock9(context: FileContext, created: TSESTree.NewExpression): boolean {
+  const key = storedAt(context, created);
+  if (key === undefined) return false;
+  return context.calls.some((call) => {
+    const callee = unwrap(call.callee);
+    if (callee.type !== 'MemberExpression' || !/^show(Signin|Signup)?$/.test(memberName(callee) ?? '') || holderKey(context, callee.object) !== key) return false;
+    return call.arguments.some((argument) => {
+      const target = unwrap(argument);
+      if (target.type === 'FunctionExpression' || target.type === 'ArrowFunctionExpression') return true;
+      const options = context.objectLiteral(target);
+      return !!options && (!!findProperty(options, 'authParams') || !!findProperty(options, 'callbackURL'));
+    });
+  });
+}
+
 function auth0JsShape(): RequestShape {
   return { sdk: 'auth0.js', paths: TOP_LEVEL, supportsAudience: true, hasResponseType: true };
 }
@@ -193,7 +221,7 @@ function angularAuth0Shape(root: TSESTree.ObjectExpression | undefined): Request
  */
 function lockShape(options: TSESTree.ObjectExpression | undefined, sdk: 'lock' | 'lock-passwordless' | 'angular-lock', noAudience: boolean): RequestShape {
   const lock9 = !!options && !findProperty(options, 'auth') && (!!findProperty(options, 'authParams') || !!findProperty(options, 'callbackURL'));
-  if (lock9) return { sdk: 'lock-9', paths: LOCK_9, supportsAudience: false, hasResponseType: true };
+  if (lock9) return LOCK_9_SHAPE;
   const oidcConformant = options && findProperty(options, 'oidcConformant')?.value;
   const legacyMode = !!oidcConformant && unwrap(oidcConformant).type === 'Literal' && (unwrap(oidcConformant) as TSESTree.Literal).value === false;
   return { sdk, paths: LOCK, supportsAudience: !legacyMode && !noAudience, hasResponseType: true };
@@ -425,6 +453,7 @@ function fromOptions(
   node: Node,
   optionsNode: Node | undefined,
   domainNode?: Node,
+  newArgumentAfter?: Node,
 ): TokenRequest {
   const root = optionsNode && context.objectLiteral(optionsNode);
   const shape = shapeOf(root);
@@ -436,7 +465,7 @@ function fromOptions(
     sdk: shape.sdk,
     level: 'client',
     node,
-    placement: { ...paths, root },
+    placement: { ...paths, root, newArgumentAfter: optionsNode === undefined ? newArgumentAfter : undefined },
     responseType: option(paths.responseTypePath, paths.responseTypeKey),
     audience: option(paths.audiencePath, 'audience'),
     scope: option(paths.scopePath, 'scope'),

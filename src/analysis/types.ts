@@ -9,6 +9,11 @@ export type Expression = TSESTree.Expression;
 export interface TextEdit {
   readonly range: readonly [number, number];
   readonly text: string;
+  /**
+   * The container the edit writes for the first time (`auth`, `auth.params`, an options argument `()`): two edits that
+   * create the same one cannot both apply, or the object would get the key twice.
+   */
+  readonly creates?: string;
 }
 
 /** `proven`: static code shows it. `needs-manual`: likely, but the code cannot prove it; never auto-fixed. */
@@ -81,6 +86,8 @@ export interface OptionPlacement {
   readonly root?: TSESTree.ObjectExpression;
   /** JSX element whose attributes are the top level of the options (auth0-react `<Auth0Provider>`); paths start at its attributes. */
   readonly element?: TSESTree.JSXOpeningElement;
+  /** No options argument yet: a new one goes right after this node (the last argument the call has). */
+  readonly newArgumentAfter?: Node;
   /** Raw `/authorize` URL: options are query parameters (`responseTypeKey` is `response_type`). */
   readonly query?: UrlQueryPlacement;
   /** Key path from `root` to the object that holds `audience` (e.g. `['auth']` for Lock). */

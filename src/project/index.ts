@@ -473,7 +473,7 @@ function storageWriters(state: ProjectState): Map<string, { module: Module; edit
 }
 
 function shift(edit: TextEdit, offset: number): TextEdit {
-  return { range: [edit.range[0] + offset, edit.range[1] + offset], text: edit.text };
+  return { ...edit, range: [edit.range[0] + offset, edit.range[1] + offset] };
 }
 
 function dedupe(edits: readonly TextEdit[]): TextEdit[] {
