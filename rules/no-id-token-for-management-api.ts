@@ -1,7 +1,7 @@
 import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
-export type MessageIds = 'idTokenCredential' | 'idTokenFromStorage' | 'idTokenCredentialServer' | 'useAccessToken' | 'storeAccessToken';
+export type MessageIds = 'idTokenCredential' | 'idTokenFromStorage' | 'idTokenCredentialServer' | 'untracedCredential' | 'useAccessToken' | 'storeAccessToken';
 
 export default createRule<Options, MessageIds>({
   name: 'no-id-token-for-management-api',
@@ -16,6 +16,8 @@ export default createRule<Options, MessageIds>({
         "{{source}} holds an ID token and is sent as the Management API credential{{review}}. Where the login stores it, also store the access token (requested with audience 'https://<domain>/api/v2/') under its own key, and send that key here.",
       idTokenCredentialServer:
         '{{source}} is a user ID token used as the Management API credential on a server{{review}}. Use a machine-to-machine token (ManagementClient with clientId/clientSecret).',
+      untracedCredential:
+        "The credential of {{call}} cannot be traced to a login{{review}}. Once the tenant setting 'Allow ID Tokens for Management API v2 Authentication' is off, it must be an access token for audience 'https://<domain>/api/v2/' with the current_user scopes the call needs.",
       useAccessToken: 'Send the access token instead: {{replacement}}',
       storeAccessToken: "Store the access token beside the ID token under '{{key}}' and send it here: {{replacement}}",
     },

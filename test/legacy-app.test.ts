@@ -63,8 +63,14 @@ const RECOMMENDED: Record<string, Expected> = {
   'notes/settings.js': [],
 };
 
-/** What `strict` adds (needs-manual findings): nothing in this app is merely likely. */
-const STRICT_ONLY: Record<string, Expected> = {};
+/**
+ * What `strict` adds (needs-manual findings): calls whose token arrives from another module, which ESLint, one file at
+ * a time, cannot trace (the CLI links them, test/project.test.ts).
+ */
+const STRICT_ONLY: Record<string, Expected> = {
+  'notes/api.js': ['7 no-id-token-for-management-api'], // a token parameter another module passes
+  'notes/settings.js': ['8 no-id-token-for-management-api'], // a getter imported from the login module
+};
 
 const languageOptions: Linter.Config[] = [
   { files: ['public/**/*.js'], languageOptions: { ecmaVersion: 2015, sourceType: 'script' } },

@@ -117,3 +117,20 @@ export function ancestor<T extends Node>(node: Node, test: (candidate: Node) => 
 export function nameTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
   return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
+
+/** Assertion chains of test libraries: `expect(x).toBe(…)`, `expect(x).to.equal(…)`, `assert.equal(…)`, `x.should.eql(…)`. */
+const ASSERTION_ROOTS = new Set(['expect', 'assert', 'chai', 'should', 'sinon']);
+
+/** Whether a value is an argument of an assertion (`expect(url).to.be('https://…/oauth/ro')`): compared, never sent. */
+export function inAssertion(node: Node): boolean {
+  for (let current = node.parent; current && !isFunction(current); current = current.parent) {
+    if (current.type !== 'CallExpression') continue;
+    let callee: Node = current.callee;
+    while (callee.type === 'MemberExpression' || callee.type === 'CallExpression') {
+      if (callee.type === 'MemberExpression' && propertyName(callee.property, callee.computed) === 'should') return true;
+      callee = callee.type === 'MemberExpression' ? callee.object : callee.callee;
+    }
+    if (callee.type === 'Identifier' && ASSERTION_ROOTS.has(callee.name)) return true;
+  }
+  return false;
+}

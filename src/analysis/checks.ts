@@ -9,6 +9,7 @@ import {
   scopeFindings,
   secretFindings,
   type Finding,
+  untracedCredentialFindings,
   type MetadataScope,
 } from './findings';
 import type { DetectedEnvironment, Environment, FileFacts } from './types';
@@ -26,7 +27,7 @@ type Check = (facts: FileFacts, text: string, options: CheckOptions) => Finding[
 const environment = (facts: FileFacts, options: CheckOptions): DetectedEnvironment => (options.environment === 'auto' ? facts.environment : options.environment);
 
 export const CHECKS = {
-  'no-id-token-for-management-api': (facts, text, options) => idTokenCredentialFindings(facts, text, environment(facts, options)),
+  'no-id-token-for-management-api': (facts, text, options) => [...idTokenCredentialFindings(facts, text, environment(facts, options)), ...untracedCredentialFindings(facts, environment(facts, options))],
   'require-management-audience': (facts, text) => audienceFindings(facts, text),
   'require-token-response-type': (facts, text) => responseTypeFindings(facts, text),
   'minimal-management-scopes': (facts, text, options) => scopeFindings(facts, text, options.metadataScope),

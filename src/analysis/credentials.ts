@@ -265,7 +265,7 @@ export class CredentialTracer {
     const sibling = ACCESS_TOKEN_SIBLING[name];
     const property = target.property;
     const switchable = kind === 'id-token' && origin?.carriesAccessToken && sibling !== undefined && (!target.computed || isStringLiteral(property));
-    return { ...this.found(kind, target, origin?.issuer), accessTokenAlternative: switchable ? { node: property, name: sibling } : undefined };
+    return { ...this.found(kind, target, origin?.issuer, origin !== undefined), accessTokenAlternative: switchable ? { node: property, name: sibling } : undefined };
   }
 
   private identifier(target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
@@ -438,14 +438,16 @@ export class CredentialTracer {
     if (shared) return fromOtherModule(shared, target, target.name);
     const kind = propertyKind(key);
     if (kind === 'unknown') return UNKNOWN;
-    const issuer = object ? this.resultOrigin(object, 0)?.issuer : this.destructuringCallbackClient(target)?.request;
+    const client = object ? undefined : this.destructuringCallbackClient(target);
+    const origin = object ? this.resultOrigin(object, 0) : client && { issuer: client.request };
+    const issuer = origin?.issuer;
     const sibling = kind === 'id-token' ? siblingBinding(target, this.context, key) : undefined;
-    return { ...this.found(kind, target, issuer), accessTokenAlternative: sibling && !isShorthandValue(target) ? { node: target, name: sibling } : undefined };
+    return { ...this.found(kind, target, issuer, origin !== undefined), accessTokenAlternative: sibling && !isShorthandValue(target) ? { node: target, name: sibling } : undefined };
   }
 
   private parameter(fn: TSESTree.FunctionLike, index: number, target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
     const positional = this.positionalKind(fn, index, target.name);
-    if (positional) return this.found(positional, target, this.callbackClient(fn)?.request);
+    if (positional) return this.found(positional, target, this.callbackClient(fn)?.request, true);
     const emitted = this.emittedValue(fn, index);
     if (emitted) return this.trace(emitted, seen, depth + 1);
     const argumentsAtCalls = this.callSitesOf(fn).map((call) => call.arguments[index]);
@@ -491,7 +493,7 @@ export class CredentialTracer {
     if (method && ACCESS_TOKEN_GETTERS.has(method)) {
       // `client.getTokenSilently()`: issued by the client the file configures for that receiver, when it does.
       const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
-      return this.found('access-token', target, receiver && this.clients.get(holderKey(this.context, receiver) ?? ''));
+      return this.found('access-token', target, receiver && this.clients.get(holderKey(this.context, receiver) ?? ''), true);
     }
     if (method === 'get' && callee.type === 'MemberExpression' && this.isHashParameters(callee.object)) {
       // `new URLSearchParams(location.hash.slice(1)).get('id_token')`: an implicit-flow redirect, whose hash carries
@@ -500,7 +502,7 @@ export class CredentialTracer {
       const kind = keyNode && isStringLiteral(keyNode) ? propertyKind(keyNode.value) : 'unknown';
       if (kind === 'unknown' || !keyNode || !isStringLiteral(keyNode)) return UNKNOWN;
       const sibling = ACCESS_TOKEN_SIBLING[keyNode.value];
-      return { ...this.found(kind, target), accessTokenAlternative: kind === 'id-token' && sibling ? { node: keyNode, name: sibling } : undefined };
+      return { ...this.found(kind, target, undefined, true), accessTokenAlternative: kind === 'id-token' && sibling ? { node: keyNode, name: sibling } : undefined };
     }
     if ((method === 'getItem' || method === 'get') && callee.type === 'MemberExpression' && this.isStorage(callee.object)) {
       const keyNode = target.arguments[0];
@@ -643,8 +645,8 @@ export class CredentialTracer {
     return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'needs-manual', source: node, description: this.context.source(node) };
   }
 
-  private found(kind: TokenKind, source: Node, issuer?: TokenRequest): Provenance {
-    return { kind, certainty: 'proven', source, description: this.context.source(source), issuer };
+  private found(kind: TokenKind, source: Node, issuer?: TokenRequest, fromLogin = false): Provenance {
+    return { kind, certainty: 'proven', source, description: this.context.source(source), issuer, ...(fromLogin && { fromLogin }) };
   }
 
   /**
@@ -877,7 +879,7 @@ function writeStatementSibling(value: Node, member: TSESTree.MemberExpression, i
 
 /** A token another module yields: its nodes belong to that module, so only its kind, certainty and login carry over. */
 function fromOtherModule(provenance: Provenance, source: Node, description: string): Provenance {
-  return { kind: provenance.kind, certainty: provenance.certainty, issuer: provenance.issuer, source, description };
+  return { kind: provenance.kind, certainty: provenance.certainty, issuer: provenance.issuer, fromLogin: provenance.fromLogin, source, description };
 }
 
 function inAsyncFunction(node: Node): boolean {

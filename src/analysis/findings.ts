@@ -51,6 +51,9 @@ function issuingRequest(facts: FileFacts, call: ManagementCall): TokenRequest | 
   const pinned = provenance.source && resultCall(facts, provenance.source);
   if (pinned) return pinned;
   if (provenance.issuer) return provenance.issuer;
+  // An access token read off any other response (a machine-to-machine token from the app's backend or from a
+  // client-credentials grant) is no login's business: only a login's own tokens, stored ones and guesses by name are.
+  if (provenance.kind === 'access-token' && provenance.certainty === 'proven' && !provenance.fromLogin && provenance.storageKey === undefined) return undefined;
   const clients = facts.tokenRequests.filter((candidate) => candidate.level === 'client' && !candidate.secondaryLogin);
   return clients.length === 1 ? clients[0] : undefined;
 }
@@ -190,6 +193,27 @@ export function idTokenCredentialFindings(facts: FileFacts, text: string, enviro
         suggestions: switched ? [{ messageId: switched.messageId, data: { replacement: switched.text, key: switched.key ?? '' }, edits: switched.edits }] : [],
       };
     });
+}
+
+/**
+ * Management calls whose credential the code does not show (a token from an unknown helper, a parameter nobody in view
+ * passes, an HTTP layer that adds it): once the tenant stops accepting ID tokens they must send an access token, so
+ * silence would not be safe. Server code is left out: its untraced tokens are machine-to-machine tokens.
+ */
+export function untracedCredentialFindings(facts: FileFacts, environment: DetectedEnvironment): Finding[] {
+  if (environment === 'server') return [];
+  const findings: Finding[] = [];
+  const reported = new Set<Node>();
+  for (const call of facts.managementCalls) {
+    if (call.file !== undefined || call.machineToMachine || call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope)) continue;
+    const provenance = call.credential?.provenance;
+    if (provenance && (provenance.kind !== 'unknown' || provenance.literal)) continue;
+    const node = call.credential?.node ?? call.node;
+    if (reported.has(node)) continue;
+    reported.add(node);
+    findings.push({ messageId: 'untracedCredential', data: { call: describe(call) }, node, certainty: 'needs-manual' });
+  }
+  return findings;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyName, unwrap, nameTable } from './ast';
+import { inAssertion, memberName, propertyName, unwrap, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
@@ -122,7 +122,7 @@ function legacyUrls(context: FileContext): LegacyApi[] {
   for (const literal of context.strings) {
     if (!LEGACY_PATH.test(context.source(literal).replace(/['"`]$/, ''))) continue;
     const url = outermostString(literal);
-    if (seen.has(url)) continue;
+    if (seen.has(url) || inAssertion(url)) continue;
     seen.add(url);
     const path = legacyPathOnAuth0Host(hosts, context.stringParts(url));
     if (path) found.push({ node: url, api: path, replacement: LEGACY_ENDPOINTS[path]! });

@@ -96,6 +96,7 @@ export function recogniseClientCalls(context: FileContext, clients: readonly Man
       endpoint,
       backendOnlyReason: backendOnlyReason || undefined,
       credential: found.client.credential,
+      machineToMachine: found.client.machineToMachine,
     });
   }
   return calls;

@@ -89,19 +89,31 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   const clients = new Map<string, Client>();
   const familyOf = new Map<TokenRequest, Family>();
   const linking = accountLinkingClients(context);
-  const addClient = (found: { request: TokenRequest; family: Family } | undefined, clientKey: string | undefined): void => {
-    if (!found) return;
-    const request = { ...found.request, clientKey, secondaryLogin: clientKey !== undefined && linking.has(clientKey) };
-    requests.push(request);
-    familyOf.set(request, found.family);
-    if (clientKey) clients.set(clientKey, { request, family: found.family });
-  };
-  for (const node of context.news) addClient(constructedClient(context, node), storedAt(context, node));
-  for (const call of context.calls) {
-    const found = calledClient(context, call);
-    addClient(found, found?.clientKey ?? storedAt(context, call));
+  const found: { request: TokenRequest; family: Family; clientKey?: string }[] = [];
+  for (const node of context.news) {
+    const client = constructedClient(context, node);
+    if (client) found.push({ ...client, clientKey: storedAt(context, node) });
   }
-  for (const element of context.jsxElements) addClient(auth0Provider(context, element), undefined);
+  for (const call of context.calls) {
+    const client = calledClient(context, call);
+    if (client) found.push({ ...client, clientKey: client.clientKey ?? storedAt(context, call) });
+  }
+  for (const element of context.jsxElements) {
+    const client = auth0Provider(context, element);
+    if (client) found.push(client);
+  }
+  // Two logins stored in one variable (`lock = new Auth0Lock(…)` again for account linking): no callback on it can be
+  // told apart, so neither holds the key, and when one of them links accounts both count as secondary logins.
+  const holders = new Map<string, number>();
+  for (const { clientKey } of found) if (clientKey !== undefined) holders.set(clientKey, (holders.get(clientKey) ?? 0) + 1);
+  for (const client of found) {
+    const key = client.clientKey;
+    const shared = key !== undefined && holders.get(key)! > 1;
+    const request = { ...client.request, clientKey: shared ? undefined : key, secondaryLogin: key !== undefined && linking.has(key) };
+    requests.push(request);
+    familyOf.set(request, client.family);
+    if (key !== undefined && !shared) clients.set(key, { request, family: client.family });
+  }
   const requestsOf = (family: Family): TokenRequest[] => requests.filter((request) => familyOf.get(request) === family);
   for (const call of context.calls) {
     const request = callOptions(context, call, clients, requestsOf);

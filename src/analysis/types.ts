@@ -35,6 +35,8 @@ export interface Provenance {
   /** Human-readable origin for messages, e.g. `authResult.idToken` or `localStorage 'id_token'`. */
   readonly description?: string;
   readonly issuer?: TokenRequest;
+  /** The token is an Auth0 login's (an SDK result, token getter or redirect), even when that login is not in view. */
+  readonly fromLogin?: boolean;
   /**
    * Where the same login's access token is read, when the code proves the login returned both tokens: replacing
    * `node` (a property name, a destructured variable, or a storage key literal) with `name` switches the credential.
@@ -167,6 +169,8 @@ export interface ManagementCall {
   /** Set when the call cannot use a current-user token whatever the scopes (e.g. an app_metadata PATCH). */
   readonly backendOnlyReason?: string;
   readonly credential?: CredentialUse;
+  /** Made through a machine-to-machine client (node-auth0 with `clientId` and `clientSecret`): no user token at all. */
+  readonly machineToMachine?: boolean;
 }
 
 export type CredentialSite = 'management-client' | 'bearer-header' | 'auth-bearer' | 'interceptor';
