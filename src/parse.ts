@@ -46,11 +46,11 @@ interface Source {
 export function parseFile(file: string, text: string): ParsedUnit[] {
   return sources(file, text).map((source) => {
     try {
-      return withScopes(source, parseSource(file, source));
+      return withScopes(file, source, parseSource(file, source));
     } catch (error) {
       const rule = auth0RuleSource(source);
       if (!rule || !(error instanceof ParseError)) throw error;
-      return withScopes(rule, parseSource(file, rule));
+      return withScopes(file, rule, parseSource(file, rule));
     }
   });
 }
@@ -78,7 +78,7 @@ export function parseJavaScriptFile(file: string, text: string): ParsedUnit[] | 
   for (const source of sources(file, text)) {
     const program = source.flavour === 'js' ? parseJavaScript(source.text) : undefined;
     if (!program) return undefined;
-    units.push(withScopes(source, program));
+    units.push(withScopes(file, source, program));
   }
   return units;
 }
@@ -109,14 +109,21 @@ function parseSource(file: string, { text, flavour }: Source): TSESTree.Program 
   }
 }
 
-function withScopes(source: Source, program: TSESTree.Program): ParsedUnit {
+function withScopes(file: string, source: Source, program: TSESTree.Program): ParsedUnit {
   // Loaded only once a candidate file is parsed.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { analyze } = require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager');
   const isModule = program.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
   // No lib typings: their globals never resolve a reference (a global stays unresolved either way), and declaring
   // them costs more than the rest of the scope analysis.
-  const scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
+  let scopeManager;
+  try {
+    scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
+  } catch (error) {
+    // A tree the parser could still build can be too deep for the scope analysis that walks it recursively.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply to analyse');
+    throw error;
+  }
   return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text: source.text, offset: source.offset };
 }
 

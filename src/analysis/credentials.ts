@@ -71,7 +71,20 @@ export function bearerOperand(context: FileContext, value: Node): Node {
   if (target.type === 'TemplateLiteral' && target.expressions.length === 1 && /^\s*bearer\s*$/i.test(target.quasis[0]!.value.cooked ?? '')) {
     return target.expressions[0]!;
   }
+  // `${token.token_type} ${token.access_token}`: the scheme an OAuth token response names itself.
+  if (target.type === 'TemplateLiteral' && target.expressions.length === 2 && target.quasis.map((quasi) => quasi.value.cooked).join('|') === '| |' && isTokenType(target.expressions[0]!)) {
+    return target.expressions[1]!;
+  }
+  if (target.type === 'BinaryExpression' && target.operator === '+' && unwrap(target.left).type === 'BinaryExpression') {
+    const left = unwrap(target.left) as TSESTree.BinaryExpression;
+    if (left.operator === '+' && isTokenType(left.left) && context.staticString(left.right as Node) === ' ') return target.right;
+  }
   return target;
+}
+
+function isTokenType(node: Node): boolean {
+  const name = memberName(node);
+  return name === 'token_type' || name === 'tokenType';
 }
 
 /** Values a function returns: `return x` statements (not nested functions') or an arrow's expression body. */

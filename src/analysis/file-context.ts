@@ -136,8 +136,8 @@ export class FileContext {
     if (def.type === 'ImportBinding' && def.node.type === 'TSImportEqualsDeclaration') {
       // `import x = require('y')` is `const x = require('y')`; `import x = A.B` aliases a namespace member.
       const reference = def.node.moduleReference;
-      if (reference.type === 'TSExternalModuleReference' && reference.expression.type === 'Literal') return { kind: 'import', source: String(reference.expression.value), imported: 'default' };
-      return { kind: 'unknown', name: identifier.name };
+      if (reference.type === 'TSExternalModuleReference') return reference.expression.type === 'Literal' ? { kind: 'import', source: String(reference.expression.value), imported: 'default' } : { kind: 'unknown', name: identifier.name };
+      return { kind: 'value', node: reference };
     }
     if (def.type === 'ImportBinding') {
       const declaration = def.parent as TSESTree.ImportDeclaration;

@@ -79,6 +79,11 @@ export function sdkEntity(context: FileContext, node: Node, depth = 0): string |
     const object = sdkEntity(context, target.object, depth + 1);
     return object && name !== undefined ? member(object, name) : undefined;
   }
+  // `import Management = auth0.Management`: a namespace member under another name.
+  if (target.type === 'TSQualifiedName') {
+    const object = sdkEntity(context, target.left, depth + 1);
+    return object ? member(object, target.right.name) : undefined;
+  }
   if (target.type === 'CallExpression' && isRequireCall(target)) {
     const namespace = moduleNamespace(String((target.arguments[0] as TSESTree.StringLiteral).value));
     return namespace ? (DEFAULT_EXPORTS[namespace] ?? namespace) : undefined;
