@@ -29,8 +29,9 @@ const SERVER_PATHS: readonly (readonly [RegExp, string])[] = [
 const TEST_PATH = /(^|\/)(tests?|__tests__|__mocks__|specs?|e2e|cypress|playwright)\/|\.(test|tests|spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(playwright|cypress|jest|vitest|karma|protractor|wdio)\.(config|conf)\.[cm]?[jt]s$/i;
 const TEST_MODULES = /^(mocha|chai|sinon|jest|@jest\/globals|vitest|jasmine|ava|tape|supertest|nock|enzyme|@testing-library\/.*|@playwright\/test|playwright|cypress|@angular\/core\/testing|@vue\/test-utils)$/;
 
-/** Vendored libraries announce themselves in a banner comment: `/*! lib v1.2.3`, `@license`, a copyright line. */
-const LIBRARY_BANNER = /^\s*(?:\/\/[^\n]*\n\s*)*\/\*[*!][\s\S]{0,600}?(?:@license|@preserve|\bv\d+\.\d+\.\d+|\(c\)\s*\d{4}|copyright\s+(?:\(c\)\s*)?\d{4})/i;
+/** Vendored libraries announce themselves in a banner comment at the top: `/*! lib v1.2.3`, `@license`, a copyright line. */
+const LEADING_BANNER = /^\s*(?:\/\/[^\n]*\n\s*)*\/\*[*!]((?:[^*]|\*(?!\/)){0,800})\*\//;
+const BANNER_MARKS = /@license|@preserve|\bv\d+\.\d+\.\d+|\(c\)\s*\d{4}|copyright\s+(?:\(c\)\s*)?\d{4}/i;
 
 const NODE_BUILTINS = new Set([
   'assert', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os',
@@ -65,7 +66,8 @@ export function isTestPath(file: string): boolean {
 
 /** Whether a text is a vendored library copy, by the banner such builds carry. */
 export function hasLibraryBanner(text: string): boolean {
-  return LIBRARY_BANNER.test(text.slice(0, 1000));
+  const comment = LEADING_BANNER.exec(text.slice(0, 2000))?.[1];
+  return comment !== undefined && BANNER_MARKS.test(comment);
 }
 
 /** Test code, by path or by the test libraries it imports. */
