@@ -55,7 +55,10 @@ function editedLines(pass: MigrationResult['passes'][number]): Set<number> {
   return lines;
 }
 
-/** The `recommended` preset, with the scope rules told the same `metadataScope` the codemod used. */
+/**
+ * The `recommended` preset, with the scope rules told the same `metadataScope` the codemod used, and ESLint's core
+ * `no-dupe-keys`: an edit that adds a key the object already has loses a setting silently.
+ */
 function recommended(options: TransformOptions): Linter.Config {
   const metadataScope = options.metadataScope ?? 'update';
   return {
@@ -63,6 +66,7 @@ function recommended(options: TransformOptions): Linter.Config {
     files: ['**/*'],
     rules: {
       ...(plugin.configs.recommended as Linter.Config).rules,
+      'no-dupe-keys': 'error',
       'auth0-tokens/minimal-management-scopes': ['error', { metadataScope }],
       'auth0-tokens/no-any-user-scopes-in-browser': ['error', { metadataScope }],
     },
@@ -119,6 +123,11 @@ describe('id-token-to-access-token fixtures', () => {
         for (const edit of pass.edits) expect(pass.text.slice(edit.range[0], edit.range[1])).not.toMatch(/\n[\s\S]*\n/);
         text = next;
       }
+    });
+
+    it('parses, and has no duplicate key', () => {
+      const problems = lint(file, output, options).filter((message) => message.fatal || message.ruleId === 'no-dupe-keys');
+      expect(problems.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
     });
 
     it('leaves only the expected needs-manual sites, and lints clean elsewhere', () => {
