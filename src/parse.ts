@@ -21,8 +21,9 @@ export class ParseError extends Error {
   constructor(
     readonly file: string,
     reason: string,
+    message = `${file}: cannot parse (${reason}); the file is left unchanged`,
   ) {
-    super(`${file}: cannot parse (${reason}); the file is left unchanged`);
+    super(message);
     this.name = 'ParseError';
     this.stack = `${this.name}: ${this.message}`;
   }
@@ -121,7 +122,7 @@ function withScopes(file: string, source: Source, program: TSESTree.Program): Pa
     scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   } catch (error) {
     // A tree the parser could still build can be too deep for the scope analysis that walks it recursively.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply to analyse');
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply to analyse', `${file}: nested too deeply to analyse: skipped`);
     throw error;
   }
   return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text: source.text, offset: source.offset };

@@ -134,3 +134,10 @@ export function inAssertion(node: Node): boolean {
   }
   return false;
 }
+
+/** `null`, `undefined`, `''` and `false` clear a holder (logout) or end a failure path; they hold no value. */
+export function holdsValue(node: Node): boolean {
+  const target = unwrap(node);
+  if (target.type === 'Literal') return target.value !== null && target.value !== '' && target.value !== false;
+  return !(target.type === 'Identifier' && target.name === 'undefined');
+}

@@ -4,7 +4,7 @@
  * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, findProperty, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
+import { calleePath, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { holderKey, instanceEntity } from './sdk';
@@ -94,7 +94,8 @@ export function returnedValues(fn: TSESTree.FunctionLike): Node[] {
   const values: Node[] = [];
   const visit = (node: Node): void => {
     if (node.type === 'ReturnStatement') {
-      if (node.argument) values.push(node.argument);
+      // `return null` on a failure path yields no token of any kind.
+      if (node.argument && holdsValue(node.argument)) values.push(node.argument);
       return;
     }
     if (isFunction(node) || node.type === 'ClassBody') return;
@@ -858,12 +859,6 @@ function isShorthandValue(node: Node): boolean {
   return parent?.type === 'Property' && parent.shorthand && parent.value === node;
 }
 
-/** `null`, `undefined`, `''` and `false` clear a holder (logout); they are no token of any kind. */
-function holdsValue(node: Node): boolean {
-  const target = unwrap(node);
-  if (target.type === 'Literal') return target.value !== null && target.value !== '' && target.value !== false;
-  return !(target.type === 'Identifier' && target.name === 'undefined');
-}
 
 function ancestorClassBody(node: Node): TSESTree.ClassBody | undefined {
   for (let current = node.parent; current; current = current.parent) if (current.type === 'ClassBody') return current;

@@ -3,7 +3,7 @@
  * manager the parser produced, and static evaluation of the strings and values code builds.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, propertyName, unwrap, walk } from './ast';
+import { findProperty, holdsValue, isFunction, propertyName, unwrap, walk } from './ast';
 import type { Node } from './types';
 
 /** The part of eslint-scope / @typescript-eslint/scope-manager the recogniser uses (both implement it). */
@@ -175,9 +175,9 @@ export class FileContext {
     return { kind: 'unknown', name: identifier.name };
   }
 
-  /** A `let` written in several places: usable only when every write assigns the same kind of expression. */
+  /** A `let` written in several places: usable when one write gives it a value (the others only clear it). */
   private reassignedBinding(identifier: TSESTree.Identifier, writes: readonly ReferenceLike[]): Binding {
-    const values = writes.map((write) => write.writeExpr).filter((value): value is Node => !!value);
+    const values = writes.map((write) => write.writeExpr).filter((value): value is Node => !!value && holdsValue(value));
     if (values.length === 1) return { kind: 'value', node: values[0]! };
     return { kind: 'unknown', name: identifier.name };
   }

@@ -415,6 +415,12 @@ export function anyUserScopeFindings(facts: FileFacts, text: string, environment
     const scopes = scopeList(request.scope?.value);
     const anyUser = scopes.filter(isAnyUserScope);
     if (!request.scope || anyUser.length === 0) continue;
+    // With the audience of the app's own API, `read:users` is that API's permission, not the Management API's.
+    if (asksForOtherAudience(request)) continue;
+    // A dynamic audience, or (for a call that sets none) a client this file does not show, may be that API's too.
+    const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
+    const unseenClient = request.level === 'call' && !request.audience && !request.parent;
+    const certainty: Certainty = unseenClient || (audience && audience.value === undefined && !isManagementAudience(audience.pattern)) ? 'needs-manual' : 'proven';
     const required = requiredScopes(linkedCalls(facts, request, 'scope'), metadataScope);
     // Without the calls in view there is no current-user replacement to offer, only the report.
     const next = minimalScopeString(scopes, required);
@@ -423,8 +429,8 @@ export function anyUserScopeFindings(facts: FileFacts, text: string, environment
       messageId: 'anyUserScope',
       data: { scopes: anyUser.join(' '), replacement: required.join(' ') || 'the current_user scopes the calls need' },
       node: request.scope.node,
-      certainty: 'proven',
-      suggestions: edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [],
+      certainty,
+      suggestions: edits && certainty === 'proven' ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [],
     });
   }
   return findings;

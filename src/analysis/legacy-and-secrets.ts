@@ -187,7 +187,7 @@ export function recogniseSecrets(context: FileContext, clients: readonly Managem
     found.push({ node: property, kind: 'client-secret', certainty: configuresClient ? 'proven' : 'needs-manual' });
   }
   for (const property of [...(properties.get('grant_type') ?? []), ...(properties.get('grantType') ?? [])]) {
-    if (context.staticString(property.value) === 'client_credentials') found.push({ node: property, kind: 'client-credentials-grant' });
+    if (context.staticString(property.value) === 'client_credentials' && !sentToOtherHost(context, property.parent as TSESTree.ObjectExpression)) found.push({ node: property, kind: 'client-credentials-grant' });
   }
   for (const call of context.calls) {
     const method = memberName(call.callee);
@@ -201,6 +201,34 @@ export function recogniseSecrets(context: FileContext, clients: readonly Managem
     if (isManagementJwt(text)) found.push({ node: literal, kind: 'management-token' });
   }
   return found;
+}
+
+/** Wrappers a request body passes through on its way into a transport call. */
+const BODY_WRAPPERS = new Set(['stringify', 'URLSearchParams']);
+const BODY_KEYS = new Set(['body', 'data', 'form', 'json']);
+
+/**
+ * Whether a grant body is written inline into a request whose URL is a literal host that is not Auth0's
+ * (`fetch('https://accounts.spotify.com/api/token', { body: new URLSearchParams({ grant_type: … }) })`).
+ */
+function sentToOtherHost(context: FileContext, body: TSESTree.ObjectExpression): boolean {
+  let node: Node = body;
+  for (let depth = 0; depth < 4 && node.parent; depth++) {
+    const parent: Node = node.parent;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && BODY_WRAPPERS.has(calleeName(parent.callee) ?? '')) node = parent;
+    else if (parent.type === 'Property' && parent.value === node && BODY_KEYS.has(propertyName(parent.key, parent.computed) ?? '')) node = parent.parent!;
+    else if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      const url = parent.arguments[0] && context.staticString(parent.arguments[0]);
+      const host = url === undefined ? undefined : /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1];
+      return host !== undefined && !/(^|\.)auth0(app)?\.com$/i.test(host);
+    } else return false;
+  }
+  return false;
+}
+
+function calleeName(callee: Node): string | undefined {
+  const target = unwrap(callee);
+  return target.type === 'Identifier' ? target.name : memberName(target);
 }
 
 function isEmpty(context: FileContext, value: Node): boolean {

@@ -1,7 +1,8 @@
 /**
  * Which files a run analyses: the paths given, walked with `.gitignore` files (nested ones too), `--ignore` patterns
- * and the default ignores applied, filtered by extension, and split into shards. Missing paths, symbolic link loops
- * and unreadable directories become per-file errors; the walk goes on.
+ * and the default ignores (vendor folders, and the folders `.bowerrc` files name) applied, filtered by extension, and
+ * split into shards. Missing paths, symbolic link loops and unreadable directories become per-file errors; the walk
+ * goes on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,11 +14,22 @@ export { relativePath };
 
 export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue'] as const;
 
-/** Gitignore-style patterns skipped unless `--no-default-ignores`: dependencies, build output, minified bundles. */
+/**
+ * Gitignore-style patterns skipped unless `--no-default-ignores`: dependencies, vendored copies of libraries, build
+ * output, minified bundles. Relative to each walked path; a pattern without an inner `/` matches at any depth.
+ * `public/lib/` is not among them: it was MEAN.js's bower folder, but as often a project's own code, and a project
+ * that installs there says so in its `.bowerrc` (read by the walker, see `readBowerrc`).
+ */
 export const DEFAULT_IGNORES = [
   'node_modules/',
   'bower_components/',
   'jspm_packages/',
+  'vendor/',
+  'vendors/',
+  'third_party/',
+  'third-party/',
+  // Ionic 1 / Cordova's bower folder, wherever the app lies in the tree.
+  '**/www/lib/',
   'dist/',
   'build/',
   'coverage/',
@@ -117,6 +129,8 @@ interface IgnoreScope {
   readonly rules: Ignore;
 }
 
+const BOWERRC = '.bowerrc';
+
 class Walker {
   readonly files = new Set<string>();
   readonly errors: FileError[] = [];
@@ -152,12 +166,23 @@ class Walker {
 
   walkRoot(root: string): void {
     const scopes = this.options.gitignore ? ancestorGitignores(root) : [];
+    const bower = this.options.defaultIgnores ? ancestorBowerDirectories(root, this.options.cwd) : [];
     const real = realPath(root);
-    this.walkDirectory(root, real, root, scopes, new Set([real]));
+    this.walkDirectory(root, real, root, scopes, bower, new Set([real]));
   }
 
-  /** `real` is the directory's real path: only symbolic links need the file system to tell it. */
-  private walkDirectory(directory: string, real: string, root: string, scopes: readonly IgnoreScope[], ancestors: ReadonlySet<string>): void {
+  /**
+   * `real` is the directory's real path: only symbolic links need the file system to tell it. `bower` holds the
+   * absolute folders the `.bowerrc` files above name (bower's install folders), skipped with everything in them.
+   */
+  private walkDirectory(
+    directory: string,
+    real: string,
+    root: string,
+    scopes: readonly IgnoreScope[],
+    bower: readonly string[],
+    ancestors: ReadonlySet<string>,
+  ): void {
     if (this.seen.has(real)) return;
     this.seen.add(real);
     let entries: fs.Dirent[];
@@ -169,6 +194,8 @@ class Walker {
     }
     const own = this.options.gitignore ? readGitignore(directory) : undefined;
     const inScope = own ? [...scopes, own] : scopes;
+    const bowerFolder = this.options.defaultIgnores && entries.some((entry) => entry.name === BOWERRC) ? readBowerrc(directory) : undefined;
+    const inBower = bowerFolder ? [...bower, bowerFolder] : bower;
     // Both are normalised absolute paths and an entry's name has no separator: joining needs no normalising.
     const prefix = withSeparator(directory);
     const realPrefix = withSeparator(real);
@@ -187,14 +214,14 @@ class Walker {
         }
       }
       const isDirectory = kind.isDirectory();
-      if (this.ignored(full, root, inScope, isDirectory)) continue;
+      if (this.ignored(full, root, inScope, isDirectory) || inBower.some((folder) => isWithin(full, folder))) continue;
       const target = entry.isSymbolicLink() ? realPath(full) : real === directory ? full : realPrefix + entry.name;
       if (isDirectory) {
         if (ancestors.has(target)) {
           this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop (links to a directory that contains it); not followed' });
           continue;
         }
-        this.walkDirectory(full, target, root, inScope, new Set([...ancestors, target]));
+        this.walkDirectory(full, target, root, inScope, inBower, new Set([...ancestors, target]));
       } else this.takeFile(full, kind, target);
     }
   }
@@ -242,6 +269,55 @@ function readGitignore(directory: string): IgnoreScope | undefined {
     return undefined;
   }
   return { base: directory, rules: ignore().add(text) };
+}
+
+/**
+ * The folders named by the `.bowerrc` files above `root` that lie inside it (`scan www` with `www/lib` named at the
+ * top). The files read are those up to the repository's top (the nearest ancestor holding `.git`), or outside a
+ * repository up to `cwd` when `root` is beneath it. A folder that is `root` or holds it is not skipped: it was asked for.
+ */
+function ancestorBowerDirectories(root: string, cwd: string): string[] {
+  const chain: string[] = [];
+  let top: string | undefined;
+  for (let directory = root; ; ) {
+    if (fs.existsSync(path.join(directory, '.git'))) {
+      top = directory;
+      break;
+    }
+    const parent = path.dirname(directory);
+    if (parent === directory) break;
+    chain.unshift(parent);
+    directory = parent;
+  }
+  const resolvedCwd = path.resolve(cwd);
+  if (top === undefined) top = isWithin(root, resolvedCwd) ? resolvedCwd : root;
+  return chain
+    .filter((directory) => isWithin(directory, top))
+    .flatMap((directory) => readBowerrc(directory) ?? [])
+    .filter((folder) => folder !== root && isWithin(folder, root));
+}
+
+/**
+ * The folder a directory's `.bowerrc` names (`{ "directory": "www/lib" }`, relative to that directory), as an absolute
+ * path strictly inside the directory. An unreadable or invalid file, a missing or empty `directory`, or one that
+ * leaves the directory (`../x`, `.`, an absolute path elsewhere) names nothing.
+ */
+function readBowerrc(directory: string): string | undefined {
+  let config: unknown;
+  try {
+    config = JSON.parse(fs.readFileSync(path.join(directory, BOWERRC), 'utf8').replace(/^\uFEFF/, ''));
+  } catch {
+    return undefined;
+  }
+  const named = (config as { directory?: unknown } | null)?.directory;
+  if (typeof named !== 'string' || named.trim() === '') return undefined;
+  const folder = path.resolve(directory, named.trim());
+  return folder !== directory && isWithin(folder, directory) ? folder : undefined;
+}
+
+/** Whether `file` is `directory` or lies beneath it (both absolute and normalised). */
+function isWithin(file: string, directory: string): boolean {
+  return file === directory || file.startsWith(withSeparator(directory));
 }
 
 function withSeparator(directory: string): string {

@@ -127,7 +127,7 @@ function commonOptions<T>(command: Argv<T>) {
       coerce: (value: string | string[]) => [value].flat(),
     })
     .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
-    .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, dist, build, coverage and minified bundles; --no-default-ignores to include them' })
+    .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, vendored code (vendor, www/lib, bower folders and the folders .bowerrc files name), dist, build, coverage and minified bundles; --no-default-ignores to include them' })
     .option('max-file-size', {
       type: 'number',
       requiresArg: true,

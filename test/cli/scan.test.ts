@@ -231,8 +231,8 @@ describe('auth0-tokens scan over a large tree', () => {
       'app/latin1.js': Buffer.from("// caf\xe9\nfetch('https://acme.auth0.com/api/v2/users/1');\n", 'latin1'),
       'app/broken.js': "fetch('https://acme.auth0.com/api/v2/users/1', {\n",
       // Large candidates the reader thread screens: one with nothing to find, one with an ID-token flow at its end.
-      'vendor/indent.js': largeText((index) => `function check${index}(tokens) {\n  const idToken = tokens[${index}];\n  return idToken && idToken.value === '${index}';\n}\n`),
-      'vendor/login.js': login,
+      'shared/indent.js': largeText((index) => `function check${index}(tokens) {\n  const idToken = tokens[${index}];\n  return idToken && idToken.value === '${index}';\n}\n`),
+      'shared/login.js': login,
     };
     for (let index = 0; index < 2100; index++) files[`lib/module-${String(index).padStart(4, '0')}.js`] = `export const value${index} = ${index};\n`;
     writeFiles(dir, files);
@@ -255,10 +255,10 @@ describe('auth0-tokens scan over a large tree', () => {
       'app/auth.js:2 auth0-tokens/require-token-response-type',
       'app/auth.js:2 auth0-tokens/minimal-management-scopes',
       'app/profile.js:3 auth0-tokens/no-id-token-for-management-api',
-      `vendor/login.js:${loginLine} auth0-tokens/require-management-audience`,
-      `vendor/login.js:${loginLine} auth0-tokens/require-token-response-type`,
-      `vendor/login.js:${loginLine} auth0-tokens/minimal-management-scopes`,
-      `vendor/login.js:${loginLine + 2} auth0-tokens/no-id-token-for-management-api`,
+      `shared/login.js:${loginLine} auth0-tokens/require-management-audience`,
+      `shared/login.js:${loginLine} auth0-tokens/require-token-response-type`,
+      `shared/login.js:${loginLine} auth0-tokens/minimal-management-scopes`,
+      `shared/login.js:${loginLine + 2} auth0-tokens/no-id-token-for-management-api`,
     ]);
     expect(inProcess.report.errors.map((error) => error.file)).toEqual(['app/binary.js', 'app/broken.js', 'app/latin1.js']);
   });
@@ -268,7 +268,7 @@ describe('auth0-tokens scan over a large tree', () => {
     expectSameReport(await hooked('log-parsed.cjs', ['scan', '.', '--format', 'json'], { AUTH0_TOKENS_PARSED_LOG: log }));
     const parsed = fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((file) => path.relative(dir, file));
     fs.rmSync(log);
-    expect(parsed.sort()).toEqual(['app/auth.js', 'app/broken.js', 'app/page.js', 'app/profile.js', 'vendor/login.js']);
+    expect(parsed.sort()).toEqual(['app/auth.js', 'app/broken.js', 'app/page.js', 'app/profile.js', 'shared/login.js']);
   });
 
   it('reads the rest itself when the reader thread dies without a word, and outlives its error event', async () => {

@@ -13,8 +13,125 @@ webAuth.parseHash(function (err, authResult) {
   window.management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.${token} });
 });`;
 
+/** Lock 11 from the CDN, created with `options` (none: ''), whose authenticated result calls the Management API with `token`. */
+const cdnLock = (options: string, token: string): string => `
+var lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN${options});
+lock.on('authenticated', function (authResult) {
+  new auth0.Management({ domain: AUTH0_DOMAIN, token: authResult.${token} }).getUser(authResult.idTokenPayload.sub, function (err, user) { render(user); });
+});`;
+
+/** An auth0.js login in TypeScript, imported with `imports`, whose parseHash result calls the Management API with `token`. */
+const tsLogin = (imports: string, token: string, management = 'auth0.Management'): string => `
+${imports}
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+webAuth.parseHash((err, authResult) => {
+  new ${management}({ domain: 'acme.auth0.com', token: authResult!.${token}! }).getUser(authResult!.idTokenPayload.sub, () => {});
+});`;
+
+/** A Management call whose credential is a parameter nothing in the file fills. */
+const UNTRACED = `
+export function load(id, token) {
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + token } });
+}`;
+const untraced = { review: ' (needs manual review)' };
+
+/** A login that sends its ID token to the Management API: reported in application code. */
+const ID_TOKEN_LOGIN = `
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
+webAuth.parseHash((err, authResult) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => {});
+});`;
+
+/** Test code (by path or by the test library it imports) and vendored library copies are not judged at all. */
+const notJudged = (code: string) => [
+  { name: 'test code by path: test/*.test.js', filename: 'test/profile.test.js', code },
+  { name: 'test code by path: __tests__', filename: 'src/__tests__/profile.js', code },
+  { name: 'test code by path: a Cypress spec', filename: 'cypress/e2e/login.cy.js', code },
+  { name: 'test code by path: an e2e spec (TS)', filename: 'e2e/profile.spec.ts', code },
+  { name: "test code by import: chai's expect", filename: 'src/helpers.js', code: `import { expect } from 'chai';${code}` },
+  { name: 'a vendored library, by its banner comment', filename: 'src/vendor/widget.js', code: `/*! some-lib v1.2.3 | (c) 2017 Some Author */${code}` },
+];
+
+/** The shared `lock` variable reassigned by an account-linking login whose ID token only goes into link_with. */
+const LINKING_LOCK = `
+var lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, {
+  auth: { responseType: 'token id_token', audience: 'https://' + AUTH0_DOMAIN + '/api/v2/', params: { scope: 'openid update:current_user_identities' } }
+});
+lock.on('authenticated', function (authResult) {
+  localStorage.setItem('access_token', authResult.accessToken);
+  localStorage.setItem('user_id', authResult.idTokenPayload.sub);
+});
+function linkAccount(connection) {
+  lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, { auth: { params: { scope: 'openid' } }, allowedConnections: [connection] });
+  lock.on('authenticated', function (authResult) {
+    linkWith(authResult.idToken);
+  });
+  lock.show();
+}
+function linkWith(secondaryIdToken) {
+  return fetch('https://' + AUTH0_DOMAIN + '/api/v2/users/' + localStorage.getItem('user_id') + '/identities', {
+    method: 'POST',
+    headers: { Authorization: 'Bearer ' + localStorage.getItem('access_token'), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ link_with: secondaryIdToken }),
+  });
+}`;
+
+/** An ID-token-only login in the same file as Management calls made with a machine-to-machine token from elsewhere. */
+const M2M_FROM_BACKEND = `
+import auth0 from 'auth0-js';
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid profile' });
+webAuth.parseHash((err, authResult) => localStorage.setItem('profile', JSON.stringify(authResult.idTokenPayload)));
+export async function loadUser(id) {
+  const data = await (await fetch('/api/token')).json();
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + data.access_token } });
+}`;
+const M2M_CLIENT_CREDENTIALS = `
+import auth0 from 'auth0-js';
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid profile' });
+webAuth.parseHash((err, authResult) => localStorage.setItem('profile', JSON.stringify(authResult.idTokenPayload)));
+export async function loadUser(id) {
+  const response = await fetch('https://acme.auth0.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'm2m', client_secret: 'shh', audience: 'https://acme.auth0.com/api/v2/' }) });
+  const { access_token } = await response.json();
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + access_token } });
+}`;
+
 ruleTester.run('no-id-token-for-management-api', rule, {
   valid: [
+    { name: 'untraced credential: needs-manual, so silent by default', filename: as.js, code: UNTRACED },
+    { name: 'untraced credential in server code (imports express): not reported', filename: as.js, options: needsManual, code: `\nimport express from 'express';${UNTRACED}` },
+    { name: 'untraced credential in a Next.js API route: not reported', filename: 'pages/api/user.js', options: needsManual, code: UNTRACED },
+    {
+      name: 'node-auth0 ManagementClient with client credentials: its token is a machine-to-machine one, not untraced',
+      filename: as.js,
+      options: needsManual,
+      code: `
+const management = new ManagementClient({ domain: 'acme.auth0.com', clientId: 'm2m', clientSecret: 'shh' });
+export const load = (id) => management.users.get({ id });
+export const block = (id) => management.users.update({ id }, { blocked: true });`,
+    },
+    {
+      name: 'untraced credential of a backend-only endpoint: no-backend-only-management-endpoints reports it, not this rule',
+      filename: as.js,
+      options: needsManual,
+      code: `
+export function search(email, token) {
+  return fetch('https://acme.auth0.com/api/v2/users?q=' + encodeURIComponent(email), { headers: { Authorization: 'Bearer ' + token } });
+}`,
+    },
+    {
+      name: "an Authorization of '${t.token_type} ${t.access_token}' sends an access token",
+      filename: as.js,
+      options: needsManual,
+      code: `
+export function load(id, t) {
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: \`\${t.token_type} \${t.access_token}\` } });
+}`,
+    },
+    { name: 'a linking login that reassigns the shared lock variable: its ID token only goes into link_with', filename: as.js, options: needsManual, code: LINKING_LOCK },
+    { name: 'a machine-to-machine token read off the app backend is an access token', filename: as.js, options: needsManual, code: M2M_FROM_BACKEND },
+    { name: "a client-credentials response's access_token is an access token", filename: as.js, options: needsManual, code: M2M_CLIENT_CREDENTIALS },
+    ...notJudged(ID_TOKEN_LOGIN),
+    ...notJudged(UNTRACED).map((entry) => ({ ...entry, name: `untraced credential, ${entry.name}`, options: needsManual })),
     {
       name: 'auth0.js Management with the access token',
       filename: as.js,
@@ -712,6 +829,72 @@ webAuth.parseHash((err, authResult) => {
           ],
         },
       ],
+    },
+    {
+      name: 'a Management call whose credential cannot be traced is needs-manual (untracedCredential)',
+      filename: as.js,
+      options: needsManual,
+      code: UNTRACED,
+      errors: [{ messageId: 'untracedCredential', line: 3, data: { call: 'GET /api/v2/users/{id}', ...untraced }, suggestions: [] }],
+    },
+    {
+      name: 'untraced credential of a PATCH through axios (TS)',
+      filename: as.ts,
+      options: needsManual,
+      code: `
+import axios from 'axios';
+export const save = (id: string, theme: string, token: string) =>
+  axios.patch('https://acme.auth0.com/api/v2/users/' + id, { user_metadata: { theme } }, { headers: { Authorization: 'Bearer ' + token } });`,
+      errors: [{ messageId: 'untracedCredential', line: 4, data: { call: 'PATCH /api/v2/users/{id}', ...untraced }, suggestions: [] }],
+    },
+    {
+      name: 'untraced credential of an auth0.js Management client',
+      filename: as.jsx,
+      options: needsManual,
+      code: `
+export function load(id, token) {
+  return new auth0.Management({ domain: 'acme.auth0.com', token }).getUser(id, () => {});
+}`,
+      errors: [{ messageId: 'untracedCredential', line: 3, data: { call: 'GET /api/v2/users/{id}', ...untraced }, suggestions: [] }],
+    },
+    {
+      name: 'Lock without options (CDN): switch to the access token of the authenticated result',
+      filename: as.js,
+      code: cdnLock('', 'idToken'),
+      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', review: '' }, suggestions: [{ messageId: 'useAccessToken', output: cdnLock('', 'accessToken') }] }],
+    },
+    {
+      name: 'Lock without options shown with options and a callback is Lock 9: no access token to switch to',
+      filename: as.js,
+      code: `
+var lock = new Auth0Lock('cid', 'acme.auth0.com');
+lock.show({ authParams: { scope: 'openid' } }, function (err, profile, id_token) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: id_token }).getUser(profile.user_id, function () {});
+});`,
+      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'id_token', review: '' }, suggestions: [] }],
+    },
+    ...[
+      ['a default import', "import auth0 from 'auth0-js';", 'auth0.Management'],
+      ['import auth0 = require(...)', "import auth0 = require('auth0-js');", 'auth0.Management'],
+      ['import auth0 = require(...) and import Management = auth0.Management', "import auth0 = require('auth0-js');\nimport Management = auth0.Management;", 'Management'],
+    ].map(([how, imports, management]) => ({
+      name: `auth0.js in TypeScript through ${how}`,
+      filename: as.ts,
+      code: tsLogin(imports!, 'idToken', management),
+      errors: [
+        {
+          messageId: 'idTokenCredential' as const,
+          line: imports!.split('\n').length + 4,
+          data: { source: 'authResult!.idToken', review: '' },
+          suggestions: [{ messageId: 'useAccessToken' as const, output: tsLogin(imports!, 'accessToken', management) }],
+        },
+      ],
+    })),
+    {
+      name: 'the ID-token login of the not-judged cases is reported in application code',
+      filename: 'src/profile.js',
+      code: ID_TOKEN_LOGIN,
+      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', review: '' }, suggestions: [{ messageId: 'useAccessToken', output: ID_TOKEN_LOGIN.replace('token: authResult.idToken', 'token: authResult.accessToken') }] }],
     },
   ],
 });

@@ -1,8 +1,31 @@
 import rule from '../../rules/no-legacy-id-token-apis';
 import { as, ruleTester } from '../rule-tester';
 
+/** A resource-owner login on the retired /oauth/ro endpoint: reported in application code. */
+const RO_LOGIN = `
+export const login = (username, password) => fetch('https://acme.auth0.com/oauth/ro', { method: 'POST', body: JSON.stringify({ username, password, connection: 'db' }) });`;
+
+/** Test code (by path or by the test library it imports) and vendored library copies are not judged at all. */
+const notJudged = (code: string) => [
+  { name: 'test code by path: test/*.test.js', filename: 'test/profile.test.js', code },
+  { name: 'test code by path: __tests__', filename: 'src/__tests__/profile.js', code },
+  { name: 'test code by path: a Cypress spec', filename: 'cypress/e2e/login.cy.js', code },
+  { name: 'test code by path: an e2e spec (TS)', filename: 'e2e/profile.spec.ts', code },
+  { name: "test code by import: chai's expect", filename: 'src/helpers.js', code: `import { expect } from 'chai';${code}` },
+  { name: 'a vendored library, by its banner comment', filename: 'src/vendor/widget.js', code: `/*! some-lib v1.2.3 | (c) 2017 Some Author */${code}` },
+];
+
 ruleTester.run('no-legacy-id-token-apis', rule, {
   valid: [
+    {
+      name: 'legacy endpoint URLs in assertions (expect/assert/should) are not calls, even outside test files',
+      filename: 'src/login-urls.js',
+      code: `
+expect(url).to.be('https://me.auth0.com/oauth/ro');
+assert.equal(u, 'https://acme.auth0.com/tokeninfo');
+url.should.equal('https://acme.auth0.com/delegation');`,
+    },
+    ...notJudged(RO_LOGIN),
     {
       name: "Lock 11's getProfile(accessToken) is getUserInfo under another name",
       filename: as.js,
@@ -180,6 +203,33 @@ fetch(\`https://\${domain}/oauth/ro\`, { method: 'POST' });`,
         { messageId: 'legacyApi', line: 8, data: { api: '/delegation', replacement: 'an access token for the API from /authorize or /oauth/token', review: '' } },
         { messageId: 'legacyApi', line: 9, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } },
       ],
+    },
+    {
+      name: 'the same legacy endpoint URLs passed to fetch are calls',
+      filename: 'src/login-urls.js',
+      code: `
+fetch('https://me.auth0.com/oauth/ro', { method: 'POST' });
+fetch('https://acme.auth0.com/tokeninfo', { method: 'POST' });
+fetch('https://acme.auth0.com/delegation', { method: 'POST' });`,
+      errors: [
+        { messageId: 'legacyApi', line: 2, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } },
+        { messageId: 'legacyApi', line: 3, data: { api: '/tokeninfo', replacement: '/userinfo with the access token (getUserInfo / userInfo)', review: '' } },
+        { messageId: 'legacyApi', line: 4, data: { api: '/delegation', replacement: 'an access token for the API from /authorize or /oauth/token', review: '' } },
+      ],
+    },
+    {
+      name: 'an assertion next to a call: only the call is reported',
+      filename: 'src/login.js',
+      code: `
+expect(loginUrl).to.be('https://me.auth0.com/oauth/ro');
+export const login = (body) => fetch('https://me.auth0.com/oauth/ro', { method: 'POST', body });`,
+      errors: [{ messageId: 'legacyApi', line: 3, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } }],
+    },
+    {
+      name: 'the /oauth/ro login of the not-judged cases is reported in application code',
+      filename: as.js,
+      code: RO_LOGIN,
+      errors: [{ messageId: 'legacyApi', line: 2, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } }],
     },
   ],
 });
