@@ -53,6 +53,20 @@ const browser = <T>(code: string, errors: T) => [
 
 ruleTester.run('no-any-user-scopes-in-browser', rule, {
   valid: [
+    // With the audience of the app's own API, read:users is that API's permission, not the Management API's.
+    {
+      filename: as.js,
+      code: `
+localStorage.setItem('seen', '1');
+const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token', audience: 'https://api.example.com/', scope: 'openid read:users' });`,
+    },
+    // Needs-manual only: silent without reportNeedsManual.
+    {
+      filename: as.tsx,
+      code: `
+import { useAuth0 } from '@auth0/auth0-react';
+export const LoginButton = () => <button onClick={() => useAuth0().loginWithRedirect({ authorizationParams: { scope: 'read:users' } })}>Log in</button>;`,
+    },
     ...notBrowser(READ_USERS_LOGIN).map((entry) => ({ ...entry, name: `not browser code: ${entry.name}` })),
     {
       name: 'current_user scopes only',
@@ -87,6 +101,27 @@ const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', s
     },
   ],
   invalid: [
+    {
+      name: "auth0-react loginWithRedirect with read:users and no client in view: the provider's audience may be the app's own API",
+      filename: as.tsx,
+      options: [{ reportNeedsManual: true }],
+      code: `
+import { useAuth0 } from '@auth0/auth0-react';
+export const LoginButton = () => {
+  const { loginWithRedirect } = useAuth0();
+  return <button onClick={() => loginWithRedirect({ authorizationParams: { scope: 'read:users' } })}>Log in</button>;
+};`,
+      errors: [{ messageId: 'anyUserScope', line: 5, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
+    },
+    {
+      name: 'an audience the code builds from the environment may be the app API: needs-manual, no suggestion',
+      filename: as.jsx,
+      options: [{ reportNeedsManual: true }],
+      code: `
+import { Auth0Provider } from '@auth0/auth0-react';
+export const Root = () => <Auth0Provider domain="acme.auth0.com" clientId="abc" authorizationParams={{ audience: \`https://\${process.env.REACT_APP_API}\`, scope: 'openid read:users' }} />;`,
+      errors: [{ messageId: 'anyUserScope', line: 3, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
+    },
     {
       name: 'auth0-angular v1 in @NgModule: reported; no calls in view, so no replacement to offer',
       filename: as.ts,

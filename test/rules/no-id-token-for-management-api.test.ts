@@ -97,6 +97,25 @@ export async function loadUser(id) {
 
 ruleTester.run('no-id-token-for-management-api', rule, {
   valid: [
+    {
+      name: "a cached client-credentials token (a let cleared with null, a helper that returns null on failure) is traced as an access token",
+      filename: as.ts,
+      options: needsManual,
+      code: `
+let cache: { token: string; expiresAt: number } | null = null;
+async function managementToken(): Promise<string | null> {
+  if (cache && cache.expiresAt > Date.now()) return cache.token;
+  const response = await fetch('https://acme.auth0.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'client_credentials' }) });
+  if (!response.ok) return null;
+  const data = await response.json();
+  cache = { token: data.access_token, expiresAt: Date.now() + 3600000 };
+  return data.access_token;
+}
+export async function load(id: string) {
+  const token = await managementToken();
+  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: \`Bearer \${token}\` } });
+}`,
+    },
     { name: 'untraced credential: needs-manual, so silent by default', filename: as.js, code: UNTRACED },
     { name: 'untraced credential in server code (imports express): not reported', filename: as.js, options: needsManual, code: `\nimport express from 'express';${UNTRACED}` },
     { name: 'untraced credential in a Next.js API route: not reported', filename: 'pages/api/user.js', options: needsManual, code: UNTRACED },

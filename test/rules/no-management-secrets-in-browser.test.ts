@@ -63,6 +63,19 @@ const browser = <T>(code: string, errors: T) => [
 
 ruleTester.run('no-management-secrets-in-browser', rule, {
   valid: [
+    {
+      name: "a client-credentials grant written into a request to another provider's token endpoint (Spotify) is not Auth0's",
+      filename: as.tsx,
+      code: `
+export async function spotifyToken(id: string, secret: string) {
+  const response = await fetch('https://accounts.spotify.com/api/token', {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+    headers: { Authorization: 'Basic ' + btoa(id + ':' + secret) },
+  });
+  return (await response.json()).access_token;
+}`,
+    },
     ...notBrowser(CLIENT_CREDENTIALS).map((entry) => ({ ...entry, name: `not browser code: ${entry.name}` })),
     {
       name: 'machine-to-machine ManagementClient with secrets from the environment on a server',
