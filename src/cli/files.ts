@@ -196,11 +196,12 @@ class Walker {
     const inScope = own ? [...scopes, own] : scopes;
     const bowerFolder = this.options.defaultIgnores && entries.some((entry) => entry.name === BOWERRC) ? readBowerrc(directory) : undefined;
     const inBower = bowerFolder ? [...bower, bowerFolder] : bower;
+    const compiled = this.options.defaultIgnores ? compiledBesideSource(entries) : undefined;
     // Both are normalised absolute paths and an entry's name has no separator: joining needs no normalising.
     const prefix = withSeparator(directory);
     const realPrefix = withSeparator(real);
     for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
-      if (entry.name === '.git') continue;
+      if (entry.name === '.git' || compiled?.has(entry.name)) continue;
       const full = prefix + entry.name;
       let kind: fs.Stats | fs.Dirent = entry;
       if (entry.isSymbolicLink()) {
@@ -244,6 +245,17 @@ class Walker {
     }
     return false;
   }
+}
+
+/**
+ * The `.js` files of a directory that sit beside their TypeScript source (`app.component.js` next to
+ * `app.component.ts`): compiled output, committed by early Angular and Ionic projects, whose findings would repeat
+ * the source's and whose migration would be overwritten by the next build.
+ */
+function compiledBesideSource(entries: readonly fs.Dirent[]): Set<string> | undefined {
+  const sources = new Set(entries.filter((entry) => /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')).map((entry) => entry.name.replace(/\.tsx?$/, '')));
+  if (sources.size === 0) return undefined;
+  return new Set(entries.filter((entry) => /\.jsx?$/.test(entry.name) && sources.has(entry.name.replace(/\.jsx?$/, ''))).map((entry) => entry.name));
 }
 
 /**

@@ -165,6 +165,21 @@ describe('default ignores: vendored code', () => {
     'src/vendored/own.js': 'a',
   };
 
+  it('skips the .js output compiled beside its TypeScript source, unless --no-default-ignores', () => {
+    const directory = project('compiled', {
+      'src/app.component.ts': 'a',
+      'src/app.component.js': 'compiled',
+      'src/app.component.js.map': 'map',
+      'src/Profile.tsx': 'a',
+      'src/Profile.jsx': 'compiled',
+      'src/types.d.ts': 'a',
+      'src/types.js': 'own',
+      'src/plain.js': 'own',
+    });
+    expect(discover(directory)).toEqual(['src/Profile.tsx', 'src/app.component.ts', 'src/plain.js', 'src/types.d.ts', 'src/types.js']);
+    expect(discover(directory, ['.'], { defaultIgnores: false })).toEqual(['src/Profile.jsx', 'src/Profile.tsx', 'src/app.component.js', 'src/app.component.ts', 'src/plain.js', 'src/types.d.ts', 'src/types.js']);
+  });
+
   it('skips vendor/, vendors/, third_party/, third-party/ at any depth', () => {
     const directory = project('vendor-dirs', VENDORED);
     const files = discover(directory);
