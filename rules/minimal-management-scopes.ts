@@ -11,8 +11,8 @@ export default createRule<Options, MessageIds>({
     docs: { description: 'Require exactly the current_user scopes the Management API calls in the file need', recommended: true },
     hasSuggestions: true,
     messages: {
-      missingScopes: 'Missing scope {{scopes}}: the Management calls in this file need it ({{because}}), without it they fail with 403{{review}}.',
-      unusedScopes: 'Scope {{scopes}} is not needed by any Management call in this file{{review}}. Request only the scopes the calls use.',
+      missingScopes: "Missing scope {{scopes}}: the Management calls this login's tokens reach need it ({{because}}), without it they fail with 403{{review}}.",
+      unusedScopes: "Scope {{scopes}} is not needed by any Management call this login's tokens reach{{review}}. Request only the scopes the calls use.",
       malformedScope: "Scopes are separated by spaces, not commas: '{{scope}}' is read as one unknown scope{{review}}.",
       unknownEndpoint: 'A Management call reached by this token request targets an endpoint the catalog cannot read, so the scopes cannot be derived{{review}}.',
       setScopes: "Set scope to '{{scope}}'",
