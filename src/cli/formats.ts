@@ -67,7 +67,13 @@ export interface JsonDocument {
     missingScopes: string[];
     excessScopes: string[];
   }[];
-  managementCalls: (JsonCallSite & { currentUserScope: string | null; anyUserScope: string | null; credential: 'id-token' | 'access-token' | 'unknown' })[];
+  managementCalls: (JsonCallSite & {
+    currentUserScope: string | null;
+    anyUserScope: string | null;
+    credential: 'id-token' | 'access-token' | 'unknown';
+    environment: 'browser' | 'server' | 'unknown';
+    environmentEvidence: string | null;
+  })[];
   summary: { filesScanned: number; filesSkipped: number; findings: number; needsManual: number; errors: number };
 }
 
@@ -109,6 +115,8 @@ export function jsonDocument(report: ProjectReport): JsonDocument {
       currentUserScope: call.currentUserScope,
       anyUserScope: call.anyUserScope,
       credential: call.credential,
+      environment: call.environment,
+      environmentEvidence: call.environmentEvidence,
     })),
     summary: {
       filesScanned: report.filesScanned,

@@ -528,6 +528,8 @@ function buildReport(state: ProjectState, options: ProjectOptions): Pick<Project
           currentUserScope: call.endpoint?.currentUserScope ?? null,
           anyUserScope: call.endpoint?.anyUserScope ?? null,
           credential: call.credential?.provenance.kind ?? 'unknown',
+          environment: facts.environment,
+          environmentEvidence: facts.environmentEvidence ?? null,
         });
       }
     }

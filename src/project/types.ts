@@ -4,7 +4,7 @@
  */
 import type { HttpMethod } from '../catalog';
 import type { RuleName } from '../analysis/checks';
-import type { Certainty, TokenKind, TokenRequestSdk } from '../analysis/types';
+import type { Certainty, DetectedEnvironment, TokenKind, TokenRequestSdk } from '../analysis/types';
 
 export interface Location {
   readonly file: string;
@@ -49,6 +49,9 @@ export interface ManagementCallReport extends CallSite {
   readonly currentUserScope: string | null;
   readonly anyUserScope: string | null;
   readonly credential: TokenKind;
+  /** Where the file making the call runs, and the evidence that says so (none for `unknown`). */
+  readonly environment: DetectedEnvironment;
+  readonly environmentEvidence: string | null;
 }
 
 export interface FileError {

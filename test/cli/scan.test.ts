@@ -93,9 +93,14 @@ describe('auth0-tokens scan', () => {
     }
     expect(document.managementCalls.length).toBeGreaterThan(0);
     for (const call of document.managementCalls) {
-      expect(Object.keys(call)).toEqual(['file', 'line', 'via', 'method', 'path', 'currentUserScope', 'anyUserScope', 'credential']);
+      expect(Object.keys(call)).toEqual(['file', 'line', 'via', 'method', 'path', 'currentUserScope', 'anyUserScope', 'credential', 'environment', 'environmentEvidence']);
       expect(['id-token', 'access-token', 'unknown']).toContain(call.credential);
+      expect(call.environment === 'unknown' ? call.environmentEvidence === null : typeof call.environmentEvidence === 'string').toBe(true);
     }
+    // The legacy app's browser pages name their evidence; its Express admin API is server code.
+    const environments = new Map(document.managementCalls.map((call) => [call.file, `${call.environment}: ${call.environmentEvidence}`]));
+    expect(environments.get('public/js/auth.js')).toBe('browser: uses the browser global window');
+    expect(environments.get('server/admin-api.js')).toMatch(/^server: /);
     expect(Object.keys(document.summary)).toEqual(['filesScanned', 'filesSkipped', 'findings', 'needsManual', 'errors']);
     expect(document.summary.findings).toBe(document.findings.length);
     expect(document.summary.needsManual).toBe(document.findings.filter((finding) => finding.certainty === 'needs-manual').length);
