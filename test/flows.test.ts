@@ -10,6 +10,7 @@ import { Linter } from 'eslint';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeProject, type FileMigration } from '../src/project';
 import { removeTemporaryDirectories, temporaryDirectory } from './cli/cli-helpers';
+import { linkingLock } from './rules/shapes';
 
 afterAll(removeTemporaryDirectories);
 
@@ -130,28 +131,7 @@ lock.on('authenticated', function (authResult) {
 describe('a login is judged only by calls its own tokens reach', () => {
   it('a secondary (linking) login that reassigns the shared variable gets no audience and no scopes', () => {
     const analysis = analyse('linking', {
-      'accounts.js': `var lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, {
-  auth: { responseType: 'token id_token', audience: 'https://' + AUTH0_DOMAIN + '/api/v2/', params: { scope: 'openid update:current_user_identities' } },
-});
-lock.on('authenticated', function (authResult) {
-  localStorage.setItem('access_token', authResult.accessToken);
-  localStorage.setItem('user_id', authResult.idTokenPayload.sub);
-});
-function linkAccount(connection) {
-  lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, { auth: { params: { scope: 'openid' } }, allowedConnections: [connection] });
-  lock.on('authenticated', function (authResult) {
-    linkWith(authResult.idToken);
-  });
-  lock.show();
-}
-function linkWith(secondaryIdToken) {
-  return fetch('https://' + AUTH0_DOMAIN + '/api/v2/users/' + localStorage.getItem('user_id') + '/identities', {
-    method: 'POST',
-    headers: { Authorization: 'Bearer ' + localStorage.getItem('access_token'), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ link_with: secondaryIdToken }),
-  });
-}
-`,
+      'accounts.js': `${linkingLock(',').trimStart()}\n`,
     });
     expect(analysis.report.findings).toEqual([]);
     expect(changed(migrations(analysis))).toEqual([]);

@@ -1,19 +1,10 @@
 import rule from '../../rules/no-legacy-id-token-apis';
 import { as, ruleTester } from '../rule-tester';
+import { notJudged } from './shapes';
 
 /** A resource-owner login on the retired /oauth/ro endpoint: reported in application code. */
 const RO_LOGIN = `
 export const login = (username, password) => fetch('https://acme.auth0.com/oauth/ro', { method: 'POST', body: JSON.stringify({ username, password, connection: 'db' }) });`;
-
-/** Test code (by path or by the test library it imports) and vendored library copies are not judged at all. */
-const notJudged = (code: string) => [
-  { name: 'test code by path: test/*.test.js', filename: 'test/profile.test.js', code },
-  { name: 'test code by path: __tests__', filename: 'src/__tests__/profile.js', code },
-  { name: 'test code by path: a Cypress spec', filename: 'cypress/e2e/login.cy.js', code },
-  { name: 'test code by path: an e2e spec (TS)', filename: 'e2e/profile.spec.ts', code },
-  { name: "test code by import: chai's expect", filename: 'src/helpers.js', code: `import { expect } from 'chai';${code}` },
-  { name: 'a vendored library, by its banner comment', filename: 'src/vendor/widget.js', code: `/*! some-lib v1.2.3 | (c) 2017 Some Author */${code}` },
-];
 
 ruleTester.run('no-legacy-id-token-apis', rule, {
   valid: [

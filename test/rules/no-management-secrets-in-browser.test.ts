@@ -1,5 +1,6 @@
 import rule from '../../rules/no-management-secrets-in-browser';
 import { as, ruleTester } from '../rule-tester';
+import { browser, notBrowser } from './shapes';
 
 /** A JWT whose payload is `{"aud":"https://acme.auth0.com/api/v2/","gty":"client-credentials"}` (unsigned, made up). */
 const MANAGEMENT_JWT = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${Buffer.from('{"aud":"https://acme.auth0.com/api/v2/","gty":"client-credentials"}').toString('base64url')}.c2lnbmF0dXJl`;
@@ -15,51 +16,6 @@ export async function adminToken() {
   });
   return (await response.json()).access_token;
 }`;
-
-/** Test code (by path or by the test library it imports) and vendored library copies are not judged at all. */
-const notJudged = (code: string) => [
-  { name: 'test code by path: test/*.test.js', filename: 'test/profile.test.js', code },
-  { name: 'test code by path: __tests__', filename: 'src/__tests__/profile.js', code },
-  { name: 'test code by path: a Cypress spec', filename: 'cypress/e2e/login.cy.js', code },
-  { name: 'test code by path: an e2e spec (TS)', filename: 'e2e/profile.spec.ts', code },
-  { name: "test code by import: chai's expect", filename: 'src/helpers.js', code: `import { expect } from 'chai';${code}` },
-  { name: 'a vendored library, by its banner comment', filename: 'src/vendor/widget.js', code: `/*! some-lib v1.2.3 | (c) 2017 Some Author */${code}` },
-];
-
-/** Browser evidence: the Web Storage API. */
-const SEEN = "localStorage.setItem('seen', '1');";
-
-/**
- * The same content in files that say they run on a server (strong evidence wins over browser evidence such as
- * localStorage; weak evidence, such as a server import, only counts without it), or that say nothing at all.
- */
-const notBrowser = (code: string) => [
-  { name: 'a Next.js API route (pages/api)', filename: 'pages/api/user.js', code: `${SEEN}${code}` },
-  { name: 'a Next.js route handler (app/**/route.ts)', filename: 'app/api/orders/route.ts', code: `${SEEN}${code}` },
-  { name: 'a serverless function: api/ with a (req, res) default export', filename: 'api/orders.ts', code: `${SEEN}\nexport default function handler(req, res) {\n  res.end();\n}${code}` },
-  { name: 'a gulpfile', filename: 'gulpfile.js', code: `${SEEN}${code}` },
-  { name: 'a webpack configuration', filename: 'webpack.config.js', code: `${SEEN}${code}` },
-  { name: "a 'use server' directive", filename: 'src/actions.js', code: `'use server';\n${SEEN}${code}` },
-  { name: 'an exported getServerSideProps', filename: 'src/admin.js', code: `${SEEN}${code}\nexport async function getServerSideProps() {\n  return { props: {} };\n}` },
-  { name: 'exports.handler', filename: 'src/lambda.js', code: `${SEEN}${code}\nexports.handler = async () => ({ statusCode: 200 });` },
-  { name: 'an Auth0 Action (exports.onExecutePostLogin)', filename: 'src/post-login.js', code: `${SEEN}${code}\nexports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('https://acme.example/seen', true);\n};` },
-  { name: 'a Node script faking the browser with jsdom', filename: 'scripts/seed.js', code: `global.window = new JSDOM('').window;\nwindow.localStorage.setItem('seen', '1');${code}` },
-  { name: "imports 'express' (no browser evidence)", filename: 'src/server.js', code: `import express from 'express';${code}` },
-  { name: 'reads a non-public environment variable (no browser evidence)', filename: 'src/server.js', code: `const secret = process.env.AUTH0_CLIENT_SECRET;${code}` },
-  { name: 'no evidence at all: unknown, not browser', filename: 'src/admin.js', code },
-  ...notJudged(`\n${SEEN}${code}`),
-];
-
-/** The same content with one piece of browser evidence each: reported. */
-const browser = <T>(code: string, errors: T) => [
-  { name: 'browser evidence: localStorage', filename: 'src/admin.js', code: `${SEEN}${code}`, errors },
-  { name: 'browser evidence: a bundled REACT_APP_ variable', filename: 'src/admin.js', code: `const token = process.env.REACT_APP_MGMT_TOKEN;${code}`, errors },
-  { name: 'browser evidence: a bundled import.meta.env.VITE_ variable', filename: 'src/admin.ts', code: `const domain = import.meta.env.VITE_AUTH0_DOMAIN;${code}`, errors },
-  { name: "browser evidence: 'use client'", filename: 'src/admin.js', code: `'use client';${code}`, errors },
-  { name: "browser evidence: imports 'react'", filename: 'src/admin.js', code: `import React from 'react';${code}`, errors },
-  { name: 'browser evidence: a .jsx component file', filename: 'src/Admin.jsx', code, errors },
-  { name: 'browser evidence: a .vue component file', filename: 'src/Admin.vue', code, errors },
-];
 
 ruleTester.run('no-management-secrets-in-browser', rule, {
   valid: [

@@ -1,83 +1,8 @@
 import rule from '../../rules/require-management-audience';
 import { as, ruleTester } from '../rule-tester';
+import { cdnLock, ID_TOKEN_LOGIN, LINKING_LOCK, M2M_CLIENT_CREDENTIALS, M2M_FROM_BACKEND, needsManual, notJudged, TS_IMPORTS, tsLogin } from './shapes';
 
-const needsManual = [{ reportNeedsManual: true }] as const;
-
-/** Lock 11 from the CDN, created with `options` (none: ''), whose authenticated result calls the Management API with `token`. */
-const cdnLock = (options: string, token: string): string => `
-var lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN${options});
-lock.on('authenticated', function (authResult) {
-  new auth0.Management({ domain: AUTH0_DOMAIN, token: authResult.${token} }).getUser(authResult.idTokenPayload.sub, function (err, user) { render(user); });
-});`;
-
-/** An auth0.js login in TypeScript, imported with `imports`, whose parseHash result calls the Management API. */
-const tsLogin = (imports: string, options: string, management = 'auth0.Management'): string => `
-${imports}
-const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token'${options} });
-webAuth.parseHash((err, authResult) => {
-  new ${management}({ domain: 'acme.auth0.com', token: authResult!.idToken! }).getUser(authResult!.idTokenPayload.sub, () => {});
-});`;
 const AUDIENCE = ", audience: 'https://acme.auth0.com/api/v2/'";
-
-/** A login that sends its ID token to the Management API: reported in application code. */
-const ID_TOKEN_LOGIN = `
-const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token' });
-webAuth.parseHash((err, authResult) => {
-  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => {});
-});`;
-
-/** Test code (by path or by the test library it imports) and vendored library copies are not judged at all. */
-const notJudged = (code: string) => [
-  { name: 'test code by path: test/*.test.js', filename: 'test/profile.test.js', code },
-  { name: 'test code by path: __tests__', filename: 'src/__tests__/profile.js', code },
-  { name: 'test code by path: a Cypress spec', filename: 'cypress/e2e/login.cy.js', code },
-  { name: 'test code by path: an e2e spec (TS)', filename: 'e2e/profile.spec.ts', code },
-  { name: "test code by import: chai's expect", filename: 'src/helpers.js', code: `import { expect } from 'chai';${code}` },
-  { name: 'a vendored library, by its banner comment', filename: 'src/vendor/widget.js', code: `/*! some-lib v1.2.3 | (c) 2017 Some Author */${code}` },
-];
-
-/** The shared `lock` variable reassigned by an account-linking login whose ID token only goes into link_with. */
-const LINKING_LOCK = `
-var lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, {
-  auth: { responseType: 'token id_token', audience: 'https://' + AUTH0_DOMAIN + '/api/v2/', params: { scope: 'openid update:current_user_identities' } }
-});
-lock.on('authenticated', function (authResult) {
-  localStorage.setItem('access_token', authResult.accessToken);
-  localStorage.setItem('user_id', authResult.idTokenPayload.sub);
-});
-function linkAccount(connection) {
-  lock = new Auth0Lock(AUTH0_CLIENT_ID, AUTH0_DOMAIN, { auth: { params: { scope: 'openid' } }, allowedConnections: [connection] });
-  lock.on('authenticated', function (authResult) {
-    linkWith(authResult.idToken);
-  });
-  lock.show();
-}
-function linkWith(secondaryIdToken) {
-  return fetch('https://' + AUTH0_DOMAIN + '/api/v2/users/' + localStorage.getItem('user_id') + '/identities', {
-    method: 'POST',
-    headers: { Authorization: 'Bearer ' + localStorage.getItem('access_token'), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ link_with: secondaryIdToken }),
-  });
-}`;
-
-/** An ID-token-only login in the same file as Management calls made with a machine-to-machine token from elsewhere. */
-const M2M_FROM_BACKEND = `
-import auth0 from 'auth0-js';
-const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid profile' });
-webAuth.parseHash((err, authResult) => localStorage.setItem('profile', JSON.stringify(authResult.idTokenPayload)));
-export async function loadUser(id) {
-  const data = await (await fetch('/api/token')).json();
-  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + data.access_token } });
-}`;
-const M2M_CLIENT_CREDENTIALS = `
-import auth0 from 'auth0-js';
-const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid profile' });
-webAuth.parseHash((err, authResult) => localStorage.setItem('profile', JSON.stringify(authResult.idTokenPayload)));
-export async function loadUser(id) {
-  const response = await fetch('https://acme.auth0.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'client_credentials', client_id: 'm2m', client_secret: 'shh', audience: 'https://acme.auth0.com/api/v2/' }) });
-  const { access_token } = await response.json();
-  return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: 'Bearer ' + access_token } });
-}`;
 
 ruleTester.run('require-management-audience', rule, {
   valid: [
@@ -1154,20 +1079,16 @@ lock.show(function (err, profile, idToken) {
 });`,
       errors: [{ messageId: 'sdkCannotRequestAudience', line: 2, data: { sdk: 'lock-9', review: ' (needs manual review)' }, suggestions: [] }],
     },
-    ...[
-      ['a default import', "import auth0 from 'auth0-js';", 'auth0.Management'],
-      ['import auth0 = require(...)', "import auth0 = require('auth0-js');", 'auth0.Management'],
-      ['import auth0 = require(...) and import Management = auth0.Management', "import auth0 = require('auth0-js');\nimport Management = auth0.Management;", 'Management'],
-    ].map(([how, imports, management]) => ({
+    ...TS_IMPORTS.map(([how, imports, management]) => ({
       name: `auth0.js in TypeScript through ${how}`,
       filename: as.ts,
-      code: tsLogin(imports!, '', management),
+      code: tsLogin(imports, management),
       errors: [
         {
           messageId: 'missingAudience' as const,
-          line: imports!.split('\n').length + 2,
+          line: imports.split('\n').length + 2,
           data: { audience: "'https://acme.auth0.com/api/v2/'", review: '' },
-          suggestions: [{ messageId: 'addAudience' as const, output: tsLogin(imports!, AUDIENCE, management) }],
+          suggestions: [{ messageId: 'addAudience' as const, output: tsLogin(imports, management, { options: AUDIENCE }) }],
         },
       ],
     })),
