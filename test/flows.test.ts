@@ -196,6 +196,30 @@ await fetch('https://acme.auth0.com/api/v2/users?q=email', { headers: { Authoriz
     ]);
   });
 
+  const LIST_USERS = "export const listUsers = (token) => fetch('https://acme.auth0.com/api/v2/users', { headers: { Authorization: 'Bearer ' + token } });\n";
+  const environmentOfCall = (analysis: ReturnType<typeof analyse>, file: string) => analysis.report.managementCalls.filter((call) => call.file === file).map((call) => `${call.environment}: ${call.environmentEvidence}`);
+
+  it('a module with no evidence of its own runs where the modules that import it run', () => {
+    const analysis = analyse('inherited', {
+      'src/Admin.jsx': "import { listUsers } from './api/users';\nexport const Admin = ({ token }) => <button onClick={() => listUsers(token)}>List</button>;\n",
+      'src/api/users.js': LIST_USERS,
+    });
+    expect(environmentOfCall(analysis, 'src/api/users.js')).toEqual(['browser: imported by src/Admin.jsx, which is browser code']);
+    expect(analysis.report.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toContain('src/api/users.js auth0-tokens/no-backend-only-management-endpoints');
+  });
+
+  it('importers that disagree, or show no evidence either, leave a module unknown', () => {
+    const disagreeing = analyse('disagreeing', {
+      'src/Admin.jsx': "import { listUsers } from './users';\nexport const Admin = () => <p>{String(listUsers)}</p>;\n",
+      'server/admin.js': "import express from 'express';\nimport { listUsers } from '../src/users';\nexpress().get('/users', () => listUsers(process.env.M2M_TOKEN));\n",
+      'src/users.js': LIST_USERS,
+    });
+    expect(environmentOfCall(disagreeing, 'src/users.js')).toEqual(['unknown: null']);
+    const silent = analyse('silent', { 'src/index.js': "import { listUsers } from './users';\nlistUsers();\n", 'src/users.js': LIST_USERS });
+    expect(environmentOfCall(silent, 'src/users.js')).toEqual(['unknown: null']);
+    expect(silent.report.findings.filter((finding) => finding.ruleId === 'auth0-tokens/no-backend-only-management-endpoints')).toEqual([]);
+  });
+
   it('an Auth0 Rule is analysed as server code, never a parse error', () => {
     const analysis = analyse('rule', {
       'rules/roles.js': `function (user, context, callback) {

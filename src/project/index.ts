@@ -17,6 +17,7 @@ import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { annotate, applyEdits, message, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { parseFile, ParseError, type ParsedUnit } from '../parse';
 import { nextMessage } from '../thread-messages';
+import { inheritEnvironments } from './environments';
 import { firstRead, overSizeLimit, readText, relativeImports, relativePath, type FirstRead } from './read';
 import type { ReaderData } from './reader';
 import { ModuleResolver } from './resolve';
@@ -262,6 +263,7 @@ class ModuleAnalysis {
     }
     const modules = [...order].flatMap((absolute) => this.kept.get(absolute) ?? []);
     linkModules(modules, resolver);
+    inheritEnvironments(modules, (source, from) => resolver.resolve(source, from));
     const findings = new Map<Module, Located[]>();
     for (const module of modules) {
       const located: Located[] = [];
