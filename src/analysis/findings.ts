@@ -426,7 +426,7 @@ export function anyUserScopeFindings(facts: FileFacts, text: string, environment
     const next = minimalScopeString(scopes, required);
     const edits = required.length > 0 ? setOption(request, 'scope', next, text) : undefined;
     findings.push({
-      messageId: 'anyUserScope',
+      messageId: certainty === 'proven' ? 'anyUserScope' : 'anyUserScopeUnknownAudience',
       data: { scopes: anyUser.join(' '), replacement: required.join(' ') || 'the current_user scopes the calls need' },
       node: request.scope.node,
       certainty,

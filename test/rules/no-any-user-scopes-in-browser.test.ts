@@ -67,7 +67,7 @@ export const LoginButton = () => {
   const { loginWithRedirect } = useAuth0();
   return <button onClick={() => loginWithRedirect({ authorizationParams: { scope: 'read:users' } })}>Log in</button>;
 };`,
-      errors: [{ messageId: 'anyUserScope', line: 5, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [{ messageId: 'anyUserScopeUnknownAudience', line: 5, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
     },
     {
       name: 'an audience the code builds from the environment may be the app API: needs-manual, no suggestion',
@@ -76,7 +76,7 @@ export const LoginButton = () => {
       code: `
 import { Auth0Provider } from '@auth0/auth0-react';
 export const Root = () => <Auth0Provider domain="acme.auth0.com" clientId="abc" authorizationParams={{ audience: \`https://\${process.env.REACT_APP_API}\`, scope: 'openid read:users' }} />;`,
-      errors: [{ messageId: 'anyUserScope', line: 3, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [{ messageId: 'anyUserScopeUnknownAudience', line: 3, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
     },
     {
       name: 'auth0-angular v1 in @NgModule: reported; no calls in view, so no replacement to offer',
