@@ -18,7 +18,8 @@ export type ValuePart = { readonly text: string } | { readonly code: string };
 
 /** The quote character a file mostly uses for JavaScript strings (JSX attribute strings, `name="..."`, do not count). */
 export function quoteStyle(text: string): "'" | '"' {
-  const code = text.replace(/[\w-]+=("[^"\n]*"|'[^'\n]*')/g, '');
+  // Attempts start only where a name starts: from inside a long run of word characters each would rescan the run.
+  const code = text.replace(/(?<![\w-])[\w-]+=("[^"\n]*"|'[^'\n]*')/g, '');
   const single = (code.match(/'/g) ?? []).length;
   const double = (code.match(/"/g) ?? []).length;
   return double > single ? '"' : "'";

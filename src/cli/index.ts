@@ -23,12 +23,18 @@ const DEFAULT_MAX_FILE_MB = 1;
 
 class UsageError extends Error {}
 
+function ignoreClosedReader(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+}
+
 type Formatter = (report: ProjectReport, colors: Colors) => string;
 const SCAN_FORMATTERS: Record<(typeof SCAN_FORMATS)[number], Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub };
 const SCOPES_FORMATTERS: Record<(typeof SCOPES_FORMATS)[number], Formatter> = { text: formatScopesText, json: formatJson, markdown: formatScopesMarkdown };
 
 /** Parses `argv` (without `node` and the script) and runs the command; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that goes away (`auth0-tokens migrate --diff | head -1`) ends the output, not the run.
+  for (const stream of [process.stdout, process.stderr]) if (!stream.listeners('error').includes(ignoreClosedReader)) stream.on('error', ignoreClosedReader);
   let exitCode: number = EXIT.ok;
   const { default: yargs } = await import('yargs');
   const parser = yargs([...argv])

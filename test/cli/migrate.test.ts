@@ -184,4 +184,20 @@ describe('auth0-tokens migrate', () => {
     expect(new Set(migrated).size).toBe(1);
     expect(migrated[0]).toContain('authResult.accessToken');
   });
+
+  it('a reader that goes away (--diff | head -1) ends the output, not the run: files are still written, no EPIPE', async () => {
+    const directory = copyLegacyApp('epipe');
+    const before = hashTree(directory);
+    const child = spawn(process.execPath, [BIN, 'migrate', '.', '--force', '--diff'], { cwd: directory, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // Like `head -1`: read the first chunk, then close the pipe.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(status).toBe(0);
+    expect(summary(stderr)[0]).toBeGreaterThan(0);
+    const after = hashTree(directory);
+    expect(Object.keys(after).filter((file) => after[file] !== before[file]).length).toBe(summary(stderr)[0]);
+  });
 });
