@@ -94,6 +94,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     )
     .demandCommand(1, 'Name a command: scan, migrate or scopes.')
+    // Paths after `--` (a file named like an option) are paths, not `_` entries yargs would leave unread.
+    .parserConfiguration({ 'populate--': true })
     .strict()
     .version(TOOL_VERSION)
     .help()
@@ -117,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 function commonOptions<T>(command: Argv<T>) {
   return command
-    .positional('paths', { type: 'string', array: true, default: ['.'], describe: 'Files and directories to analyse' })
+    .positional('paths', { type: 'string', array: true, describe: 'Files and directories to analyse (default: the current directory); paths after -- are taken as paths whatever they look like' })
     .option('extensions', {
       type: 'string',
       requiresArg: true,
@@ -149,6 +151,7 @@ function commonOptions<T>(command: Argv<T>) {
 
 interface CommonArguments {
   paths: string[] | undefined;
+  '--'?: (string | number)[];
   extensions: string[];
   ignore: string[];
   gitignore: boolean;
@@ -165,9 +168,11 @@ function runOptions(args: CommonArguments): RunOptions {
   if (typeof shard === 'string') throw new UsageError(shard);
   if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
   if (!(args.maxFileSize >= 0)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${args.maxFileSize}')`);
+  const paths = [...(args.paths ?? []), ...(args['--'] ?? []).map(String)];
+  if (paths.some((given) => given.trim() === '')) throw new UsageError('a path is empty: name a file or directory, or leave the paths out for the current directory');
   return {
     cwd: process.cwd(),
-    paths: args.paths && args.paths.length > 0 ? args.paths : ['.'],
+    paths: paths.length > 0 ? paths : ['.'],
     extensions: args.extensions,
     ignore: args.ignore,
     gitignore: args.gitignore,

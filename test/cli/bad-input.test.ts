@@ -306,6 +306,32 @@ describe('bad input', () => {
     });
   });
 
+  describe('paths', () => {
+    const FILES = Object.fromEntries(['a.js', 'b.js', '-c.js'].map((file) => [file, ID_TOKEN_FLOW]));
+
+    it('paths after -- are the only paths, even one named like an option; nothing else is written', async () => {
+      const directory = temporaryDirectory('double-dash');
+      writeFiles(directory, FILES);
+      const before = hashTree(directory);
+      const result = await cli(['migrate', '--force', '--', 'a.js', '-c.js'], directory);
+      expect(result.status, result.stderr).toBe(0);
+      const after = hashTree(directory);
+      expect(Object.keys(after).filter((file) => after[file] !== before[file]).sort()).toEqual(['-c.js', 'a.js']);
+    });
+
+    it('an empty path is a usage error: exit 2, nothing written', async () => {
+      const directory = temporaryDirectory('empty-path');
+      writeFiles(directory, FILES);
+      const before = hashTree(directory);
+      const [empty, blank] = await Promise.all([cli(['migrate', '--force', ''], directory), cli(['scan', 'a.js', ' '], directory)]);
+      for (const result of [empty, blank]) {
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain('a path is empty');
+      }
+      expect(hashTree(directory)).toEqual(before);
+    });
+  });
+
   describe('BOM and CRLF survive a rewrite byte for byte outside the edits', () => {
     // A login, a stored token read elsewhere (an inserted line), and a site left for manual work (a TODO line).
     const FLOW = `var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });
