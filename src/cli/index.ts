@@ -70,7 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       async (args) => {
         exitCode = await guarded(() =>
           runMigrate({
-            ...runOptions(args),
+            ...withReportPath(runOptions(args), '--report', args.report),
             dry: args.dry,
             force: args.force,
             diff: args.diff,
@@ -185,6 +185,36 @@ function runOptions(args: CommonArguments): RunOptions {
   };
 }
 
+/**
+ * Refuses a report path the run would read as source (`--output src/auth.js`): writing it would overwrite a file, or
+ * the next run would analyse the report. Such a path has one of the run's extensions and lies in its paths, or is an
+ * existing file with one of them.
+ */
+function withReportPath(options: RunOptions, flag: string, file: string | undefined): RunOptions {
+  if (file === undefined) return options;
+  if (file.trim() === '') throw new UsageError(`${flag} names no file`);
+  const target = realPathOf(path.resolve(options.cwd, file));
+  const extension = path.extname(target).slice(1).toLowerCase();
+  const inPaths = options.paths.some((given) => {
+    const root = realPathOf(path.resolve(options.cwd, given));
+    return target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  });
+  if (options.extensions.includes(extension) && (inPaths || fs.existsSync(target))) {
+    throw new UsageError(`${flag} ${file} is a source file this run analyses or would overwrite: write the report under another extension (.md, .json, .sarif, …)`);
+  }
+  return options;
+}
+
+/** The real path of a file or of the directory it would be created in (a report path need not exist yet). */
+function realPathOf(absolute: string): string {
+  try {
+    return fs.realpathSync(absolute);
+  } catch {
+    const parent = path.dirname(absolute);
+    return parent === absolute ? absolute : path.join(realPathOf(parent), path.basename(absolute));
+  }
+}
+
 /** Usage errors, system errors and crashes become exit code 2 with a one-line message (and the stack for crashes). */
 async function guarded(command: () => number | Promise<number>): Promise<number> {
   try {
@@ -205,7 +235,7 @@ interface ReportArguments extends CommonArguments {
 
 /** `scan` and `scopes`: analyse, write the report, and pick the exit code (`failed` decides 1 or 0). */
 function report(args: ReportArguments, formatter: Formatter, failed: (report: ProjectReport) => boolean): number {
-  const options = runOptions(args);
+  const options = withReportPath(runOptions(args), '--output', args.output);
   const run = analyseFiles(options);
   const colors = colorsFor(args.color, args.output === undefined ? process.stdout : undefined);
   emit(formatter(run.report, colors), args.output, options.cwd);

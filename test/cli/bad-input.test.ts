@@ -319,6 +319,26 @@ describe('bad input', () => {
       expect(Object.keys(after).filter((file) => after[file] !== before[file]).sort()).toEqual(['-c.js', 'a.js']);
     });
 
+    it('--output and --report refuse a source file (analysed, or existing with a source extension): exit 2, nothing written', async () => {
+      const directory = temporaryDirectory('report-path');
+      writeFiles(directory, FILES);
+      const before = hashTree(directory);
+      const results = await Promise.all([
+        cli(['scan', '--output', 'a.js'], directory),
+        cli(['scopes', '-o', 'src/new.ts'], directory),
+        cli(['migrate', '--force', '--report', 'b.js'], directory),
+        cli(['scan', 'a.js', '--output', 'b.js'], directory),
+      ]);
+      for (const result of results) {
+        expect(result.status, result.stderr).toBe(2);
+        expect(result.stderr).toContain('is a source file this run analyses or would overwrite');
+      }
+      expect(hashTree(directory)).toEqual(before);
+      const markdown = await cli(['scan', '--output', 'report.md'], directory);
+      expect(markdown.status).toBe(1);
+      expect(fs.readFileSync(path.join(directory, 'report.md'), 'utf8')).toContain('a.js');
+    });
+
     it('an empty path is a usage error: exit 2, nothing written', async () => {
       const directory = temporaryDirectory('empty-path');
       writeFiles(directory, FILES);
