@@ -187,6 +187,21 @@ await fetch('https://acme.auth0.com/api/v2/users?q=email', { headers: { Authoriz
     expect(analyse('environment', { [file]: text }).report.findings).toEqual([]);
   });
 
+  it("a Next.js page: its getServerSideProps is server code, its component browser code", () => {
+    const findings = analyse('next-page', {
+      'pages/admin.jsx': `import { useAuth0 } from '@auth0/auth0-react';
+export default function Admin() {
+  const { loginWithRedirect } = useAuth0();
+  return <button onClick={() => loginWithRedirect({ authorizationParams: { audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:users' } })}>Log in</button>;
+}
+export async function getServerSideProps() {
+${SECRET_CALL}  return { props: {} };
+}
+`,
+    }).report.findings;
+    expect(findings.map((finding) => `${finding.line} ${finding.ruleId}`)).toEqual(['4 auth0-tokens/no-any-user-scopes-in-browser']);
+  });
+
   it('the same code with browser evidence is reported', () => {
     const findings = analyse('browser', { 'src/admin.js': `localStorage.x = 1;\nasync function list() {\n${SECRET_CALL}}\n` }).report.findings;
     expect(findings.map((finding) => finding.ruleId)).toEqual([

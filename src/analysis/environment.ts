@@ -3,6 +3,7 @@
  * in a browser need browser evidence; nothing falls back to "browser". Test code and vendored libraries are not
  * judged at all.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleePath, isFunction, memberName, propertyName, unwrap } from './ast';
@@ -14,12 +15,13 @@ export interface EnvironmentVerdict {
   readonly environment: DetectedEnvironment;
   /** What decided it, for reports: `imports 'express'`, `reads localStorage`, `pages/api route`. */
   readonly evidence?: string;
+  /** In browser code, the ranges that run on the server (a page's `getServerSideProps`). */
+  readonly serverRegions?: readonly (readonly [number, number])[];
 }
 
 /** Paths of code that runs in Node whatever it imports: API routes, route handlers, build tool configurations. */
 const SERVER_PATHS: readonly (readonly [RegExp, string])[] = [
   [/(^|\/)pages\/api\//, 'a Next.js API route (pages/api)'],
-  [/(^|\/)app\/(.+\/)?route\.[cm]?[jt]sx?$/, 'a Next.js route handler (app/**/route)'],
   [/(^|\/)(gulpfile|gruntfile)(\.[\w-]+)?\.[cm]?[jt]s$/i, 'a build script (gulpfile/Gruntfile)'],
   [/(^|\/)(webpack|rollup|vite|babel|postcss|tailwind|next|nuxt|svelte|astro|metro|craco|esbuild|tsup|eslint|prettier|gatsby)\.config(\.[\w-]+)?\.[cm]?[jt]s$/, 'a build tool configuration'],
   [/(^|\/)gatsby-(node|config)\.[cm]?[jt]s$/, 'a build tool configuration'],
@@ -29,9 +31,14 @@ const SERVER_PATHS: readonly (readonly [RegExp, string])[] = [
 const TEST_PATH = /(^|\/)(tests?|__tests__|__mocks__|specs?|e2e|cypress|playwright)\/|\.(test|tests|spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(playwright|cypress|jest|vitest|karma|protractor|wdio)\.(config|conf)\.[cm]?[jt]s$/i;
 const TEST_MODULES = /^(mocha|chai|sinon|jest|@jest\/globals|vitest|jasmine|ava|tape|supertest|nock|enzyme|@testing-library\/.*|@playwright\/test|playwright|cypress|@angular\/core\/testing|@vue\/test-utils)$/;
 
-/** Vendored libraries announce themselves in a banner comment at the top: `/*! lib v1.2.3`, `@license`, a copyright line. */
-const LEADING_BANNER = /^\s*(?:\/\/[^\n]*\n\s*)*\/\*[*!]((?:[^*]|\*(?!\/)){0,800})\*\//;
-const BANNER_MARKS = /@license|@preserve|\bv\d+\.\d+\.\d+|\(c\)\s*\d{4}|copyright\s+(?:\(c\)\s*)?\d{4}/i;
+/**
+ * Vendored libraries announce themselves in a banner comment at the top: a preserved `/*!` comment with a version, a
+ * licence or a copyright, or any doc comment naming a version (`auth0-js v9.24.1`) or `@license`. A copyright line
+ * alone in a `/**` comment is a company's header on its own code.
+ */
+const LEADING_BANNER = /^\s*(?:\/\/[^\n]*\n\s*)*\/\*([*!])((?:[^*]|\*(?!\/)){0,800})\*\//;
+const LIBRARY_MARKS = /@license|@preserve|\bv\d+\.\d+\.\d+/i;
+const PRESERVED_MARKS = /\(c\)\s*\d{4}|copyright\s+(?:\(c\)\s*)?\d{4}|\blicen[cs]ed?\b/i;
 
 const NODE_BUILTINS = new Set([
   'assert', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os',
@@ -49,15 +56,37 @@ const COMPONENT_FILE = /\.(jsx|tsx|vue|svelte)$/;
 const PUBLIC_ENV = /^(REACT_APP_|VITE_|NEXT_PUBLIC_|VUE_APP_|GATSBY_|EXPO_PUBLIC_|NG_APP_|PUBLIC_)/;
 /** Set by bundlers and Node alike: says nothing. */
 const NEUTRAL_ENV = new Set(['NODE_ENV', 'PUBLIC_URL', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR']);
+/** Next.js App Router route handlers: `app/…/route.ts` exporting HTTP methods (Remix and Ember have `route` files too). */
+const ROUTE_HANDLER = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$/;
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+const DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps']);
 const AUTH0_ACTION = /^onExecute[A-Z]\w*$|^onContinuePostLogin$/;
 const AUTH0_RULE_PARAMS = ['user', 'context', 'callback'];
 
 /**
- * A file's path as the environment rules read it: relative to the project root, POSIX style, without the `../` that
- * leads out of it (the directories above a project say nothing about its code).
+ * A file's path as the environment rules read it: relative to its project's root, POSIX style. The root is the nearest
+ * directory above the file that holds a `package.json` or `.git`, or `cwd` when that lies deeper and holds the file: the directories above a project say
+ * nothing about its code (a checkout under `tests/` is not test code).
  */
-export function projectPath(file: string, root: string): string {
-  return path.relative(root, path.resolve(root, file)).split(path.sep).join('/').replace(/^(\.\.\/)+/, '');
+export function projectPath(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  const nearest = projectRoot(path.dirname(absolute));
+  // The deeper of the two that holds the file: a project below the working directory, or a working directory inside it.
+  const cwdHoldsFile = absolute.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep);
+  const root = nearest === undefined || (cwdHoldsFile && cwd.length > nearest.length) ? cwd : nearest;
+  return path.relative(root, absolute).split(path.sep).join('/').replace(/^(\.\.\/)+/, '');
+}
+
+const roots = new Map<string, string | null>();
+
+/** The nearest directory at or above `directory` holding `package.json` or `.git`, looked up once per directory. */
+function projectRoot(directory: string): string | undefined {
+  const known = roots.get(directory);
+  if (known !== undefined) return known ?? undefined;
+  const parent = path.dirname(directory);
+  const found = fs.existsSync(path.join(directory, 'package.json')) || fs.existsSync(path.join(directory, '.git')) ? directory : parent === directory ? undefined : projectRoot(parent);
+  roots.set(directory, found ?? null);
+  return found;
 }
 
 export function isTestPath(file: string): boolean {
@@ -66,8 +95,8 @@ export function isTestPath(file: string): boolean {
 
 /** Whether a text is a vendored library copy, by the banner such builds carry. */
 export function hasLibraryBanner(text: string): boolean {
-  const comment = LEADING_BANNER.exec(text.slice(0, 2000))?.[1];
-  return comment !== undefined && BANNER_MARKS.test(comment);
+  const [, kind, comment] = LEADING_BANNER.exec(text.slice(0, 2000)) ?? [];
+  return comment !== undefined && (LIBRARY_MARKS.test(comment) || (kind === '!' && PRESERVED_MARKS.test(comment)));
 }
 
 /** Test code, by path or by the test libraries it imports. */
@@ -84,39 +113,60 @@ export function environmentOf(context: FileContext, file: string | undefined): E
   const server = (evidence: string): EnvironmentVerdict => ({ environment: 'server', evidence });
   const serverPath = file === undefined ? undefined : SERVER_PATHS.find(([pattern]) => pattern.test(file));
   if (serverPath) return server(serverPath[1]);
+  const exported = exportedNames(context);
+  if (file !== undefined && ROUTE_HANDLER.test(file) && exported.some((name) => HTTP_METHODS.has(name))) return server('a Next.js route handler (app/**/route)');
   const directive = directives(context.program);
   if (directive.has('use server')) return server("'use server'");
   if (isAuth0Rule(context.program)) return server('an Auth0 Rule');
-  const exported = exportedNames(context);
   const action = exported.find((name) => AUTH0_ACTION.test(name));
   if (action) return server(`an Auth0 Action (${action})`);
-  const dataFunction = exported.find((name) => name === 'getServerSideProps' || name === 'getStaticProps');
-  if (dataFunction) return server(`Next.js ${dataFunction}`);
-  if (exported.includes('handler')) return server('a serverless handler (exports.handler)');
   if (file !== undefined && /(^|\/)api\//.test(file) && hasRequestHandler(context)) return server('a serverless function (api/ with a (req, res) handler)');
   const jsdom = fakesBrowserGlobals(context);
   if (jsdom) return server(jsdom);
 
-  const sources = moduleSources(context);
-  if (directive.has('use client')) return { environment: 'browser', evidence: "'use client'" };
-  const client = sources.find((source) => CLIENT_MODULES.test(source) || moduleNamespace(source) !== undefined && moduleNamespace(source) !== 'auth0');
-  if (client !== undefined) return { environment: 'browser', evidence: `imports '${client}'` };
-  const global = BROWSER_GLOBALS.find((name) => context.globals.has(name) && !onlyTypeofChecks(context, name));
-  if (global !== undefined) return { environment: 'browser', evidence: `uses the browser global ${global}` };
-  if (context.jsxElements.length > 0) return { environment: 'browser', evidence: 'renders JSX' };
-  const component = file === undefined ? undefined : COMPONENT_FILE.exec(file)?.[0];
-  if (component !== undefined) return { environment: 'browser', evidence: `a ${component} component file` };
-  const variables = environmentVariables(context);
-  const publicVariable = variables.find((name) => PUBLIC_ENV.test(name));
-  if (publicVariable !== undefined) return { environment: 'browser', evidence: `reads the bundled variable ${publicVariable}` };
+  // Next.js data functions run on the server inside a page that runs in the browser: with browser evidence the file is
+  // browser code whose data functions are server regions; without it, they make it server code.
+  const dataFunctions = exportedFunctions(context, DATA_FUNCTIONS);
+  const browser = browserEvidence(context, file, directive);
+  if (browser !== undefined) return { environment: 'browser', evidence: browser, ...(dataFunctions.length > 0 && { serverRegions: dataFunctions.map((fn) => fn.range) }) };
+  const dataFunction = exported.find((name) => DATA_FUNCTIONS.has(name));
+  if (dataFunction) return server(`Next.js ${dataFunction}`);
+  if (exported.includes('handler')) return server('a serverless handler (exports.handler)');
 
-  const serverModule = sources.find((source) => NODE_BUILTINS.has(source.replace(/^node:/, '')) || source.startsWith('node:') || SERVER_MODULES.test(source));
+  const serverModule = moduleSources(context).find((source) => NODE_BUILTINS.has(source.replace(/^node:/, '')) || source.startsWith('node:') || SERVER_MODULES.test(source));
   if (serverModule !== undefined) return server(`imports '${serverModule}'`);
   const dirname = ['__dirname', '__filename'].find((name) => context.globals.has(name));
   if (dirname !== undefined) return server(`uses ${dirname}`);
-  const privateVariable = variables.find((name) => !NEUTRAL_ENV.has(name));
+  const privateVariable = environmentVariables(context).find((name) => !NEUTRAL_ENV.has(name));
   if (privateVariable !== undefined) return server(`reads process.env.${privateVariable}, which no bundler exposes`);
   return { environment: 'unknown' };
+}
+
+/** What shows the file runs in a browser, if anything does. */
+function browserEvidence(context: FileContext, file: string | undefined, directive: ReadonlySet<string>): string | undefined {
+  if (directive.has('use client')) return "'use client'";
+  const client = moduleSources(context).find((source) => CLIENT_MODULES.test(source) || (moduleNamespace(source) !== undefined && moduleNamespace(source) !== 'auth0'));
+  if (client !== undefined) return `imports '${client}'`;
+  const global = BROWSER_GLOBALS.find((name) => context.globals.has(name) && !onlyTypeofChecks(context, name));
+  if (global !== undefined) return `uses the browser global ${global}`;
+  if (context.jsxElements.length > 0) return 'renders JSX';
+  const component = file === undefined ? undefined : COMPONENT_FILE.exec(file)?.[0];
+  if (component !== undefined) return `a ${component} component file`;
+  const publicVariable = environmentVariables(context).find((name) => PUBLIC_ENV.test(name));
+  return publicVariable === undefined ? undefined : `reads the bundled variable ${publicVariable}`;
+}
+
+/** The functions a module exports under these names (`export async function getServerSideProps`, `export const x = () => …`). */
+function exportedFunctions(context: FileContext, names: ReadonlySet<string>): Node[] {
+  const functions: Node[] = [];
+  for (const statement of context.program.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id && names.has(declaration.id.name)) functions.push(declaration);
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && names.has(declarator.id.name) && declarator.init) functions.push(declarator.init);
+    }
+  }
+  return functions;
 }
 
 /** Every module the file imports or requires. */
@@ -141,11 +191,10 @@ function directives(program: TSESTree.Program): Set<string> {
 /** An Auth0 Rule: a top-level function of `(user, context, callback)` (parsed as an expression, see `parseFile`). */
 function isAuth0Rule(program: TSESTree.Program): boolean {
   return program.body.some((statement) => {
-    let candidate: Node | undefined = statement;
-    if (statement.type === 'ExpressionStatement') {
-      const expression = statement.expression;
-      candidate = expression.type === 'SequenceExpression' ? expression.expressions.at(-1) : expression;
-    }
+    // A Rule's function is an expression (see `parseFile`); a declaration of that shape is an app's own function.
+    if (statement.type !== 'ExpressionStatement') return false;
+    const expression = statement.expression;
+    const candidate = expression.type === 'SequenceExpression' ? expression.expressions.at(-1) : expression;
     return !!candidate && isFunction(candidate) && AUTH0_RULE_PARAMS.every((name, index) => {
       const param = candidate.params[index];
       return param?.type === 'Identifier' && param.name === name;

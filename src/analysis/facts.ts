@@ -157,10 +157,11 @@ function analyse(context: FileContext, file: string | undefined, crossFile?: Cro
   for (const call of managementCalls) if (call.credential && !foreign.has(call.credential)) credentials.add(call.credential);
   // Interceptors (angular-jwt, `$.ajaxSetup`, ...) are credential sites even when no call in this file goes through them.
   for (const interceptor of http.interceptors) credentials.add(interceptor);
-  const { environment, evidence } = environmentOf(context, file);
+  const { environment, evidence, serverRegions } = environmentOf(context, file);
   const facts: FileFacts = {
     environment,
     environmentEvidence: evidence,
+    serverRegions,
     tokenRequests: [...tokenRequests],
     managementCalls: managementCalls.sort((a, b) => a.node.range[0] - b.node.range[0]),
     credentials: [...credentials],

@@ -176,11 +176,16 @@ export function minimalScopeString(declared: readonly string[], required: readon
 
 // ---------------------------------------------------------------------------------------------- rules
 
+/** Whether a node runs on the server inside browser code (a Next.js page's `getServerSideProps`). */
+export function inServerRegion(facts: FileFacts, node: Node): boolean {
+  return (facts.serverRegions ?? []).some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
+}
+
 export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment): Finding[] {
-  const server = environment === 'server';
   return facts.credentials
     .filter((credential) => credential.provenance.kind === 'id-token')
     .map((credential) => {
+      const server = environment === 'server' || inServerRegion(facts, credential.node);
       const provenance = credential.provenance;
       // On a server the fix is a machine-to-machine token, not the user's access token.
       const switched = server || !switchReachesManagementApi(facts, credential) ? undefined : accessTokenSwitch(provenance, text);
@@ -205,7 +210,7 @@ export function untracedCredentialFindings(facts: FileFacts, environment: Detect
   const findings: Finding[] = [];
   const reported = new Set<Node>();
   for (const call of facts.managementCalls) {
-    if (call.file !== undefined || call.machineToMachine || call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope)) continue;
+    if (call.file !== undefined || call.machineToMachine || call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope) || inServerRegion(facts, call.node)) continue;
     const provenance = call.credential?.provenance;
     if (provenance && (provenance.kind !== 'unknown' || provenance.literal)) continue;
     const node = call.credential?.node ?? call.node;

@@ -193,6 +193,8 @@ export interface FileFacts {
   readonly environment: DetectedEnvironment;
   /** What decided the environment, when something did. */
   readonly environmentEvidence?: string;
+  /** In browser code, the ranges that run on the server (a Next.js page's `getServerSideProps`). */
+  readonly serverRegions?: readonly (readonly [number, number])[];
   readonly tokenRequests: readonly TokenRequest[];
   readonly managementCalls: readonly ManagementCall[];
   /** Every credential site, including management clients with no recognised method call yet. */

@@ -17,6 +17,7 @@ import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { annotate, applyEdits, message, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { parseFile, ParseError, type ParsedUnit } from '../parse';
 import { nextMessage } from '../thread-messages';
+import { projectPath } from '../analysis/environment';
 import { inheritEnvironments } from './environments';
 import { firstRead, overSizeLimit, readText, relativeImports, relativePath, type FirstRead } from './read';
 import type { ReaderData } from './reader';
@@ -280,7 +281,7 @@ class ModuleAnalysis {
     try {
       const reused = this.parsed.get(absolute);
       const units = (reused?.text === text ? reused.units.map(({ unit }) => unit) : parseFile(absolute, text)).map((unit) => {
-        const view = moduleView(unit.program, unit.text, unit.scopeManager, file);
+        const view = moduleView(unit.program, unit.text, unit.scopeManager, projectPath(absolute, this.options.cwd));
         return { unit, view, facts: view.facts };
       });
       return { file, absolute, text, units };

@@ -2,13 +2,16 @@
  * The environment model: each file is browser, server or unknown from evidence the analysis names; test code and
  * vendored libraries are not judged at all.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { environmentOf, hasLibraryBanner, isTestCode, projectPath } from '../../src/analysis/environment';
+import { environmentOf, hasLibraryBanner, isTestCode, projectPath, type EnvironmentVerdict } from '../../src/analysis/environment';
 import { analyzeFile } from '../../src/analysis/facts';
 import { FileContext } from '../../src/analysis/file-context';
 import { parseFile } from '../../src/parse';
 
-function verdict(file: string, code: string): { environment: string; evidence?: string } {
+function verdict(file: string, code: string): EnvironmentVerdict {
   const [unit] = parseFile(file, code);
   return environmentOf(new FileContext(unit!.program, unit!.text, unit!.scopeManager), file);
 }
@@ -26,7 +29,7 @@ describe('environmentOf', () => {
     ['Gruntfile.js', `module.exports = function (grunt) { ${MANAGEMENT_CALL} };`, 'a build script (gulpfile/Gruntfile)'],
     ['webpack.config.js', `module.exports = { plugins: [] }; ${MANAGEMENT_CALL}`, 'a build tool configuration'],
     ['src/actions.js', `'use server';\nexport async function save() { ${MANAGEMENT_CALL} }`, "'use server'"],
-    ['pages/profile.jsx', `export default function Profile() { return <p />; }\nexport async function getServerSideProps() { ${MANAGEMENT_CALL} }`, 'Next.js getServerSideProps'],
+    ['pages/profile.js', `export async function getServerSideProps() { ${MANAGEMENT_CALL} }`, 'Next.js getServerSideProps'],
     ['netlify/functions/user.js', `exports.handler = async (event) => { ${MANAGEMENT_CALL} };`, 'a serverless handler (exports.handler)'],
     ['auth0/post-login.js', `exports.onExecutePostLogin = async (event, api) => { ${MANAGEMENT_CALL} };`, 'an Auth0 Action (onExecutePostLogin)'],
     ['rules/add-roles.js', `function (user, context, callback) { ${MANAGEMENT_CALL} callback(null, user, context); }`, 'an Auth0 Rule'],
@@ -57,6 +60,25 @@ describe('environmentOf', () => {
     ['src/mixed.js', `import { WebAuth } from 'auth0-js';\nconst domain = process.env.AUTH0_DOMAIN;\n${MANAGEMENT_CALL}`, "imports 'auth0-js'"],
   ])('%s is browser code', (file, code, evidence) => {
     expect(verdict(file, code)).toEqual({ environment: 'browser', evidence });
+  });
+
+  it("a page's getServerSideProps is a server region of browser code", () => {
+    const code = `export default function Profile() { return <p />; }\nexport async function getServerSideProps() { ${MANAGEMENT_CALL} }\n`;
+    const result = verdict('pages/profile.jsx', code);
+    expect(result).toMatchObject({ environment: 'browser', evidence: 'renders JSX' });
+    const [[start, end] = [0, 0]] = result.serverRegions ?? [];
+    expect(code.slice(start, end)).toMatch(/^async function getServerSideProps\(\) \{ fetch\(.*\}$/);
+  });
+
+  it.each([
+    // Remix and Ember have route files too: only exported HTTP methods make a Next.js route handler.
+    ['app/routes/profile/route.jsx', `export default function Profile() { return <p />; }\n${MANAGEMENT_CALL}`, 'renders JSX'],
+    ['app/pods/profile/route.js', `localStorage.getItem('id_token');\n${MANAGEMENT_CALL}`, 'uses the browser global localStorage'],
+    // An app function of a Rule's shape, or an export named handler, in browser code.
+    ['src/rules.js', `function check(user, context, callback) { localStorage.x = 1; }\n${MANAGEMENT_CALL}`, 'uses the browser global localStorage'],
+    ['src/App.jsx', `export const handler = () => <p />;\n${MANAGEMENT_CALL}`, 'renders JSX'],
+  ])('%s is browser code despite a server-like shape', (file, code, evidence) => {
+    expect(verdict(file, code)).toMatchObject({ environment: 'browser', evidence });
   });
 
   it.each([
@@ -120,13 +142,33 @@ webAuth.parseHash(function (err, authResult) {
     expect(hasLibraryBanner(`${banner}\nvar x = 1;`)).toBe(true);
   });
 
-  it.each(['/* Profile page: loads the user from the Management API. */', '// v1.2.3 of the profile page', '/** Saves the theme. */\nconst v = "v1.2.3";'])('not a banner: %j', (text) => {
+  it.each([
+    '/* Profile page: loads the user from the Management API. */',
+    '// v1.2.3 of the profile page',
+    '/** Saves the theme. */\nconst v = "v1.2.3";',
+    // A company's header on its own code.
+    '/**\n * Copyright (c) 2021 Acme Corp. All rights reserved.\n */',
+    '/* Copyright 2019 Acme Corp. */',
+  ])('not a banner: %j', (text) => {
     expect(hasLibraryBanner(`${text}\nvar x = 1;`)).toBe(false);
   });
 });
 
 describe('projectPath', () => {
-  it('is relative to the root, POSIX, with no way out of it', () => {
+  it('is relative to the nearest directory holding package.json or .git, whatever the working directory', () => {
+    const checkout = fs.mkdtempSync(path.join(os.tmpdir(), 'project-path-'));
+    const project = path.join(checkout, 'tests', 'myapp');
+    fs.mkdirSync(path.join(project, 'src'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'package.json'), '{}');
+    try {
+      expect(projectPath(path.join(project, 'src', 'a.js'), checkout)).toBe('src/a.js');
+      expect(projectPath('tests/myapp/test/a.test.js', checkout)).toBe('test/a.test.js');
+    } finally {
+      fs.rmSync(checkout, { recursive: true, force: true });
+    }
+  });
+
+  it('is relative to the working directory when no root is found, POSIX, with no way out of it', () => {
     expect(projectPath('/repo/app/test/x.js', '/repo/app')).toBe('test/x.js');
     expect(projectPath('src/a.js', '/repo/app')).toBe('src/a.js');
     // The directories above the project say nothing about its files: a checkout under `tests/` is not test code.

@@ -19,13 +19,14 @@ export const SEEN = "localStorage.setItem('seen', '1');";
 /** The same content in server files (strong evidence beats localStorage; weak, such as a server import, only counts alone) or in files that say nothing. */
 export const notBrowser = (code: string) => [
   { name: 'a Next.js API route (pages/api)', filename: 'pages/api/user.js', code: `${SEEN}${code}` },
-  { name: 'a Next.js route handler (app/**/route.ts)', filename: 'app/api/orders/route.ts', code: `${SEEN}${code}` },
+  { name: 'a Next.js route handler (app/**/route.ts)', filename: 'app/api/orders/route.ts', code: `${SEEN}${code}\nexport async function GET() {\n  return new Response('');\n}` },
   { name: 'a serverless function: api/ with a (req, res) default export', filename: 'api/orders.ts', code: `${SEEN}\nexport default function handler(req, res) {\n  res.end();\n}${code}` },
   { name: 'a gulpfile', filename: 'gulpfile.js', code: `${SEEN}${code}` },
   { name: 'a webpack configuration', filename: 'webpack.config.js', code: `${SEEN}${code}` },
   { name: "a 'use server' directive", filename: 'src/actions.js', code: `'use server';\n${SEEN}${code}` },
-  { name: 'an exported getServerSideProps', filename: 'src/admin.js', code: `${SEEN}${code}\nexport async function getServerSideProps() {\n  return { props: {} };\n}` },
-  { name: 'exports.handler', filename: 'src/lambda.js', code: `${SEEN}${code}\nexports.handler = async () => ({ statusCode: 200 });` },
+  // Without browser evidence: in a page that has some, only the data function itself is server code.
+  { name: 'an exported getServerSideProps', filename: 'src/admin.js', code: `${code}\nexport async function getServerSideProps() {\n  return { props: {} };\n}` },
+  { name: 'exports.handler', filename: 'src/lambda.js', code: `${code}\nexports.handler = async () => ({ statusCode: 200 });` },
   { name: 'an Auth0 Action (exports.onExecutePostLogin)', filename: 'src/post-login.js', code: `${SEEN}${code}\nexports.onExecutePostLogin = async (event, api) => {\n  api.idToken.setCustomClaim('https://acme.example/seen', true);\n};` },
   { name: 'a Node script faking the browser with jsdom', filename: 'scripts/seed.js', code: `global.window = new JSDOM('').window;\nwindow.localStorage.setItem('seen', '1');${code}` },
   { name: "imports 'express' (no browser evidence)", filename: 'src/server.js', code: `import express from 'express';${code}` },
