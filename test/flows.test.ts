@@ -84,6 +84,23 @@ webAuth.parseHash(function (err, authResult) {
     expect(migrated['profile.js']!.manual.map((site) => site.rule)).toEqual(['no-id-token-for-management-api']);
   });
 
+  it("a redirect in the login's module that asks for another API's audience keeps the reader module's ID token", () => {
+    const analysis = analyse('redirect-audience', {
+      'login.js': `import { WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'k3yC1ient', responseType: 'token id_token' });
+export const login = () => webAuth.authorize({ audience: 'https://api.acme.com/' });
+webAuth.parseHash(function (err, authResult) {
+  localStorage.setItem('id_token', authResult.idToken);
+});
+`,
+      'profile.js': PROFILE,
+    });
+    const migrated = migrations(analysis);
+    expect(migrated['profile.js']!.after).toBe(migrated['profile.js']!.before);
+    expect(migrated['login.js']!.after).not.toContain('access_token');
+    expect(migrated['profile.js']!.manual.map((site) => site.rule)).toEqual(['no-id-token-for-management-api']);
+  });
+
   it('Lock 9, shown with a callback, cannot ask for an audience: nothing changes', () => {
     const analysis = analyse('lock-9', {
       'login.js': `var lock = new Auth0Lock('k3yC1ient', 'acme.auth0.com');

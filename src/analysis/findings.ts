@@ -4,6 +4,7 @@
  */
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
+import { callRequestsOf } from './token-requests';
 import { canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
 import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
@@ -41,7 +42,8 @@ export function linkedCalls(facts: FileFacts, request: TokenRequest, option: Opt
 function governingRequest(facts: FileFacts, call: ManagementCall, option: OptionName): TokenRequest | undefined {
   let request = issuingRequest(facts, call);
   if (request?.level === 'call' && request.parent && request[option] === undefined && !(option === 'scope' && request.audience)) request = request.parent;
-  if (request?.level === 'client') request = facts.tokenRequests.find((redirect) => redirect.parent === request && redirect.sharesClientResult && redirect[option] !== undefined) ?? request;
+  // The client's redirects decide its shared result, in whichever module they are made.
+  if (request?.level === 'client') request = callRequestsOf(request).find((redirect) => redirect.sharesClientResult && redirect[option] !== undefined) ?? request;
   return request;
 }
 

@@ -84,6 +84,13 @@ interface RequestShape {
   readonly hasResponseType: boolean;
 }
 
+/** Each client's call-level requests, wherever the client is used: another module sees the redirects of its login's. */
+const callRequests = new WeakMap<TokenRequest, TokenRequest[]>();
+
+export function callRequestsOf(client: TokenRequest): readonly TokenRequest[] {
+  return callRequests.get(client) ?? [];
+}
+
 export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   const requests: TokenRequest[] = [];
   const clients = new Map<string, Client>();
@@ -118,6 +125,7 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   for (const call of context.calls) {
     const request = callOptions(context, call, clients, requestsOf);
     if (request) requests.push(request);
+    if (request?.parent) callRequests.set(request.parent, [...(callRequests.get(request.parent) ?? []), request]);
   }
   const hosts = new Auth0Hosts(context);
   for (const request of requests) if (request.domain) hosts.addDomain(request.domain);
