@@ -125,7 +125,11 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   for (const call of context.calls) {
     const request = callOptions(context, call, clients, requestsOf);
     if (request) requests.push(request);
-    if (request?.parent) callRequests.set(request.parent, [...(callRequests.get(request.parent) ?? []), request]);
+    if (request?.parent) {
+      const siblings = callRequests.get(request.parent);
+      if (siblings) siblings.push(request);
+      else callRequests.set(request.parent, [request]);
+    }
   }
   const hosts = new Auth0Hosts(context);
   for (const request of requests) if (request.domain) hosts.addDomain(request.domain);

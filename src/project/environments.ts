@@ -23,7 +23,10 @@ export function inheritEnvironments(modules: readonly EnvironmentModule[], resol
     for (const source of new Set(module.units.flatMap(({ view }) => view.importSources))) {
       const resolved = resolve(source, module.absolute);
       const target = resolved === undefined ? undefined : byPath.get(resolved);
-      if (target && target !== module) importers.set(target, [...(importers.get(target) ?? []), module]);
+      if (!target || target === module) continue;
+      const known = importers.get(target);
+      if (known) known.push(module);
+      else importers.set(target, [module]);
     }
   }
   for (let round = 0; round < MAX_ROUNDS; round++) {
