@@ -9,6 +9,7 @@ import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { errorText, relativePath } from '../project/read';
 import type { FileError } from '../project/types';
+import { isBackupName } from './backups';
 
 export { relativePath };
 
@@ -60,6 +61,8 @@ export interface Discovery {
   readonly errors: FileError[];
   /** Paths given on the command line that do not exist (also in `errors`). */
   readonly missing: string[];
+  /** Backups a killed `migrate` left beside the files (absolute), found whatever the ignore rules say. */
+  readonly leftovers: string[];
 }
 
 export interface Shard {
@@ -112,7 +115,10 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
       continue;
     }
     if (stat.isDirectory()) walker.walkRoot(absolute);
-    else walker.takeFile(absolute, stat);
+    else {
+      walker.takeFile(absolute, stat);
+      walker.findLeftoversOf(absolute);
+    }
   }
   const files = [...walker.files]
     .map((file) => ({ file, key: relativePath(options.cwd, file) }))
@@ -120,7 +126,7 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     .map(({ file }) => file);
   // A path both named and walked has its error once.
   const errors = [...new Map(walker.errors.map((error) => [`${error.file}\0${error.message}`, error])).values()].sort((a, b) => compare(a.file, b.file));
-  return { files, errors, missing };
+  return { files, errors, missing, leftovers: [...walker.leftovers].sort(compare) };
 }
 
 interface IgnoreScope {
@@ -134,6 +140,7 @@ const BOWERRC = '.bowerrc';
 class Walker {
   readonly files = new Set<string>();
   readonly errors: FileError[] = [];
+  readonly leftovers = new Set<string>();
   /** Real paths of files and directories already taken, so a file reached through two links is analysed once. */
   private readonly seen = new Set<string>();
   private readonly extensions: Set<string>;
@@ -162,6 +169,18 @@ class Walker {
     if (this.seen.has(real)) return;
     this.seen.add(real);
     this.files.add(file);
+  }
+
+  /** The backups beside a file named on the command line. */
+  findLeftoversOf(file: string): void {
+    let names: string[];
+    try {
+      names = fs.readdirSync(path.dirname(file));
+    } catch {
+      return;
+    }
+    const prefix = `.${path.basename(file)}.`;
+    for (const name of names) if (name.startsWith(prefix) && isBackupName(name)) this.leftovers.add(path.join(path.dirname(file), name));
   }
 
   walkRoot(root: string): void {
@@ -203,6 +222,10 @@ class Walker {
     for (const entry of entries.sort((a, b) => compare(a.name, b.name))) {
       if (entry.name === '.git' || compiled?.has(entry.name)) continue;
       const full = prefix + entry.name;
+      if (entry.isFile() && isBackupName(entry.name)) {
+        this.leftovers.add(full);
+        continue;
+      }
       let kind: fs.Stats | fs.Dirent = entry;
       if (entry.isSymbolicLink()) {
         try {

@@ -12,7 +12,8 @@ import type { ProjectReport } from '../project/types';
 import { DEFAULT_EXTENSIONS, parseExtensions, parseShard } from './files';
 import { formatGithub, formatJson, formatMarkdown, formatSarif, formatScopesMarkdown, formatScopesText, formatText, TOOL_NAME, TOOL_VERSION } from './formats';
 import { runMigrate } from './migrate';
-import { analyseFiles, EXIT, type RunOptions } from './run';
+import { OutputFileError, writeOutputFile } from './output-file';
+import { analyseFiles, EXIT, settleLeftovers, type RunOptions } from './run';
 
 const SCAN_FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
 const SCOPES_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -66,7 +67,8 @@ export async function main(argv: readonly string[]): Promise<number> {
           .option('diff', { type: 'boolean', default: false, describe: 'Print a unified diff of each changed file to stdout (coloured on a terminal)' })
           .option('print', { alias: 'p', type: 'boolean', default: false, describe: 'Print each changed file in full to stdout' })
           .option('report', { type: 'string', requiresArg: true, describe: 'Write a PR-ready report to FILE.md (Markdown) or FILE.json' })
-          .option('annotate', { type: 'boolean', default: false, describe: 'Insert a `// TODO(auth0-tokens): <reason>` line above each site left for manual work' }),
+          .option('annotate', { type: 'boolean', default: false, describe: 'Insert a `// TODO(auth0-tokens): <reason>` line above each site left for manual work' })
+          .option('write-through-symlinks', { type: 'boolean', default: false, describe: 'Also write files whose real path lies outside the given paths (reached through a symbolic link)' }),
       async (args) => {
         exitCode = await guarded(() =>
           runMigrate({
@@ -76,6 +78,7 @@ export async function main(argv: readonly string[]): Promise<number> {
             diff: args.diff,
             print: args.print,
             annotate: args.annotate,
+            writeThroughSymlinks: args.writeThroughSymlinks,
             report: args.report,
             colors: colorsFor(args.color, process.stdout),
           }),
@@ -221,7 +224,7 @@ async function guarded(command: () => number | Promise<number>): Promise<number>
     return await command();
   } catch (error) {
     // A system error (an --output or --report path that cannot be written) names the path and the cause: no stack.
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n`);
+    if (error instanceof UsageError || error instanceof OutputFileError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n`);
     else process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.usage;
   }
@@ -237,6 +240,7 @@ interface ReportArguments extends CommonArguments {
 function report(args: ReportArguments, formatter: Formatter, failed: (report: ProjectReport) => boolean): number {
   const options = withReportPath(runOptions(args), '--output', args.output);
   const run = analyseFiles(options);
+  if (!options.quiet) for (const note of settleLeftovers(run, options.cwd, false)) process.stderr.write(`${note}\n`);
   const colors = colorsFor(args.color, args.output === undefined ? process.stdout : undefined);
   emit(formatter(run.report, colors), args.output, options.cwd);
   if (args.format === 'json' || args.format === 'sarif') reportErrorsOnStderr(run.report);
@@ -267,9 +271,7 @@ function emit(text: string, output: string | undefined, cwd: string): void {
     process.stdout.write(text);
     return;
   }
-  const file = path.resolve(cwd, output);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
+  writeOutputFile(path.resolve(cwd, output), output, text);
 }
 
 /** The JSON schema has no list of the files not analysed (SARIF has only tool notifications): name them on stderr. */

@@ -7,11 +7,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import type { Colors } from 'picocolors/types';
-import { errorText } from '../project/read';
 import type { FileError, FileMigration, ProjectReport } from '../project/types';
 import { jsonDocument, markdownCell, markdownChecklist, markdownCode, markdownErrors, markdownText, markdownTokenRequest, TENANT_CHECKLIST, TOOL_NAME, TOOL_VERSION } from './formats';
-import { analyseFiles, EXIT, sortErrors, type RunOptions } from './run';
-import { dirtyTrackedFiles, InterruptGuard, replaceFile } from './write';
+import { uncommittedWork } from './git';
+import { writeOutputFile } from './output-file';
+import { analyseFiles, EXIT, settleLeftovers, sortErrors, type Run, type RunOptions } from './run';
+import { fileIdentity, InterruptGuard, writeTogether, type PlannedWrite } from './write';
 
 export interface MigrateOptions extends RunOptions {
   readonly dry: boolean;
@@ -19,6 +20,8 @@ export interface MigrateOptions extends RunOptions {
   readonly diff: boolean;
   readonly print: boolean;
   readonly annotate: boolean;
+  /** Write files whose real path lies outside the given paths (reached through a symbolic link). */
+  readonly writeThroughSymlinks: boolean;
   readonly report?: string;
   /** Colours for `--diff` on stdout. */
   readonly colors: Colors;
@@ -44,13 +47,14 @@ interface Outcome {
 
 /** Runs `migrate`; returns the exit code (0, 1 on errors, 2 on a refused dirty tree or a missing path, 130 on Ctrl-C, 143 on SIGTERM). */
 export async function runMigrate(options: MigrateOptions): Promise<number> {
-  if (!options.dry && !options.force && refuseDirtyTree(options)) return EXIT.usage;
-
   const run = analyseFiles(options);
   const migrations = run.analysis.migrate({ annotate: options.annotate }).filter((migration) => run.files.has(migration.file));
   const changed = migrations.filter((migration) => migration.after !== migration.before);
   const status = new Map<string, FileStatus>(migrations.map((migration) => [migration.file, migration.after === migration.before ? 'unchanged' : 'modified']));
-  const { errors: writeErrors, untouched, signal } = options.dry ? { errors: [], untouched: 0, signal: undefined } : await writeAll(changed, options.cwd, status);
+  const notes = settleLeftovers(run, options.cwd, !options.dry);
+  const plans = changed.map((migration) => ({ ...migration, absolute: path.resolve(options.cwd, migration.file) }));
+  if (!options.dry && !options.force && plans.length > 0 && refuseUncommittedWork(options, plans)) return EXIT.usage;
+  const { errors: writeErrors, untouched, signal } = options.dry ? { errors: [], untouched: 0, signal: undefined } : await writeAll(plans, refusals(run, options, plans), status);
   const interrupted = signal !== undefined;
 
   const shown = changed.filter((migration) => status.get(migration.file) === 'modified');
@@ -62,13 +66,14 @@ export async function runMigrate(options: MigrateOptions): Promise<number> {
 
   for (const error of errors) process.stderr.write(`${error.file}: ${error.message}\n`);
   if (!options.quiet) {
+    for (const note of notes) process.stderr.write(`${note}\n`);
     for (const migration of migrations) {
       for (const site of migration.manual) process.stderr.write(`${migration.file}:${site.line}:${site.column} needs manual work (${site.rule}): ${site.message}\n`);
     }
     process.stderr.write(`${summaryLine(outcome.summary)}${options.dry ? ' (dry run: nothing written)' : ''}\n`);
   }
   if (interrupted) process.stderr.write(`${TOOL_NAME}: interrupted; ${untouched} file${untouched === 1 ? ' was' : 's were'} left untouched.\n`);
-  if (options.report) writeReport(path.resolve(options.cwd, options.report), run.report, outcome, options.dry);
+  if (options.report) writeReport(path.resolve(options.cwd, options.report), options.report, run.report, outcome, options.dry);
 
   // 128 + the signal's number, as a shell reports a process the signal ended: 130 for Ctrl-C, 143 for SIGTERM.
   if (signal) return 128 + os.constants.signals[signal];
@@ -76,12 +81,19 @@ export async function runMigrate(options: MigrateOptions): Promise<number> {
   return errors.length > 0 ? EXIT.failures : EXIT.ok;
 }
 
-/** Whether tracked files under the paths have uncommitted changes; if so, says why nothing will be migrated. */
-function refuseDirtyTree(options: MigrateOptions): boolean {
-  const dirty = dirtyTrackedFiles(options.cwd, options.paths);
-  if (dirty.length === 0) return false;
-  const listed = dirty.slice(0, 10).map((file) => `  ${file}`);
+type Plan = PlannedWrite & Pick<FileMigration, 'flow'>;
+
+/**
+ * Whether a repository holding a given path or a file to be written has uncommitted changes there (or cannot be asked);
+ * if so, says why nothing will be migrated.
+ */
+function refuseUncommittedWork(options: MigrateOptions, plans: readonly Plan[]): boolean {
+  const roots = options.paths.flatMap((given) => realPath(path.resolve(options.cwd, given)) ?? []);
+  const { dirty, unchecked } = uncommittedWork(roots, plans.flatMap((plan) => realPath(plan.absolute) ?? []));
+  if (dirty.length === 0 && unchecked.length === 0) return false;
+  const listed = dirty.slice(0, 10).map((file) => `  ${path.relative(options.cwd, file) || file}`);
   if (dirty.length > listed.length) listed.push(`  … and ${dirty.length - listed.length} more`);
+  for (const { repository, reason } of unchecked) listed.push(`  ${path.relative(options.cwd, repository) || '.'} (git cannot tell: ${reason})`);
   process.stderr.write(
     `${TOOL_NAME}: refusing to migrate: the git working tree has uncommitted changes in these paths:\n${listed.join('\n')}\n` +
       'Commit or stash them first so the migration can be reviewed and undone on its own, or pass --force (or --dry to only look).\n',
@@ -90,30 +102,92 @@ function refuseDirtyTree(options: MigrateOptions): boolean {
 }
 
 /**
- * Writes the changed files one by one. On Ctrl-C (or SIGTERM, SIGHUP) the file being written is finished and the rest
- * are left untouched; a file that cannot be written is an error and the others go on. Marks each file not written in
- * `status`.
+ * Why a file must not be written whatever it holds: its real path lies outside the given paths (a symbolic link leads
+ * there) unless --write-through-symlinks, or a backup an interrupted run left beside it is still unresolved.
  */
-async function writeAll(changed: readonly FileMigration[], cwd: string, status: Map<string, FileStatus>): Promise<{ errors: FileError[]; untouched: number; signal: NodeJS.Signals | undefined }> {
+function refusals(run: Run, options: MigrateOptions, plans: readonly Plan[]): Map<string, string> {
+  const refused = new Map<string, string>();
+  const roots = options.paths.flatMap((given) => realPath(path.resolve(options.cwd, given)) ?? []);
+  const unresolved = new Set(run.leftovers.filter((leftover) => !leftover.settled).map((leftover) => leftover.file));
+  for (const plan of plans) {
+    const real = realPath(plan.absolute) ?? plan.absolute;
+    if (unresolved.has(real) || unresolved.has(plan.absolute)) refused.set(plan.file, 'a backup left by an interrupted migrate is beside it (see its error)');
+    else if (!options.writeThroughSymlinks && !roots.some((root) => isWithin(real, root))) {
+      refused.set(plan.file, `its real path ${real} lies outside the paths given (a symbolic link leads there); pass --write-through-symlinks to write it`);
+    }
+  }
+  return refused;
+}
+
+/**
+ * Writes the changed files flow by flow (see `writeTogether`): a flow is written in full or not at all, and a flow with
+ * a refused file is not written. On Ctrl-C (or SIGTERM, SIGHUP) the flow being written is finished and the rest are
+ * left untouched. Marks each file not written in `status`.
+ */
+async function writeAll(plans: readonly Plan[], refused: ReadonlyMap<string, string>, status: Map<string, FileStatus>): Promise<{ errors: FileError[]; untouched: number; signal: NodeJS.Signals | undefined }> {
   const errors: FileError[] = [];
   let untouched = 0;
+  const flows = flowsOf(plans);
+  const notWritten = (file: string, reason: string) => {
+    status.set(file, 'not-written');
+    errors.push({ file, message: `not written: ${reason}` });
+  };
   const signal = await new InterruptGuard().hold(async (guard) => {
-    for (const migration of changed) {
+    for (const flow of flows.values()) {
       if (guard.interrupted) {
-        status.set(migration.file, 'not-written');
-        untouched++;
+        for (const plan of flow) status.set(plan.file, 'not-written');
+        untouched += flow.length;
         continue;
       }
-      try {
-        await replaceFile(path.resolve(cwd, migration.file), migration.before, migration.after);
-      } catch (error) {
-        status.set(migration.file, 'not-written');
-        errors.push({ file: migration.file, message: `not written: ${errorText(error)}` });
+      const blocker = flow.find((plan) => refused.has(plan.file));
+      if (blocker) {
+        for (const plan of flow) notWritten(plan.file, plan === blocker ? refused.get(plan.file)! : `its flow continues in ${blocker.file}, which is not written`);
+        continue;
       }
+      for (const [file, reason] of writeTogether(flow)) notWritten(file, reason);
+      // The writes are synchronous: a signal is heard here, between flows.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     return guard.signal;
   });
   return { errors, untouched, signal };
+}
+
+/**
+ * The plans by flow, each with its file's identity. Names of one file (hard links, found as separate files) are one
+ * file: their flows are written together.
+ */
+function flowsOf(plans: readonly Plan[]): Map<string, Plan[]> {
+  const flowOfFile = new Map<string, string>();
+  const merged = new Map<string, string>();
+  const flowName = (flow: string): string => (merged.has(flow) ? flowName(merged.get(flow)!) : flow);
+  const identified = plans.map((plan) => ({ ...plan, identity: fileIdentity(plan.absolute) }));
+  for (const plan of identified) {
+    if (plan.identity === undefined) continue;
+    const other = flowOfFile.get(plan.identity);
+    if (other !== undefined && flowName(other) !== flowName(plan.flow)) merged.set(flowName(plan.flow), flowName(other));
+    else flowOfFile.set(plan.identity, plan.flow);
+  }
+  const flows = new Map<string, Plan[]>();
+  for (const plan of identified) {
+    const flow = flowName(plan.flow);
+    const members = flows.get(flow);
+    if (members) members.push(plan);
+    else flows.set(flow, [plan]);
+  }
+  return flows;
+}
+
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function isWithin(file: string, directory: string): boolean {
+  return file === directory || file.startsWith(directory.endsWith(path.sep) ? directory : directory + path.sep);
 }
 
 /**
@@ -157,10 +231,9 @@ function colourDiff(diff: string, colors: Colors): string {
 // ---------------------------------------------------------------------------------------------------------------
 // `--report FILE.md|FILE.json`
 
-function writeReport(file: string, report: ProjectReport, outcome: Outcome, dry: boolean): void {
+function writeReport(file: string, shown: string, report: ProjectReport, outcome: Outcome, dry: boolean): void {
   const text = file.toLowerCase().endsWith('.json') ? jsonReport(report, outcome, dry) : markdownReport(report, outcome, dry);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, text);
+  writeOutputFile(file, shown, text);
 }
 
 function jsonReport(report: ProjectReport, outcome: Outcome, dry: boolean): string {

@@ -1,8 +1,11 @@
 /** What every command does first: discover the files, run the project analysis over them, and keep the shard's share. */
+import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeProject } from '../project';
+import { errorText } from '../project/read';
 import { redactStrings } from '../redact';
 import type { FileError, ProjectAnalysis, ProjectReport } from '../project/types';
+import { inspectLeftover, type Leftover } from './backups';
 import { discoverFiles, inShard, relativePath, type DiscoveryOptions, type Shard } from './files';
 import { createProgress } from './progress';
 
@@ -26,6 +29,8 @@ export interface Run {
   readonly files: ReadonlySet<string>;
   /** Paths given on the command line that do not exist. */
   readonly missing: readonly string[];
+  /** Backups left by a killed `migrate` beside this run's files; those not settled are also in the report's errors. */
+  readonly leftovers: readonly Leftover[];
 }
 
 /**
@@ -41,6 +46,8 @@ export function analyseFiles(options: RunOptions): Run {
   const missing = new Set(discovery.missing.map((given) => relativePath(options.cwd, path.resolve(options.cwd, given))));
   // A missing command-line path is every shard's error; the others belong to the shard of their path.
   const discoveryErrors = shard ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard)) : discovery.errors;
+  const leftovers = discovery.leftovers.map(inspectLeftover).filter((leftover) => !shard || inShard(relativePath(options.cwd, leftover.file), shard));
+  const leftoverErrors = leftovers.filter((leftover) => !leftover.settled).map((leftover) => leftoverError(options.cwd, leftover));
 
   const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
   const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes }, (done, total) => progress.update(done, total));
@@ -58,7 +65,7 @@ export function analyseFiles(options: RunOptions): Run {
       findings: ours(report.findings).sort((a, b) => compareFile(a, b) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)),
       tokenRequests: ours(report.tokenRequests).sort((a, b) => compareFile(a, b) || a.line - b.line),
       managementCalls: ours(report.managementCalls).sort((a, b) => compareFile(a, b) || a.line - b.line),
-      errors: sortErrors([...discoveryErrors, ...ours(report.errors)]),
+      errors: sortErrors([...discoveryErrors, ...leftoverErrors, ...ours(report.errors)]),
       scannedFiles,
       skippedFiles,
       filesScanned: scannedFiles.length,
@@ -66,7 +73,35 @@ export function analyseFiles(options: RunOptions): Run {
     }),
     files,
     missing: discovery.missing,
+    leftovers,
   };
+}
+
+/**
+ * Backups that a killed `migrate` left and that say nothing their files do not: `remove` deletes them (`migrate`),
+ * otherwise they are only named (read-only commands write nothing). Returns the lines to print.
+ */
+export function settleLeftovers(run: Run, cwd: string, remove: boolean): string[] {
+  const notes: string[] = [];
+  for (const leftover of run.leftovers.filter((candidate) => candidate.settled)) {
+    const shown = relativePath(cwd, leftover.backup);
+    if (!remove) {
+      notes.push(`${shown}: a backup left by an interrupted migrate; ${relativePath(cwd, leftover.file)} is whole, so the next migrate removes it`);
+      continue;
+    }
+    try {
+      fs.rmSync(leftover.backup, { force: true });
+      notes.push(`${shown}: removed a backup left by an interrupted migrate (${relativePath(cwd, leftover.file)} is whole)`);
+    } catch (error) {
+      notes.push(`${shown}: a backup left by an interrupted migrate could not be removed: ${errorText(error)}`);
+    }
+  }
+  return notes;
+}
+
+/** A backup that must stay: its file is not written until someone has compared the two. */
+function leftoverError(cwd: string, leftover: Leftover): FileError {
+  return { file: relativePath(cwd, leftover.file), message: `backup ${relativePath(cwd, leftover.backup)} left by an interrupted migrate is kept (${leftover.reason}): compare the two, restore or delete the backup; the file is not migrated until then` };
 }
 
 function compareText(a: string, b: string): number {

@@ -80,6 +80,8 @@ interface ProjectState {
   readonly errors: readonly FileError[];
   /** Located findings per module, from facts with every cross-file link applied. */
   readonly findings: ReadonlyMap<Module, Located[]>;
+  /** Each linked module's flow: the modules joined by imports, shared storage keys and tokens, named by the first. */
+  readonly flows: ReadonlyMap<Module, Module>;
 }
 
 interface Candidates {
@@ -263,7 +265,7 @@ class ModuleAnalysis {
       }
     }
     const modules = [...order].flatMap((absolute) => this.kept.get(absolute) ?? []);
-    linkModules(modules, resolver);
+    const flows = linkModules(modules, resolver);
     inheritEnvironments(modules, (source, from) => resolver.resolve(source, from));
     const findings = new Map<Module, Located[]>();
     for (const module of modules) {
@@ -273,7 +275,7 @@ class ModuleAnalysis {
       }
       findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
     }
-    return { modules, inert: this.inert, errors: this.errors, findings };
+    return { modules, inert: this.inert, errors: this.errors, findings, flows };
   }
 
   private load(absolute: string, text: string): Module | undefined {
@@ -295,15 +297,23 @@ class ModuleAnalysis {
 
 /**
  * Re-analyses every module with what the others tell about its imports and storage reads, then gives each token
- * request the Management calls other modules make with its tokens.
+ * request the Management calls other modules make with its tokens. Returns the flows: modules joined by any link.
  */
-function linkModules(modules: readonly Module[], resolver: ModuleResolver): void {
+function linkModules(modules: readonly Module[], resolver: ModuleResolver): Map<Module, Module> {
   const byPath = new Map(modules.map((module) => [module.absolute, module]));
   const stored = storedTokens(modules);
-  const targets = (module: Module, source: string): ModuleView[] => {
+  const flows = new Flows(modules);
+  /** What the module `source` names exports, as `pick` reads it; a module that gives something joins the importer's flow. */
+  const exported = <T>(module: Module, source: string, pick: (view: ModuleView) => T | undefined): T | undefined => {
     const resolved = resolver.resolve(source, module.absolute);
-    return (resolved === undefined ? undefined : byPath.get(resolved)?.units.map((unit) => unit.view)) ?? [];
+    const target = resolved === undefined ? undefined : byPath.get(resolved);
+    const found = target?.units.map(({ view }) => pick(view)).find((value) => value !== undefined && value !== null);
+    if (found !== undefined) flows.join(module, target!);
+    return found;
   };
+  const keyHolders = new Map<string, Module>();
+  const touchKey = (module: Module, key: string) => flows.join(module, keyHolders.get(key) ?? keyHolders.set(key, module).get(key)!);
+  for (const module of modules) for (const { view } of module.units) for (const { key } of view.storedTokens()) touchKey(module, key);
   // Twice: the second pass sees what the first taught each module about its own imports (chains of modules).
   for (let pass = 0; pass < 2; pass++) {
     // What callers in other modules pass to each exported function, argument by argument.
@@ -311,7 +321,7 @@ function linkModules(modules: readonly Module[], resolver: ModuleResolver): void
     for (const module of modules) {
       for (const { view } of module.units) {
         for (const { source, imported, index, property, provenance } of view.importedCallArguments()) {
-          const fn = targets(module, source).map((target) => target.exportedFunction(imported)).find(Boolean);
+          const fn = exported(module, source, (target) => target.exportedFunction(imported));
           if (!fn) continue;
           const byArgument = passed.get(fn) ?? new Map<string, Provenance[]>();
           const key = `${index}:${property ?? ''}`;
@@ -325,20 +335,22 @@ function linkModules(modules: readonly Module[], resolver: ModuleResolver): void
         const clients = new Map<string, TokenRequest>();
         const managementClients = new Map<string, ManagementClient>();
         for (const binding of entry.view.imports) {
-          const views = targets(module, binding.source);
-          const client = views.map((view) => view.exportedClient(binding.imported)).find(Boolean);
+          const client = exported(module, binding.source, (view) => view.exportedClient(binding.imported));
           if (client) clients.set(binding.holderKey, client);
-          const management = views.map((view) => view.exportedManagementClient(binding.imported)).find(Boolean);
+          const management = exported(module, binding.source, (view) => view.exportedManagementClient(binding.imported));
           if (management) managementClients.set(binding.holderKey, management);
         }
         const crossFile: CrossFileFacts = {
           clients,
           managementClients,
-          importedToken: (source, imported) => targets(module, source).map((view) => view.exportedToken(imported)).find(Boolean),
-          storedToken: (key) => stored.get(key),
+          importedToken: (source, imported) => exported(module, source, (view) => view.exportedToken(imported)),
+          storedToken: (key) => {
+            touchKey(module, key);
+            return stored.get(key);
+          },
           passedToken: (fn, index, property) => agreeing(passed.get(fn)?.get(`${index}:${property ?? ''}`) ?? []),
-          contextValueToken: (source, imported, key) => targets(module, source).map((view) => view.exportedContextValue(imported, key)).find(Boolean),
-          classMemberToken: (source, imported, member) => targets(module, source).map((view) => view.exportedClassMember(imported, member)).find(Boolean),
+          contextValueToken: (source, imported, key) => exported(module, source, (view) => view.exportedContextValue(imported, key)),
+          classMemberToken: (source, imported, member) => exported(module, source, (view) => view.exportedClassMember(imported, member)),
         };
         entry.facts = entry.view.withCrossFile(crossFile);
       }
@@ -352,12 +364,49 @@ function linkModules(modules: readonly Module[], resolver: ModuleResolver): void
       for (const call of facts.managementCalls) {
         const issuer = call.credential?.provenance.issuer;
         const home = issuer && owner.get(issuer);
-        if (home && home !== module) external.set(home, [...(external.get(home) ?? []), { ...call, file: module.file }]);
+        if (!home || home === module) continue;
+        external.set(home, [...(external.get(home) ?? []), { ...call, file: module.file }]);
+        flows.join(home, module);
       }
     }
   }
   for (const [module, calls] of external) {
     for (const entry of module.units) entry.facts = { ...entry.facts, managementCalls: [...entry.facts.managementCalls, ...calls] };
+  }
+  return flows.representatives();
+}
+
+/** Modules joined into flows (union-find): a migration writes a flow's files together or not at all. */
+class Flows {
+  private readonly parent = new Map<Module, Module>();
+  private readonly order: Map<Module, number>;
+
+  constructor(private readonly modules: readonly Module[]) {
+    this.order = new Map(modules.map((module, index) => [module, index]));
+  }
+
+  join(a: Module, b: Module): void {
+    const [rootA, rootB] = [this.root(a), this.root(b)];
+    if (rootA === rootB) return;
+    // The module listed first names the flow.
+    const [first, second] = this.order.get(rootA)! <= this.order.get(rootB)! ? [rootA, rootB] : [rootB, rootA];
+    this.parent.set(second, first);
+  }
+
+  representatives(): Map<Module, Module> {
+    return new Map(this.modules.map((module) => [module, this.root(module)]));
+  }
+
+  private root(module: Module): Module {
+    let root = module;
+    while (this.parent.has(root)) root = this.parent.get(root)!;
+    // Path compression keeps later lookups short.
+    for (let at = module; at !== root; ) {
+      const next = this.parent.get(at)!;
+      this.parent.set(at, root);
+      at = next;
+    }
+    return root;
   }
 }
 
@@ -398,7 +447,7 @@ function isManagementAudienceOrNone(request: TokenRequest): boolean {
 
 // ------------------------------------------------------------------------------------------------ migration
 
-const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map() };
+const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map(), flows: new Map() };
 
 function migrateProject(original: ReadonlyMap<string, string>, state: ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
   const texts = new Map(original);
@@ -422,7 +471,8 @@ function migrateProject(original: ReadonlyMap<string, string>, state: ProjectSta
     }
     const before = original.get(module.absolute)!;
     const manual = left.map((entry) => ({ ...site(module.text, entry) }));
-    if (before !== after || manual.length > 0) migrations.push({ file: module.file, before, after, changed: changed.get(module.file) ?? [], manual });
+    const flow = (state.flows.get(module) ?? module).file;
+    if (before !== after || manual.length > 0) migrations.push({ file: module.file, flow, before, after, changed: changed.get(module.file) ?? [], manual });
   }
   return migrations;
 }

@@ -76,7 +76,7 @@ export function overSizeLimit(text: string, maxFileBytes: number | undefined): b
 export function errorText(error: unknown): string {
   const { code, message } = error as Partial<NodeJS.ErrnoException>;
   if (!code) return String(message ?? error);
-  return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/s, '')} (${code})`;
+  return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+( '.*')?$/s, '')} (${code})`;
 }
 
 /** `from`-relative path with POSIX separators, the form every report uses. */

@@ -75,6 +75,8 @@ export interface ProjectReport {
 /** One file's migration with the project's cross-file facts applied. */
 export interface FileMigration {
   readonly file: string;
+  /** The flow the file belongs to, named by its first file: a flow's files are written together or not at all. */
+  readonly flow: string;
   readonly before: string;
   readonly after: string;
   /** What changed and why (the rule message of each resolved finding). */
