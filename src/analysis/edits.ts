@@ -6,6 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isStringLiteral, unwrap } from './ast';
 import { mergeText } from './file-context';
+import { escapeInto, writtenPlainly, writtenValueEdits } from './literal-text';
 import type { Node, OptionValue, TextEdit, TokenRequest, UrlQueryPlacement } from './types';
 
 export type OptionName = 'audience' | 'scope' | 'responseType';
@@ -28,7 +29,7 @@ export function quoteStyle(text: string): "'" | '"' {
 /** A string literal in the style of `like` (an existing literal) or the file. */
 export function stringLiteral(value: string, text: string, like?: Node): string {
   const quote = like && isStringLiteral(like) ? (text[like.range[0]] as "'" | '"') : quoteStyle(text);
-  return `${quote}${value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
+  return `${quote}${escapeInto(quote, value)}${quote}`;
 }
 
 export function managementAudience(domain: string): string {
@@ -65,7 +66,7 @@ export function displayValue(parts: readonly ValuePart[]): string {
 export function valueCode(parts: readonly ValuePart[], text: string, like?: Node): string {
   const literal = staticText(parts);
   if (literal !== undefined) return stringLiteral(literal, text, like);
-  return `\`${parts.map((part) => ('text' in part ? part.text.replace(/[`\\]|\$\{/g, (match) => `\\${match}`) : `\${${part.code}}`)).join('')}\``;
+  return `\`${parts.map((part) => ('text' in part ? escapeInto('`', part.text) : `\${${part.code}}`)).join('')}\``;
 }
 
 /** Sets an option: replaces its value where it is written, otherwise inserts it (and any missing parents) in the SDK's place. */
@@ -74,7 +75,7 @@ export function setOption(request: TokenRequest, option: OptionName, value: stri
   const existing = option === 'audience' ? request.audience : option === 'scope' ? request.scope : request.responseType;
   const { placement } = request;
   if (placement.query) return queryEdit(placement.query, existing, option === 'responseType' ? placement.responseTypeKey : option, parts, text);
-  if (existing) return [replaceValue(existing, parts, text)];
+  if (existing) return replaceValue(existing, parts, text);
   const key = option === 'responseType' ? placement.responseTypeKey : option;
   const path = option === 'audience' ? placement.audiencePath : option === 'scope' ? placement.scopePath : placement.responseTypePath;
   if (placement.element) return insertIntoElement(placement.element, path, key, parts, text);
@@ -100,9 +101,17 @@ function queryEdit(query: UrlQueryPlacement, existing: OptionValue | undefined, 
   return [{ range: [query.insertAt, query.insertAt], text: `${key}=${queryValue(parts, query.delimiter, false)}${query.hasParameters ? '&' : ''}` }];
 }
 
-function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: string): TextEdit {
-  if (option.valueNode.parent?.type === 'JSXAttribute') return { range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) };
-  return { range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) };
+/**
+ * An option's value where it is written: only the parts that change, so that each escape the value is written with
+ * stays; else all of it anew when that loses no escape, and otherwise nothing (the site is left to a person).
+ */
+function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+  const to = staticText(parts);
+  const edits = option.value !== undefined && to !== undefined ? writtenValueEdits(option.valueNode, option.value, to, text) : undefined;
+  if (edits) return edits;
+  if (!writtenPlainly(option.valueNode, text)) return undefined;
+  if (option.valueNode.parent?.type === 'JSXAttribute') return [{ range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) }];
+  return [{ range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) }];
 }
 
 /** A query parameter value: URL-encoded text, code spliced in as `${code}` (template) or `' + code + '` (string literal). */
