@@ -6,13 +6,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isStringLiteral, unwrap } from './ast';
 import { mergeText } from './file-context';
-import { escapeInto, writtenPlainly, writtenValueEdits } from './literal-text';
+import { escapeInto, fragmentEdits, fragmentValue, literalKind, sourceFor, writtenPlainly, writtenValueEdits, type LiteralKind } from './literal-text';
 import type { Node, OptionValue, TextEdit, TokenRequest, UrlQueryPlacement } from './types';
 
 export type OptionName = 'audience' | 'scope' | 'responseType';
-
-/** The delimiter of the string literal a URL is written in: a quote, or a backtick for a template literal. */
-type Delimiter = NonNullable<UrlQueryPlacement['delimiter']>;
 
 /** A value to write: literal text, and source code for the parts an expression supplies (a non-literal domain). */
 export type ValuePart = { readonly text: string } | { readonly code: string };
@@ -89,16 +86,20 @@ export function canSetOption(request: TokenRequest, option: OptionName): boolean
   return setOption(request, option, '', '') !== undefined;
 }
 
-/** A URL query parameter: replaced in place when one literal writes its value, else inserted right after the `?`. */
+/** A URL query parameter: its value edited in place when one literal writes it all, else inserted right after the `?`. */
 function queryEdit(query: UrlQueryPlacement, existing: OptionValue | undefined, key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
   if (existing) {
-    if (!existing.queryRange) return undefined;
-    const raw = text.slice(existing.queryRange[0], existing.queryRange[1]);
-    const delimiter = text[existing.valueNode.range[0]] as Delimiter;
-    return [{ range: existing.queryRange, text: queryValue(parts, delimiter, raw.includes('+') && !raw.includes('%20')) }];
+    const range = existing.queryRange;
+    const kind = literalKind(existing.valueNode, text);
+    const written = range && kind && fragmentValue(range, kind, text);
+    const value = staticText(parts);
+    if (!range || !kind || written === undefined || value === undefined) return undefined;
+    return fragmentEdits(range, kind, encodeQuery(value, written.includes('+') && !written.includes('%20')), text);
   }
-  if (query.insertAt === undefined || query.delimiter === undefined) return undefined;
-  return [{ range: [query.insertAt, query.insertAt], text: `${key}=${queryValue(parts, query.delimiter, false)}${query.hasParameters ? '&' : ''}` }];
+  const { insertAt, literal } = query;
+  const value = literal && queryValue(parts, literal);
+  if (insertAt === undefined || value === undefined) return undefined;
+  return [{ range: [insertAt, insertAt], text: `${key}=${value}${query.hasParameters ? '&' : ''}` }];
 }
 
 /**
@@ -114,15 +115,21 @@ function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: st
   return [{ range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) }];
 }
 
-/** A query parameter value: URL-encoded text, code spliced in as `${code}` (template) or `' + code + '` (string literal). */
-function queryValue(parts: readonly ValuePart[], delimiter: Delimiter, plusForSpace: boolean): string {
-  return parts
-    .map((part) => {
-      if ('code' in part) return delimiter === '`' ? `\${${part.code}}` : `${delimiter} + ${part.code} + ${delimiter}`;
-      const encoded = encodeURIComponent(part.text);
-      return plusForSpace ? encoded.replace(/%20/g, '+') : encoded;
-    })
-    .join('');
+function encodeQuery(value: string, plusForSpace: boolean): string {
+  const encoded = encodeURIComponent(value);
+  return plusForSpace ? encoded.replace(/%20/g, '+') : encoded;
+}
+
+/**
+ * A new query parameter's value inside the literal that holds the `?`: URL-encoded text escaped for that literal, code
+ * spliced in as `${code}` (template) or `' + code + '` (string literal); undefined where the literal cannot hold it.
+ */
+function queryValue(parts: readonly ValuePart[], literal: LiteralKind): string | undefined {
+  const written = parts.map((part) => {
+    if ('code' in part) return literal.delimiter === '`' ? `\${${part.code}}` : `${literal.delimiter} + ${part.code} + ${literal.delimiter}`;
+    return sourceFor(literal, encodeQuery(part.text, false));
+  });
+  return written.every((part) => part !== undefined) ? written.join('') : undefined;
 }
 
 // ------------------------------------------------------------------------------------------------ objects

@@ -90,6 +90,20 @@ export function writtenValueEdits(node: Node, from: string, to: string, text: st
   return pieces && editPieces(runs(pieces, from), changesBetween(from, to), text);
 }
 
+/** The same edits for a range inside one literal's body (a URL's query value), whose value `to` replaces. */
+export function fragmentEdits(range: readonly [number, number], kind: LiteralKind, to: string, text: string): TextEdit[] | undefined {
+  const pieces = scan(text, { ...kind, start: range[0], end: range[1] });
+  if (!pieces) return undefined;
+  const from = cooked(pieces);
+  return editPieces([place(pieces, 0)], changesBetween(from, to), text);
+}
+
+/** The value a range inside one literal's body writes, when it holds whole characters. */
+export function fragmentValue(range: readonly [number, number], kind: LiteralKind, text: string): string | undefined {
+  const pieces = scan(text, { ...kind, start: range[0], end: range[1] });
+  return pieces && cooked(pieces);
+}
+
 /** Whether every string in an expression is written without escapes, so that writing its value anew loses none. */
 export function writtenPlainly(node: Node, text: string): boolean {
   let plain = true;
@@ -99,6 +113,29 @@ export function writtenPlainly(node: Node, text: string): boolean {
     plain = pieces !== undefined && pieces.every((piece) => piece.type !== 'escape');
   });
   return plain;
+}
+
+/** How a literal's text is written: its kind, and the source offset before each character of its value and after the last. */
+export interface WrittenText {
+  readonly kind: LiteralKind;
+  /** Undefined inside an escape sequence that writes two UTF-16 units (`\u{1F600}`), which has no boundary to edit at. */
+  readonly offsets: readonly (number | undefined)[];
+}
+
+/** How a string literal, or each quasi of a template literal, is written; undefined where the source does not read as the parser says. */
+export function valueOffsets(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, text: string): (WrittenText | undefined)[] {
+  const values = node.type === 'Literal' ? [node.value] : node.quasis.map((quasi) => quasi.value.cooked);
+  return bodiesOf(node, text).map((body, index) => {
+    const pieces = body && scan(text, body);
+    if (!body || !pieces || cooked(pieces) !== values[index]) return undefined;
+    const offsets: (number | undefined)[] = new Array<number | undefined>(values[index]!.length + 1).fill(undefined);
+    let at = 0;
+    for (const piece of pieces) {
+      offsets[at] ??= piece.start;
+      at += piece.cooked.length;
+    }
+    return { kind: { delimiter: body.delimiter, jsx: body.jsx }, offsets };
+  });
 }
 
 // ------------------------------------------------------------------------------------------------ reading

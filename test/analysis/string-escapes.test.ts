@@ -147,6 +147,29 @@ ruleTester.run('require-token-response-type fixes a response type in place', res
   ],
 });
 
+describe('an /authorize URL keeps its escapes: only its query values change', () => {
+  const migrated = (url: string): string =>
+    url.replace('?', '?audience=https%3A%2F%2Facme.auth0.com%2Fapi%2Fv2%2F&').replace('response_type=id_token', 'response_type=token%20id_token').replace('scope=openid%20email', 'scope=openid%20email%20read%3Acurrent_user');
+  for (const delimiter of DELIMITERS) {
+    for (const escape of ESCAPES) {
+      it(`${delimiter}…${delimiter} holding ${escape.name}`, () => {
+        const url = `${delimiter}https://acme.auth0.com/authorize?response_type=id_token&state=x${escape.written(delimiter)}y&scope=openid%20email&client_id=abc${delimiter}`;
+        const result = migrate('src/app.js', authorizeUrl(url));
+        expect(result.output).toBe(authorizeUrl(migrated(url)).replace(`hash.get('id_token')`, `hash.get('access_token')`));
+        expect(replacedText(result)).toBe('id');
+      });
+    }
+  }
+
+  it('with the query values themselves written with escapes next to the change', () => {
+    const url = String.raw`'https://acme.auth0.com/authorize\x3Fresponse_type\x3did\x5ftoken&scope=openid%20email\u0026client_id=abc'`;
+    const result = migrate('src/app.js', authorizeUrl(url));
+    expect(result.output).toContain(
+      String.raw`'https://acme.auth0.com/authorize\x3Faudience=https%3A%2F%2Facme.auth0.com%2Fapi%2Fv2%2F&response_type\x3dtoken%20id\x5ftoken&scope=openid%20email%20read%3Acurrent_user\u0026client_id=abc'`,
+    );
+  });
+});
+
 describe('the ID token read switches to the access token with its key edited in place', () => {
   it.each(["'", '"'])('%s-delimited key', (delimiter) => {
     const url = `'https://acme.auth0.com/authorize?response_type=token%20id_token&scope=openid%20read%3Acurrent_user&audience=https%3A%2F%2Facme.auth0.com%2Fapi%2Fv2%2F'`;
