@@ -6,12 +6,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isStringLiteral, unwrap } from './ast';
 import { mergeText } from './file-context';
+import { escapeInto, fragmentEdits, fragmentValue, literalKind, sourceFor, writtenPlainly, writtenValueEdits, type LiteralKind } from './literal-text';
 import type { Node, OptionValue, TextEdit, TokenRequest, UrlQueryPlacement } from './types';
 
 export type OptionName = 'audience' | 'scope' | 'responseType';
-
-/** The delimiter of the string literal a URL is written in: a quote, or a backtick for a template literal. */
-type Delimiter = NonNullable<UrlQueryPlacement['delimiter']>;
 
 /** A value to write: literal text, and source code for the parts an expression supplies (a non-literal domain). */
 export type ValuePart = { readonly text: string } | { readonly code: string };
@@ -28,7 +26,7 @@ export function quoteStyle(text: string): "'" | '"' {
 /** A string literal in the style of `like` (an existing literal) or the file. */
 export function stringLiteral(value: string, text: string, like?: Node): string {
   const quote = like && isStringLiteral(like) ? (text[like.range[0]] as "'" | '"') : quoteStyle(text);
-  return `${quote}${value.replace(/\\/g, '\\\\').replace(new RegExp(quote, 'g'), `\\${quote}`)}${quote}`;
+  return `${quote}${escapeInto(quote, value)}${quote}`;
 }
 
 export function managementAudience(domain: string): string {
@@ -65,7 +63,7 @@ export function displayValue(parts: readonly ValuePart[]): string {
 export function valueCode(parts: readonly ValuePart[], text: string, like?: Node): string {
   const literal = staticText(parts);
   if (literal !== undefined) return stringLiteral(literal, text, like);
-  return `\`${parts.map((part) => ('text' in part ? part.text.replace(/[`\\]|\$\{/g, (match) => `\\${match}`) : `\${${part.code}}`)).join('')}\``;
+  return `\`${parts.map((part) => ('text' in part ? escapeInto('`', part.text) : `\${${part.code}}`)).join('')}\``;
 }
 
 /** Sets an option: replaces its value where it is written, otherwise inserts it (and any missing parents) in the SDK's place. */
@@ -74,7 +72,7 @@ export function setOption(request: TokenRequest, option: OptionName, value: stri
   const existing = option === 'audience' ? request.audience : option === 'scope' ? request.scope : request.responseType;
   const { placement } = request;
   if (placement.query) return queryEdit(placement.query, existing, option === 'responseType' ? placement.responseTypeKey : option, parts, text);
-  if (existing) return [replaceValue(existing, parts, text)];
+  if (existing) return replaceValue(existing, parts, text);
   const key = option === 'responseType' ? placement.responseTypeKey : option;
   const path = option === 'audience' ? placement.audiencePath : option === 'scope' ? placement.scopePath : placement.responseTypePath;
   if (placement.element) return insertIntoElement(placement.element, path, key, parts, text);
@@ -88,32 +86,50 @@ export function canSetOption(request: TokenRequest, option: OptionName): boolean
   return setOption(request, option, '', '') !== undefined;
 }
 
-/** A URL query parameter: replaced in place when one literal writes its value, else inserted right after the `?`. */
+/** A URL query parameter: its value edited in place when one literal writes it all, else inserted right after the `?`. */
 function queryEdit(query: UrlQueryPlacement, existing: OptionValue | undefined, key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
   if (existing) {
-    if (!existing.queryRange) return undefined;
-    const raw = text.slice(existing.queryRange[0], existing.queryRange[1]);
-    const delimiter = text[existing.valueNode.range[0]] as Delimiter;
-    return [{ range: existing.queryRange, text: queryValue(parts, delimiter, raw.includes('+') && !raw.includes('%20')) }];
+    const range = existing.queryRange;
+    const kind = literalKind(existing.valueNode, text);
+    const written = range && kind && fragmentValue(range, kind, text);
+    const value = staticText(parts);
+    if (!range || !kind || written === undefined || value === undefined) return undefined;
+    return fragmentEdits(range, kind, encodeQuery(value, written.includes('+') && !written.includes('%20')), text);
   }
-  if (query.insertAt === undefined || query.delimiter === undefined) return undefined;
-  return [{ range: [query.insertAt, query.insertAt], text: `${key}=${queryValue(parts, query.delimiter, false)}${query.hasParameters ? '&' : ''}` }];
+  const { insertAt, literal } = query;
+  const value = literal && queryValue(parts, literal);
+  if (insertAt === undefined || value === undefined) return undefined;
+  return [{ range: [insertAt, insertAt], text: `${key}=${value}${query.hasParameters ? '&' : ''}` }];
 }
 
-function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: string): TextEdit {
-  if (option.valueNode.parent?.type === 'JSXAttribute') return { range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) };
-  return { range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) };
+/**
+ * An option's value where it is written: only the parts that change, so that each escape the value is written with
+ * stays; else all of it anew when that loses no escape, and otherwise nothing (the site is left to a person).
+ */
+function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+  const to = staticText(parts);
+  const edits = option.value !== undefined && to !== undefined ? writtenValueEdits(option.valueNode, option.value, to, text) : undefined;
+  if (edits) return edits;
+  if (!writtenPlainly(option.valueNode, text)) return undefined;
+  if (option.valueNode.parent?.type === 'JSXAttribute') return [{ range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) }];
+  return [{ range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) }];
 }
 
-/** A query parameter value: URL-encoded text, code spliced in as `${code}` (template) or `' + code + '` (string literal). */
-function queryValue(parts: readonly ValuePart[], delimiter: Delimiter, plusForSpace: boolean): string {
-  return parts
-    .map((part) => {
-      if ('code' in part) return delimiter === '`' ? `\${${part.code}}` : `${delimiter} + ${part.code} + ${delimiter}`;
-      const encoded = encodeURIComponent(part.text);
-      return plusForSpace ? encoded.replace(/%20/g, '+') : encoded;
-    })
-    .join('');
+function encodeQuery(value: string, plusForSpace: boolean): string {
+  const encoded = encodeURIComponent(value);
+  return plusForSpace ? encoded.replace(/%20/g, '+') : encoded;
+}
+
+/**
+ * A new query parameter's value inside the literal that holds the `?`: URL-encoded text escaped for that literal, code
+ * spliced in as `${code}` (template) or `' + code + '` (string literal); undefined where the literal cannot hold it.
+ */
+function queryValue(parts: readonly ValuePart[], literal: LiteralKind): string | undefined {
+  const written = parts.map((part) => {
+    if ('code' in part) return literal.delimiter === '`' ? `\${${part.code}}` : `${literal.delimiter} + ${part.code} + ${literal.delimiter}`;
+    return sourceFor(literal, encodeQuery(part.text, false));
+  });
+  return written.every((part) => part !== undefined) ? written.join('') : undefined;
 }
 
 // ------------------------------------------------------------------------------------------------ objects

@@ -5,7 +5,8 @@
 import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { callRequestsOf } from './token-requests';
-import { canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
+import { applyEdits, canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
+import { writtenValueEdits } from './literal-text';
 import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
@@ -250,11 +251,12 @@ function accessTokenSwitch(provenance: Provenance, text: string): { edits: TextE
   const source = provenance.source;
   if (!alternative || !source) return undefined;
   const { node, name } = alternative;
-  const code = isStringLiteral(node) ? stringLiteral(name, text, node) : name;
-  const read = { range: node.range, text: code } as const;
-  const after = text.slice(source.range[0], node.range[0]) + code + text.slice(node.range[1], source.range[1]);
-  if (!alternative.storeBeside) return { edits: [read], text: after, messageId: 'useAccessToken' };
-  return { edits: [...siblingWrites(alternative, text), read], text: after, messageId: 'storeAccessToken', key: name };
+  // A key written as a string changes only where it differs, its other characters staying as they are written.
+  const reads = isStringLiteral(node) ? writtenValueEdits(node, node.value, name, text) : [{ range: node.range, text: name }];
+  if (!reads) return undefined;
+  const after = applyEdits(text.slice(source.range[0], source.range[1]), reads.map((edit) => ({ ...edit, range: [edit.range[0] - source.range[0], edit.range[1] - source.range[0]] as const })));
+  if (!alternative.storeBeside) return { edits: reads, text: after, messageId: 'useAccessToken' };
+  return { edits: [...siblingWrites(alternative, text), ...reads], text: after, messageId: 'storeAccessToken', key: name };
 }
 
 /** For each `storage.setItem(key, r.idToken)` of an alternative: a sibling write of `r.accessToken` under its key. */

@@ -7,6 +7,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
+import { valueOffsets, type WrittenText } from './literal-text';
 import type { FileContext, StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
 import { holderKey, isRequireCall, moduleNamespace, sdkEntity, storedAt } from './sdk';
@@ -550,10 +551,11 @@ function pattern(parts: readonly StringPart[]): string | undefined {
 // ------------------------------------------------------------------------------------------------ raw URLs
 
 /**
- * A piece of a string expression: literal text (with `literal` and, when written without escapes, the source offset
- * `start` of its first character) or a computed hole (with its static value when the code proves one).
+ * A piece of a string expression: the text of a string literal or template quasi (with `literal`, and, where the source
+ * shows them, how it is written and the source offset before each character, and after the last) or a computed hole
+ * (with its static value when the code proves one).
  */
-type Segment = { readonly text: string; readonly literal: Node; readonly start?: number } | { readonly hole: Node; readonly resolved?: string };
+type Segment = { readonly text: string; readonly literal: Node; readonly written?: WrittenText } | { readonly hole: Node; readonly resolved?: string };
 
 const HOLE = '\u0000';
 const AUTH0_HOST_SUFFIX = /\.(auth0|auth0app)\.com(:\d+)?$/i;
@@ -611,9 +613,9 @@ function authorizeUrl(context: FileContext, hosts: Auth0Hosts, node: Node): Toke
       offset += pair.length + 1;
     }
   }
-  const questionMark = queryStart === undefined ? undefined : locate(pieces, queryStart - 1);
+  const questionMark = queryStart === undefined ? undefined : sourceAfter(pieces, queryStart - 1);
   const query: UrlQueryPlacement = {
-    ...(questionMark?.start !== undefined && { insertAt: questionMark.start + 1, delimiter: context.text[questionMark.literal.range[0]] as UrlQueryPlacement['delimiter'] }),
+    ...(questionMark?.offset !== undefined && { insertAt: questionMark.offset, literal: questionMark.segment.written!.kind }),
     hasParameters: queryStart !== undefined && queryStart < joined.length && joined[queryStart] !== '#',
   };
   return {
@@ -665,31 +667,29 @@ function pieceText(piece: Segment): string {
   return 'text' in piece ? piece.text : (piece.resolved ?? HOLE);
 }
 
-/** The literal piece holding an offset of the joined string, and that character's source offset when it is editable. */
-function locate(pieces: readonly Segment[], offset: number): { literal: Node; start?: number } | undefined {
+/** The text piece holding a character of the joined string, and the source offset right after that character when it has one. */
+function sourceAfter(pieces: readonly Segment[], index: number): { segment: Extract<Segment, { text: string }>; offset?: number } | undefined {
   let length = 0;
   for (const piece of pieces) {
     const size = pieceText(piece).length;
-    if (offset < length + size) {
-      if ('hole' in piece) return undefined;
-      return { literal: piece.literal, start: piece.start === undefined ? undefined : piece.start + offset - length };
-    }
+    if (index < length + size) return 'hole' in piece ? undefined : { segment: piece, offset: piece.written?.offsets[index - length + 1] };
     length += size;
   }
   return undefined;
 }
 
-/** A query parameter whose `=` is at `equals` and whose value ends at `end`: editable in place when one literal writes it all. */
+/** A query parameter whose `=` is at `equals` and whose value ends at `end`: editable in place when one literal's text writes it all. */
 function queryParam(pieces: readonly Segment[], joined: string, equals: number, end: number): OptionValue {
   const raw = joined.slice(equals + 1, end);
-  const sign = locate(pieces, equals)!;
-  const last = end > equals + 1 ? locate(pieces, end - 1) : sign;
+  const sign = sourceAfter(pieces, equals)!;
+  const last = end > equals + 1 ? sourceAfter(pieces, end - 1) : sign;
+  const literal = sign.segment.literal;
   if (!raw.includes(HOLE)) {
     const value = decodeQuery(raw);
-    const editable = sign.start !== undefined && last?.literal === sign.literal && last.start !== undefined;
-    return { node: sign.literal, valueNode: sign.literal, value, pattern: value, queryRange: editable ? [sign.start! + 1, last.start! + 1] : undefined };
+    const editable = sign.offset !== undefined && last?.segment === sign.segment && last.offset !== undefined;
+    return { node: literal, valueNode: literal, value, pattern: value, queryRange: editable ? [sign.offset!, last.offset!] : undefined };
   }
-  return { node: sign.literal, valueNode: sign.literal, pattern: decodeQuery(raw.split(HOLE).join('${…}')) };
+  return { node: literal, valueNode: literal, pattern: decodeQuery(raw.split(HOLE).join('${…}')) };
 }
 
 function decodeQuery(raw: string): string {
@@ -703,17 +703,12 @@ function decodeQuery(raw: string): string {
 /** Flattens a string expression (literals, template literals, `+`) into pieces, keeping where each literal's text sits. */
 function segments(context: FileContext, node: Node): Segment[] {
   const target = unwrap(node);
-  if (isStringLiteral(target)) {
-    const raw = context.text.slice(target.range[0] + 1, target.range[1] - 1);
-    return [{ text: target.value, literal: target, start: raw === target.value ? target.range[0] + 1 : undefined }];
-  }
+  if (isStringLiteral(target)) return [{ text: target.value, literal: target, written: valueOffsets(target, context.text)[0] }];
   if (target.type === 'TemplateLiteral') {
+    const written = valueOffsets(target, context.text);
     return target.quasis.flatMap((quasi, index): Segment[] => {
-      const cooked = quasi.value.cooked ?? quasi.value.raw;
-      // Parsers differ on whether a quasi's range includes its delimiters (`, }, ${).
-      const start = context.text.startsWith(quasi.value.raw, quasi.range[0]) ? quasi.range[0] : quasi.range[0] + 1;
       const expression = target.expressions[index];
-      const text: Segment = { text: cooked, literal: target, start: cooked === quasi.value.raw ? start : undefined };
+      const text: Segment = { text: quasi.value.cooked ?? quasi.value.raw, literal: target, written: written[index] };
       return expression ? [text, { hole: expression, resolved: context.staticString(expression) }] : [text];
     });
   }

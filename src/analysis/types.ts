@@ -1,6 +1,7 @@
 /** The facts the recogniser extracts from one file, and the findings and text edits derived from them. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { HttpMethod, ManagementEndpoint } from '../catalog';
+import type { LiteralKind } from './literal-text';
 
 export type Node = TSESTree.Node;
 export type Expression = TSESTree.Expression;
@@ -76,8 +77,8 @@ export interface OptionValue {
 export interface UrlQueryPlacement {
   /** Offset just after the `?`, where missing parameters are inserted (`name=value&`); absent when no literal text holds it. */
   readonly insertAt?: number;
-  /** The delimiter of the string literal that holds `insertAt`: a quote, or a backtick for a template literal. */
-  readonly delimiter?: "'" | '"' | '`';
+  /** How the string literal that holds `insertAt` is written: quotes, backticks or a JSX attribute's. */
+  readonly literal?: LiteralKind;
   /** Whether parameters follow `insertAt`, so an inserted one needs a `&` after it. */
   readonly hasParameters: boolean;
 }
