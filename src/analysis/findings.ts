@@ -7,7 +7,7 @@ import { isFunction, isStringLiteral, unwrap } from './ast';
 import { callRequestsOf } from './token-requests';
 import { applyEdits, canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
 import { writtenValueEdits } from './literal-text';
-import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
+import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, OptionValue, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
   readonly messageId: string;
@@ -347,22 +347,36 @@ function secondTokenRoute(sdk: TokenRequestSdk, audience: string, scopes: readon
 export function responseTypeFindings(facts: FileFacts, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
-    const responseType = request.responseType;
-    if (!request.hasResponseType || !responseType || responseType.value === undefined || !canCarryManagementToken(request)) continue;
-    if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType')) continue;
-    const parts = responseType.value.split(/[\s+]+/).filter(Boolean);
-    // `code` flows exchange the code for tokens elsewhere: never touched.
-    if (parts.includes('token') || parts.includes('code')) continue;
-    const next = ['token', ...parts].join(' ');
+    const fix = responseTypeFix(facts, request, text);
+    if (!fix) continue;
     findings.push({
       messageId: 'missingTokenResponseType',
-      data: { responseType: responseType.value, fixed: next },
-      node: responseType.node,
+      data: { responseType: fix.responseType.value!, fixed: fix.next },
+      node: fix.responseType.node,
       certainty: 'proven',
-      fix: setOption(request, 'responseType', next, text),
+      fix: fix.edits,
     });
   }
   return findings;
+}
+
+/**
+ * What the response-type rule writes for a login whose tokens call the Management API but whose written response type
+ * returns no access token: `token` added, and the edit when one can write it. Undefined where the rule leaves it.
+ */
+function responseTypeFix(facts: FileFacts, request: TokenRequest, text: string): { responseType: OptionValue; next: string; edits?: TextEdit[] } | undefined {
+  const responseType = request.responseType;
+  if (!request.hasResponseType || !responseType || responseType.value === undefined || !canCarryManagementToken(request)) return undefined;
+  if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType')) return undefined;
+  const parts = responseTypeParts(responseType.value);
+  // `code` flows exchange the code for tokens elsewhere: never touched.
+  if (parts.includes('token') || parts.includes('code')) return undefined;
+  const next = ['token', ...parts].join(' ');
+  return { responseType, next, edits: setOption(request, 'responseType', next, text) };
+}
+
+function responseTypeParts(responseType: string): string[] {
+  return responseType.split(/[\s+]+/).filter(Boolean);
 }
 
 /** What the SDK asks for when the code gives no scope, which a written scope must keep. */
@@ -375,45 +389,76 @@ function defaultScopes(request: TokenRequest): string[] {
 export function scopeFindings(facts: FileFacts, text: string, metadataScope: MetadataScope): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
-    const scope = request.scope;
-    // A call inherits the client's scope unless it sets its own, or asks for its own audience (a separate token).
-    if (request.level === 'call' && !scope && !request.audience) continue;
-    // An SDK that cannot ask for the audience, or a login no edit can give it, gets no Management token whatever its
-    // scope: the audience rule reports what blocks it, and the login is left as it is.
-    if (overriddenByRedirect(facts, request, 'scope') || !request.supportsAudience || audienceBlocked(request)) continue;
-    const rawScope = scope?.value;
-    if (scope && rawScope !== undefined && /,/.test(rawScope)) {
-      const normalised = scopeList(rawScope).join(' ');
-      const edits = setOption(request, 'scope', normalised, text);
-      findings.push({
-        messageId: 'malformedScope',
-        data: { scope: rawScope },
-        node: scope.node,
-        certainty: 'proven',
-        suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [],
-      });
-    }
-    const calls = linkedCalls(facts, request, 'scope');
-    // A token for another API cannot carry Management scopes: the audience rule gives the second-token route.
-    if (calls.length === 0 || asksForOtherAudience(request)) continue;
-    if (calls.some((call) => !call.endpoint)) {
-      findings.push({ messageId: 'unknownEndpoint', data: {}, node: scope?.node ?? request.node, certainty: 'needs-manual' });
-      continue;
-    }
-    if (scope && rawScope === undefined) continue;
-    const declared = scope ? scopeList(rawScope) : defaultScopes(request);
-    const required = requiredScopes(calls, metadataScope);
-    const missing = required.filter((name) => !declared.includes(name));
-    const unused = declared.filter((name) => isCurrentUserScope(name) && !required.includes(name));
-    if (missing.length === 0 && unused.length === 0) continue;
-    const next = minimalScopeString(declared, required);
-    const edits = canCarryManagementToken(request) ? setOption(request, 'scope', next, text) : undefined;
-    const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
-    const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
-    const node = scope?.node ?? request.node;
-    if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
-    if (unused.length > 0) findings.push({ messageId: 'unusedScopes', data: { scopes: unused.join(' ') }, node, certainty: 'proven', suggestions: missing.length > 0 ? [] : suggestions });
+    if (!judgesScope(facts, request)) continue;
+    const malformed = malformedScopeFinding(request, text);
+    if (malformed) findings.push(malformed);
+    const plan = scopePlan(facts, request, text, metadataScope);
+    if (plan?.kind === 'unknownEndpoint') findings.push({ messageId: 'unknownEndpoint', data: {}, node: request.scope?.node ?? request.node, certainty: 'needs-manual' });
+    if (plan?.kind === 'change') findings.push(...scopeChangeFindings(request, plan));
   }
+  return findings;
+}
+
+/** Whether the scope rule judges a request's scope at all. */
+function judgesScope(facts: FileFacts, request: TokenRequest): boolean {
+  // A call inherits the client's scope unless it sets its own, or asks for its own audience (a separate token).
+  if (request.level === 'call' && !request.scope && !request.audience) return false;
+  // An SDK that cannot ask for the audience, or a login no edit can give it, gets no Management token whatever its
+  // scope: the audience rule reports what blocks it, and the login is left as it is.
+  return !overriddenByRedirect(facts, request, 'scope') && request.supportsAudience && !audienceBlocked(request);
+}
+
+/** A scope written with commas, which Auth0 does not split on: the finding that offers it with spaces. */
+function malformedScopeFinding(request: TokenRequest, text: string): Finding | undefined {
+  const scope = request.scope;
+  const rawScope = scope?.value;
+  if (!scope || rawScope === undefined || !/,/.test(rawScope)) return undefined;
+  const normalised = scopeList(rawScope).join(' ');
+  const edits = setOption(request, 'scope', normalised, text);
+  return { messageId: 'malformedScope', data: { scope: rawScope }, node: scope.node, certainty: 'proven', suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [] };
+}
+
+/**
+ * The scope rule's verdict on a login's scope, which the credential switch relies on too: calls whose endpoints are
+ * unknown, a scope the code computes, or the change it makes (the scopes missing and unused, the scope that fixes them,
+ * and its edit when one can write it). Undefined where the rule does not judge the scope or has nothing to change.
+ */
+type ScopePlan =
+  | { readonly kind: 'unknownEndpoint' }
+  | { readonly kind: 'computed'; readonly valueNode: Node }
+  | { readonly kind: 'change'; readonly calls: readonly ManagementCall[]; readonly missing: readonly string[]; readonly unused: readonly string[]; readonly next: string; readonly edits?: TextEdit[] };
+
+function scopePlan(facts: FileFacts, request: TokenRequest, text: string, metadataScope: MetadataScope): ScopePlan | undefined {
+  if (!judgesScope(facts, request)) return undefined;
+  const calls = linkedCalls(facts, request, 'scope');
+  // A token for another API cannot carry Management scopes: the audience rule gives the second-token route.
+  if (calls.length === 0 || asksForOtherAudience(request)) return undefined;
+  if (calls.some((call) => !call.endpoint)) return { kind: 'unknownEndpoint' };
+  const declared = declaredScopes(request);
+  if (!declared) return { kind: 'computed', valueNode: request.scope!.valueNode };
+  const required = requiredScopes(calls, metadataScope);
+  const missing = required.filter((name) => !declared.includes(name));
+  const unused = declared.filter((name) => isCurrentUserScope(name) && !required.includes(name));
+  if (missing.length === 0 && unused.length === 0) return undefined;
+  const next = minimalScopeString(declared, required);
+  const edits = canCarryManagementToken(request) ? setOption(request, 'scope', next, text) : undefined;
+  return { kind: 'change', calls, missing, unused, next, edits };
+}
+
+/** The scopes a request asks for: as written, else the SDK's default; undefined when the code computes them. */
+function declaredScopes(request: TokenRequest): string[] | undefined {
+  if (!request.scope) return defaultScopes(request);
+  return request.scope.value === undefined ? undefined : scopeList(request.scope.value);
+}
+
+/** The missing and unused scopes of a plan, each a finding that offers the plan's scope. */
+function scopeChangeFindings(request: TokenRequest, { calls, missing, unused, next, edits }: Extract<ScopePlan, { kind: 'change' }>): Finding[] {
+  const findings: Finding[] = [];
+  const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
+  const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
+  const node = request.scope?.node ?? request.node;
+  if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
+  if (unused.length > 0) findings.push({ messageId: 'unusedScopes', data: { scopes: unused.join(' ') }, node, certainty: 'proven', suggestions: missing.length > 0 ? [] : suggestions });
   return findings;
 }
 
