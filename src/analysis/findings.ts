@@ -6,7 +6,7 @@ import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserSc
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { callRequestsOf } from './token-requests';
 import { applyEdits, canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
-import { writtenValueEdits } from './literal-text';
+import { writtenPlainly, writtenValueEdits } from './literal-text';
 import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, OptionValue, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
@@ -184,18 +184,24 @@ export function inServerRegion(facts: FileFacts, node: Node): boolean {
   return (facts.serverRegions ?? []).some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
 }
 
-export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment): Finding[] {
+export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment, metadataScope: MetadataScope): Finding[] {
   return facts.credentials
     .filter((credential) => credential.provenance.kind === 'id-token')
-    .map((credential) => {
+    .map((credential): Finding => {
       const server = environment === 'server' || inServerRegion(facts, credential.node);
       const provenance = credential.provenance;
+      const source = provenance.description ?? sourceOf(credential.node, text);
       // On a server the fix is a machine-to-machine token, not the user's access token.
-      const switched = server || !switchReachesManagementApi(facts, credential) ? undefined : accessTokenSwitch(provenance, text);
+      const gate = server ? undefined : accessTokenGate(facts, credential, text, metadataScope);
+      const switched = gate?.open ? accessTokenSwitch(provenance, text) : undefined;
+      if (gate?.blocked) {
+        const { reason, scopes } = gate.blocked;
+        return { messageId: 'idTokenLoginBlocked', data: { source, reason, scopes: scopes.join(' ') || 'the current_user scopes the calls need' }, node: credential.node, certainty: provenance.certainty, suggestions: [] };
+      }
       return {
         // A stored token whose login this file cannot see: the next step is storing the access token at that login.
         messageId: server ? 'idTokenCredentialServer' : provenance.storageKey !== undefined && !switched ? 'idTokenFromStorage' : 'idTokenCredential',
-        data: { source: provenance.description ?? text.slice(credential.node.range[0], credential.node.range[1]) },
+        data: { source },
         node: credential.node,
         certainty: provenance.certainty,
         suggestions: switched ? [{ messageId: switched.messageId, data: { replacement: switched.text, key: switched.key ?? '' }, edits: switched.edits }] : [],
@@ -225,18 +231,112 @@ export function untracedCredentialFindings(facts: FileFacts, environment: Detect
 }
 
 /**
- * Whether the login's access token would do: its audience is the Management API (or still to be added), and some
- * call it is sent with is one a current-user token can make (a backend-only call stays wrong with either token).
+ * Whether a credential may read its login's access token in this run. A credential never moves ahead of its login:
+ * the requests that decide the token its calls send must have, or get from this run's edits, the Management audience,
+ * a response type with `token` and every scope the calls need. `blocked` says what a person must fix in the login
+ * first, where the login would do but for an option no edit can write.
+ */
+function accessTokenGate(facts: FileFacts, credential: CredentialUse, text: string, metadataScope: MetadataScope): { open: boolean; blocked?: LoginShortfall } {
+  if (!switchReachesManagementApi(facts, credential)) return { open: false };
+  const blocked = loginShortfall(facts, credential, text, metadataScope);
+  return { open: blocked === undefined, blocked };
+}
+
+/** Why a login's access token would not do for some calls: a person's reason, and the scopes those calls need. */
+interface LoginShortfall {
+  readonly reason: string;
+  readonly scopes: readonly string[];
+}
+
+/**
+ * Whether the login's access token would reach the Management API: its audience is the Management API (or still to be
+ * added), and some call it is sent with is one a current-user token can make (a backend-only call stays wrong with
+ * either token).
  */
 function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse): boolean {
-  const calls = facts.managementCalls.filter((call) => call.credential === credential);
+  const calls = callsWith(facts, credential);
   if (calls.length > 0 && calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))) return false;
   // With no call in sight, a login in this file that is not migrated would leave the credential reading no access token.
   const issuer = credential.provenance.issuer;
   if (calls.length === 0 && issuer && facts.tokenRequests.includes(issuer) && !isManagementRequest(facts, issuer, 'audience')) return false;
-  // A credential never moves ahead of its login: the login must have the Management audience or get it in this run.
   const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [issuer];
   return requests.every((request) => request !== undefined && (isManagementAudience(request.audience?.pattern ?? request.audience?.value) || (!request.audience && canCarryManagementToken(request))));
+}
+
+function callsWith(facts: FileFacts, credential: CredentialUse): ManagementCall[] {
+  return facts.managementCalls.filter((call) => call.credential === credential);
+}
+
+/**
+ * What keeps the login from issuing, by the end of this run, an access token that carries every scope the
+ * credential's calls need, with `token` in its response type; undefined when nothing does. With no call in sight only
+ * the response type can be judged.
+ */
+function loginShortfall(facts: FileFacts, credential: CredentialUse, text: string, metadataScope: MetadataScope): LoginShortfall | undefined {
+  const calls = callsWith(facts, credential);
+  const scopes = requiredScopes(calls, metadataScope);
+  const shortfall = (reason: string | undefined): LoginShortfall | undefined => (reason === undefined ? undefined : { reason, scopes });
+  const issuer = credential.provenance.issuer;
+  if (calls.length === 0) return issuer && shortfall(responseTypeShortfall(facts, issuer, text));
+  for (const call of calls) {
+    const scopeRequest = governingRequest(facts, call, 'scope');
+    const responseTypeRequest = governingRequest(facts, call, 'responseType');
+    const found = shortfall(scopeRequest && scopeShortfall(facts, scopeRequest, call, text, metadataScope)) ?? shortfall(responseTypeRequest && responseTypeShortfall(facts, responseTypeRequest, text));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Why the login's scope will not hold every scope `call` needs once this run's edits are made; undefined when it
+ * already does or the scope rule's edit adds them. A login in another module is that module's to edit: here only the
+ * scope it asks for now counts, and the call waits for the next round.
+ */
+function scopeShortfall(facts: FileFacts, request: TokenRequest, call: ManagementCall, text: string, metadataScope: MetadataScope): string | undefined {
+  const cannot = (why: string) => `the login's scope cannot be extended here: ${why}`;
+  if (!call.endpoint) return `the scope that ${describe(call)} needs is not known`;
+  const needed = requiredScopes([call], metadataScope);
+  const declared = declaredScopes(request);
+  const missing = needed.filter((scope) => !declared?.includes(scope));
+  if (missing.length === 0) return undefined;
+  if (!facts.tokenRequests.includes(request)) return `the login, in another module, ${declared ? `does not ask for ${missing.join(' ')} yet` : 'computes its scope at run time'}`;
+  const plan = scopePlan(facts, request, text, metadataScope);
+  if (plan?.kind === 'change') return plan.edits ? undefined : cannot(unwritableReason(request, request.scope, text));
+  if (plan?.kind === 'computed') return cannot(`${sourceOf(plan.valueNode, text)} is computed at run time`);
+  if (plan?.kind === 'unknownEndpoint') return cannot('another call with its tokens goes to an endpoint whose scope is not known');
+  return cannot(`it does not ask for ${missing.join(' ')}`);
+}
+
+/**
+ * Why the login's response type will not include `token` once this run's edits are made; undefined when it already
+ * does, the response-type rule's fix adds it, or the SDK (or the code, leaving the SDK's default) sets none.
+ */
+function responseTypeShortfall(facts: FileFacts, request: TokenRequest, text: string): string | undefined {
+  const responseType = request.responseType;
+  if (!request.hasResponseType || !responseType) return undefined;
+  const { value } = responseType;
+  const parts = responseTypeParts(value ?? '');
+  if (parts.includes('token')) return undefined;
+  // Another module's nodes do not index this file's text.
+  if (!facts.tokenRequests.includes(request)) return `the login, in another module, ${value === undefined ? 'computes its response type at run time' : `asks for response type '${value}'`}`;
+  const cannot = (why: string) => `the login's response type cannot include 'token' here: ${why}`;
+  if (value === undefined) return cannot(`${sourceOf(responseType.valueNode, text)} is computed at run time`);
+  if (responseTypeFix(facts, request, text)?.edits) return undefined;
+  if (parts.includes('code')) return cannot(`'${value}' is exchanged for tokens elsewhere`);
+  return cannot(unwritableReason(request, responseType, text));
+}
+
+/** Why no edit writes a login's option: its options are built dynamically, have no place for it, or its value is written so that an edit would change more than it should. */
+function unwritableReason(request: TokenRequest, option: OptionValue | undefined, text: string): string {
+  // Options built with spreads or helpers may hold the option already: no edit can be proven right.
+  if (request.dynamic) return 'its options are built dynamically';
+  if (!option) return 'its options have no place where an edit can write it';
+  const written = sourceOf(option.valueNode, text);
+  return writtenPlainly(option.valueNode, text) ? `${written} is built from parts an edit cannot extend` : `${written} is written with escapes an edit would change`;
+}
+
+function sourceOf(node: Node, text: string): string {
+  return text.slice(node.range[0], node.range[1]);
 }
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
