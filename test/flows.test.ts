@@ -84,6 +84,31 @@ webAuth.parseHash(function (err, authResult) {
     expect(migrated['profile.js']!.manual.map((site) => site.rule)).toEqual(['no-id-token-for-management-api']);
   });
 
+  it("a login whose scope no edit can extend keeps the reader module's ID token, and the call says why", () => {
+    const analysis = analyse('escaped-scope', {
+      'auth.js': `import { WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'k3yC1ient', responseType: 'id_token', scope: 'openid\\nprofile' });
+webAuth.parseHash(function (err, authResult) {
+  localStorage.setItem('id_token', authResult.idToken);
+});
+`,
+      'profile.js': PROFILE,
+    });
+    const migrated = migrations(analysis);
+    expect(migrated['profile.js']!.after).toBe(migrated['profile.js']!.before);
+    // The login moves ahead of its call as far as it can; it stores no access token for a call that will not read it.
+    expect(migrated['auth.js']!.after).toBe(`import { WebAuth } from 'auth0-js';
+const webAuth = new WebAuth({ domain: 'acme.auth0.com', clientID: 'k3yC1ient', responseType: 'token id_token', scope: 'openid\\nprofile', audience: 'https://acme.auth0.com/api/v2/' });
+webAuth.parseHash(function (err, authResult) {
+  localStorage.setItem('id_token', authResult.idToken);
+});
+`);
+    expect(migrated['auth.js']!.manual.map((site) => site.rule)).toEqual(['minimal-management-scopes']);
+    expect(migrated['profile.js']!.manual.map((site) => site.message)).toEqual([
+      "storage key 'id_token' is an ID token used as the Management API credential, and stays one until its login is fixed, as the login, in another module, does not ask for read:current_user yet. Once the login asks for audience 'https://<domain>/api/v2/', a response type with 'token' and read:current_user, send its access token instead.",
+    ]);
+  });
+
   it("a redirect in the login's module that asks for another API's audience keeps the reader module's ID token", () => {
     const analysis = analyse('redirect-audience', {
       'login.js': `import { WebAuth } from 'auth0-js';

@@ -31,7 +31,7 @@ const environment = (facts: FileFacts, options: CheckOptions): DetectedEnvironme
 const inBrowserCode = (facts: FileFacts, findings: Finding[]): Finding[] => findings.filter((finding) => !inServerRegion(facts, finding.node));
 
 export const CHECKS = {
-  'no-id-token-for-management-api': (facts, text, options) => [...idTokenCredentialFindings(facts, text, environment(facts, options)), ...untracedCredentialFindings(facts, environment(facts, options))],
+  'no-id-token-for-management-api': (facts, text, options) => [...idTokenCredentialFindings(facts, text, environment(facts, options), options.metadataScope), ...untracedCredentialFindings(facts, environment(facts, options))],
   'require-management-audience': (facts, text) => audienceFindings(facts, text),
   'require-token-response-type': (facts, text) => responseTypeFindings(facts, text),
   'minimal-management-scopes': (facts, text, options) => scopeFindings(facts, text, options.metadataScope),

@@ -6,8 +6,8 @@ import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserSc
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { callRequestsOf } from './token-requests';
 import { applyEdits, canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
-import { writtenValueEdits } from './literal-text';
-import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
+import { writtenPlainly, writtenValueEdits } from './literal-text';
+import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, OptionValue, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
 
 export interface Suggestion {
   readonly messageId: string;
@@ -184,18 +184,24 @@ export function inServerRegion(facts: FileFacts, node: Node): boolean {
   return (facts.serverRegions ?? []).some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
 }
 
-export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment): Finding[] {
+export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment, metadataScope: MetadataScope): Finding[] {
   return facts.credentials
     .filter((credential) => credential.provenance.kind === 'id-token')
-    .map((credential) => {
+    .map((credential): Finding => {
       const server = environment === 'server' || inServerRegion(facts, credential.node);
       const provenance = credential.provenance;
+      const source = provenance.description ?? sourceOf(credential.node, text);
       // On a server the fix is a machine-to-machine token, not the user's access token.
-      const switched = server || !switchReachesManagementApi(facts, credential) ? undefined : accessTokenSwitch(provenance, text);
+      const gate = server ? undefined : accessTokenGate(facts, credential, text, metadataScope);
+      const switched = gate?.open ? accessTokenSwitch(provenance, text) : undefined;
+      if (gate?.blocked) {
+        const { reason, scopes } = gate.blocked;
+        return { messageId: 'idTokenLoginBlocked', data: { source, reason, scopes: scopes.join(' ') || 'the current_user scopes the calls need' }, node: credential.node, certainty: provenance.certainty, suggestions: [] };
+      }
       return {
         // A stored token whose login this file cannot see: the next step is storing the access token at that login.
         messageId: server ? 'idTokenCredentialServer' : provenance.storageKey !== undefined && !switched ? 'idTokenFromStorage' : 'idTokenCredential',
-        data: { source: provenance.description ?? text.slice(credential.node.range[0], credential.node.range[1]) },
+        data: { source },
         node: credential.node,
         certainty: provenance.certainty,
         suggestions: switched ? [{ messageId: switched.messageId, data: { replacement: switched.text, key: switched.key ?? '' }, edits: switched.edits }] : [],
@@ -225,18 +231,112 @@ export function untracedCredentialFindings(facts: FileFacts, environment: Detect
 }
 
 /**
- * Whether the login's access token would do: its audience is the Management API (or still to be added), and some
- * call it is sent with is one a current-user token can make (a backend-only call stays wrong with either token).
+ * Whether a credential may read its login's access token in this run. A credential never moves ahead of its login:
+ * the requests that decide the token its calls send must have, or get from this run's edits, the Management audience,
+ * a response type with `token` and every scope the calls need. `blocked` says what a person must fix in the login
+ * first, where the login would do but for an option no edit can write.
+ */
+function accessTokenGate(facts: FileFacts, credential: CredentialUse, text: string, metadataScope: MetadataScope): { open: boolean; blocked?: LoginShortfall } {
+  if (!switchReachesManagementApi(facts, credential)) return { open: false };
+  const blocked = loginShortfall(facts, credential, text, metadataScope);
+  return { open: blocked === undefined, blocked };
+}
+
+/** Why a login's access token would not do for some calls: a person's reason, and the scopes those calls need. */
+interface LoginShortfall {
+  readonly reason: string;
+  readonly scopes: readonly string[];
+}
+
+/**
+ * Whether the login's access token would reach the Management API: its audience is the Management API (or still to be
+ * added), and some call it is sent with is one a current-user token can make (a backend-only call stays wrong with
+ * either token).
  */
 function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse): boolean {
-  const calls = facts.managementCalls.filter((call) => call.credential === credential);
+  const calls = callsWith(facts, credential);
   if (calls.length > 0 && calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))) return false;
   // With no call in sight, a login in this file that is not migrated would leave the credential reading no access token.
   const issuer = credential.provenance.issuer;
   if (calls.length === 0 && issuer && facts.tokenRequests.includes(issuer) && !isManagementRequest(facts, issuer, 'audience')) return false;
-  // A credential never moves ahead of its login: the login must have the Management audience or get it in this run.
   const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [issuer];
   return requests.every((request) => request !== undefined && (isManagementAudience(request.audience?.pattern ?? request.audience?.value) || (!request.audience && canCarryManagementToken(request))));
+}
+
+function callsWith(facts: FileFacts, credential: CredentialUse): ManagementCall[] {
+  return facts.managementCalls.filter((call) => call.credential === credential);
+}
+
+/**
+ * What keeps the login from issuing, by the end of this run, an access token that carries every scope the
+ * credential's calls need, with `token` in its response type; undefined when nothing does. With no call in sight only
+ * the response type can be judged.
+ */
+function loginShortfall(facts: FileFacts, credential: CredentialUse, text: string, metadataScope: MetadataScope): LoginShortfall | undefined {
+  const calls = callsWith(facts, credential);
+  const scopes = requiredScopes(calls, metadataScope);
+  const shortfall = (reason: string | undefined): LoginShortfall | undefined => (reason === undefined ? undefined : { reason, scopes });
+  const issuer = credential.provenance.issuer;
+  if (calls.length === 0) return issuer && shortfall(responseTypeShortfall(facts, issuer, text));
+  for (const call of calls) {
+    const scopeRequest = governingRequest(facts, call, 'scope');
+    const responseTypeRequest = governingRequest(facts, call, 'responseType');
+    const found = shortfall(scopeRequest && scopeShortfall(facts, scopeRequest, call, text, metadataScope)) ?? shortfall(responseTypeRequest && responseTypeShortfall(facts, responseTypeRequest, text));
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Why the login's scope will not hold every scope `call` needs once this run's edits are made; undefined when it
+ * already does or the scope rule's edit adds them. A login in another module is that module's to edit: here only the
+ * scope it asks for now counts, and the call waits for the next round.
+ */
+function scopeShortfall(facts: FileFacts, request: TokenRequest, call: ManagementCall, text: string, metadataScope: MetadataScope): string | undefined {
+  const cannot = (why: string) => `the login's scope cannot be extended here: ${why}`;
+  if (!call.endpoint) return `the scope that ${describe(call)} needs is not known`;
+  const needed = requiredScopes([call], metadataScope);
+  const declared = declaredScopes(request);
+  const missing = needed.filter((scope) => !declared?.includes(scope));
+  if (missing.length === 0) return undefined;
+  if (!facts.tokenRequests.includes(request)) return `the login, in another module, ${declared ? `does not ask for ${missing.join(' ')} yet` : 'computes its scope at run time'}`;
+  const plan = scopePlan(facts, request, text, metadataScope);
+  if (plan?.kind === 'change') return plan.edits ? undefined : cannot(unwritableReason(request, request.scope, text));
+  if (plan?.kind === 'computed') return cannot(`${sourceOf(plan.valueNode, text)} is computed at run time`);
+  if (plan?.kind === 'unknownEndpoint') return cannot('another call with its tokens goes to an endpoint whose scope is not known');
+  return cannot(`it does not ask for ${missing.join(' ')}`);
+}
+
+/**
+ * Why the login's response type will not include `token` once this run's edits are made; undefined when it already
+ * does, the response-type rule's fix adds it, or the SDK (or the code, leaving the SDK's default) sets none.
+ */
+function responseTypeShortfall(facts: FileFacts, request: TokenRequest, text: string): string | undefined {
+  const responseType = request.responseType;
+  if (!request.hasResponseType || !responseType) return undefined;
+  const { value } = responseType;
+  const parts = responseTypeParts(value ?? '');
+  if (parts.includes('token')) return undefined;
+  // Another module's nodes do not index this file's text.
+  if (!facts.tokenRequests.includes(request)) return `the login, in another module, ${value === undefined ? 'computes its response type at run time' : `asks for response type '${value}'`}`;
+  const cannot = (why: string) => `the login's response type cannot include 'token' here: ${why}`;
+  if (value === undefined) return cannot(`${sourceOf(responseType.valueNode, text)} is computed at run time`);
+  if (responseTypeFix(facts, request, text)?.edits) return undefined;
+  if (parts.includes('code')) return cannot(`'${value}' is exchanged for tokens elsewhere`);
+  return cannot(unwritableReason(request, responseType, text));
+}
+
+/** Why no edit writes a login's option: its options are built dynamically, have no place for it, or its value is written so that an edit would change more than it should. */
+function unwritableReason(request: TokenRequest, option: OptionValue | undefined, text: string): string {
+  // Options built with spreads or helpers may hold the option already: no edit can be proven right.
+  if (request.dynamic) return 'its options are built dynamically';
+  if (!option) return 'its options have no place where an edit can write it';
+  const written = sourceOf(option.valueNode, text);
+  return writtenPlainly(option.valueNode, text) ? `${written} is built from parts an edit cannot extend` : `${written} is written with escapes an edit would change`;
+}
+
+function sourceOf(node: Node, text: string): string {
+  return text.slice(node.range[0], node.range[1]);
 }
 
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'StaticBlock', 'TSModuleBlock']);
@@ -347,22 +447,36 @@ function secondTokenRoute(sdk: TokenRequestSdk, audience: string, scopes: readon
 export function responseTypeFindings(facts: FileFacts, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
-    const responseType = request.responseType;
-    if (!request.hasResponseType || !responseType || responseType.value === undefined || !canCarryManagementToken(request)) continue;
-    if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType')) continue;
-    const parts = responseType.value.split(/[\s+]+/).filter(Boolean);
-    // `code` flows exchange the code for tokens elsewhere: never touched.
-    if (parts.includes('token') || parts.includes('code')) continue;
-    const next = ['token', ...parts].join(' ');
+    const fix = responseTypeFix(facts, request, text);
+    if (!fix) continue;
     findings.push({
       messageId: 'missingTokenResponseType',
-      data: { responseType: responseType.value, fixed: next },
-      node: responseType.node,
+      data: { responseType: fix.responseType.value!, fixed: fix.next },
+      node: fix.responseType.node,
       certainty: 'proven',
-      fix: setOption(request, 'responseType', next, text),
+      fix: fix.edits,
     });
   }
   return findings;
+}
+
+/**
+ * What the response-type rule writes for a login whose tokens call the Management API but whose written response type
+ * returns no access token: `token` added, and the edit when one can write it. Undefined where the rule leaves it.
+ */
+function responseTypeFix(facts: FileFacts, request: TokenRequest, text: string): { responseType: OptionValue; next: string; edits?: TextEdit[] } | undefined {
+  const responseType = request.responseType;
+  if (!request.hasResponseType || !responseType || responseType.value === undefined || !canCarryManagementToken(request)) return undefined;
+  if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType')) return undefined;
+  const parts = responseTypeParts(responseType.value);
+  // `code` flows exchange the code for tokens elsewhere: never touched.
+  if (parts.includes('token') || parts.includes('code')) return undefined;
+  const next = ['token', ...parts].join(' ');
+  return { responseType, next, edits: setOption(request, 'responseType', next, text) };
+}
+
+function responseTypeParts(responseType: string): string[] {
+  return responseType.split(/[\s+]+/).filter(Boolean);
 }
 
 /** What the SDK asks for when the code gives no scope, which a written scope must keep. */
@@ -375,45 +489,76 @@ function defaultScopes(request: TokenRequest): string[] {
 export function scopeFindings(facts: FileFacts, text: string, metadataScope: MetadataScope): Finding[] {
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
-    const scope = request.scope;
-    // A call inherits the client's scope unless it sets its own, or asks for its own audience (a separate token).
-    if (request.level === 'call' && !scope && !request.audience) continue;
-    // An SDK that cannot ask for the audience, or a login no edit can give it, gets no Management token whatever its
-    // scope: the audience rule reports what blocks it, and the login is left as it is.
-    if (overriddenByRedirect(facts, request, 'scope') || !request.supportsAudience || audienceBlocked(request)) continue;
-    const rawScope = scope?.value;
-    if (scope && rawScope !== undefined && /,/.test(rawScope)) {
-      const normalised = scopeList(rawScope).join(' ');
-      const edits = setOption(request, 'scope', normalised, text);
-      findings.push({
-        messageId: 'malformedScope',
-        data: { scope: rawScope },
-        node: scope.node,
-        certainty: 'proven',
-        suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [],
-      });
-    }
-    const calls = linkedCalls(facts, request, 'scope');
-    // A token for another API cannot carry Management scopes: the audience rule gives the second-token route.
-    if (calls.length === 0 || asksForOtherAudience(request)) continue;
-    if (calls.some((call) => !call.endpoint)) {
-      findings.push({ messageId: 'unknownEndpoint', data: {}, node: scope?.node ?? request.node, certainty: 'needs-manual' });
-      continue;
-    }
-    if (scope && rawScope === undefined) continue;
-    const declared = scope ? scopeList(rawScope) : defaultScopes(request);
-    const required = requiredScopes(calls, metadataScope);
-    const missing = required.filter((name) => !declared.includes(name));
-    const unused = declared.filter((name) => isCurrentUserScope(name) && !required.includes(name));
-    if (missing.length === 0 && unused.length === 0) continue;
-    const next = minimalScopeString(declared, required);
-    const edits = canCarryManagementToken(request) ? setOption(request, 'scope', next, text) : undefined;
-    const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
-    const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
-    const node = scope?.node ?? request.node;
-    if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
-    if (unused.length > 0) findings.push({ messageId: 'unusedScopes', data: { scopes: unused.join(' ') }, node, certainty: 'proven', suggestions: missing.length > 0 ? [] : suggestions });
+    if (!judgesScope(facts, request)) continue;
+    const malformed = malformedScopeFinding(request, text);
+    if (malformed) findings.push(malformed);
+    const plan = scopePlan(facts, request, text, metadataScope);
+    if (plan?.kind === 'unknownEndpoint') findings.push({ messageId: 'unknownEndpoint', data: {}, node: request.scope?.node ?? request.node, certainty: 'needs-manual' });
+    if (plan?.kind === 'change') findings.push(...scopeChangeFindings(request, plan));
   }
+  return findings;
+}
+
+/** Whether the scope rule judges a request's scope at all. */
+function judgesScope(facts: FileFacts, request: TokenRequest): boolean {
+  // A call inherits the client's scope unless it sets its own, or asks for its own audience (a separate token).
+  if (request.level === 'call' && !request.scope && !request.audience) return false;
+  // An SDK that cannot ask for the audience, or a login no edit can give it, gets no Management token whatever its
+  // scope: the audience rule reports what blocks it, and the login is left as it is.
+  return !overriddenByRedirect(facts, request, 'scope') && request.supportsAudience && !audienceBlocked(request);
+}
+
+/** A scope written with commas, which Auth0 does not split on: the finding that offers it with spaces. */
+function malformedScopeFinding(request: TokenRequest, text: string): Finding | undefined {
+  const scope = request.scope;
+  const rawScope = scope?.value;
+  if (!scope || rawScope === undefined || !/,/.test(rawScope)) return undefined;
+  const normalised = scopeList(rawScope).join(' ');
+  const edits = setOption(request, 'scope', normalised, text);
+  return { messageId: 'malformedScope', data: { scope: rawScope }, node: scope.node, certainty: 'proven', suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [] };
+}
+
+/**
+ * The scope rule's verdict on a login's scope, which the credential switch relies on too: calls whose endpoints are
+ * unknown, a scope the code computes, or the change it makes (the scopes missing and unused, the scope that fixes them,
+ * and its edit when one can write it). Undefined where the rule does not judge the scope or has nothing to change.
+ */
+type ScopePlan =
+  | { readonly kind: 'unknownEndpoint' }
+  | { readonly kind: 'computed'; readonly valueNode: Node }
+  | { readonly kind: 'change'; readonly calls: readonly ManagementCall[]; readonly missing: readonly string[]; readonly unused: readonly string[]; readonly next: string; readonly edits?: TextEdit[] };
+
+function scopePlan(facts: FileFacts, request: TokenRequest, text: string, metadataScope: MetadataScope): ScopePlan | undefined {
+  if (!judgesScope(facts, request)) return undefined;
+  const calls = linkedCalls(facts, request, 'scope');
+  // A token for another API cannot carry Management scopes: the audience rule gives the second-token route.
+  if (calls.length === 0 || asksForOtherAudience(request)) return undefined;
+  if (calls.some((call) => !call.endpoint)) return { kind: 'unknownEndpoint' };
+  const declared = declaredScopes(request);
+  if (!declared) return { kind: 'computed', valueNode: request.scope!.valueNode };
+  const required = requiredScopes(calls, metadataScope);
+  const missing = required.filter((name) => !declared.includes(name));
+  const unused = declared.filter((name) => isCurrentUserScope(name) && !required.includes(name));
+  if (missing.length === 0 && unused.length === 0) return undefined;
+  const next = minimalScopeString(declared, required);
+  const edits = canCarryManagementToken(request) ? setOption(request, 'scope', next, text) : undefined;
+  return { kind: 'change', calls, missing, unused, next, edits };
+}
+
+/** The scopes a request asks for: as written, else the SDK's default; undefined when the code computes them. */
+function declaredScopes(request: TokenRequest): string[] | undefined {
+  if (!request.scope) return defaultScopes(request);
+  return request.scope.value === undefined ? undefined : scopeList(request.scope.value);
+}
+
+/** The missing and unused scopes of a plan, each a finding that offers the plan's scope. */
+function scopeChangeFindings(request: TokenRequest, { calls, missing, unused, next, edits }: Extract<ScopePlan, { kind: 'change' }>): Finding[] {
+  const findings: Finding[] = [];
+  const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
+  const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
+  const node = request.scope?.node ?? request.node;
+  if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
+  if (unused.length > 0) findings.push({ messageId: 'unusedScopes', data: { scopes: unused.join(' ') }, node, certainty: 'proven', suggestions: missing.length > 0 ? [] : suggestions });
   return findings;
 }
 

@@ -151,6 +151,12 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
       errors: [{ messageId: 'missingScopes', suggestions: [{ messageId: 'setScopes', output: webAuth('openid read:current_user', GET_USER) }] }],
     },
     {
+      name: 'a scope whose separator is an escaped line break: the scope is missing, and no edit may rewrite the escape',
+      filename: as.js,
+      code: webAuth(String.raw`openid\nprofile`, GET_USER),
+      errors: [{ messageId: 'missingScopes', data: { scopes: 'read:current_user', because: 'GET /api/v2/users/{id}', review: '' }, suggestions: [] }],
+    },
+    {
       name: 'commas are not separators',
       filename: as.js,
       code: webAuth('openid,read:current_user', GET_USER),

@@ -5,6 +5,21 @@ import { cdnLock, ID_TOKEN_LOGIN, LINKING_LOCK, M2M_CLIENT_CREDENTIALS, M2M_FROM
 
 const MIGRATED_LOGIN = "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'";
 
+/** A parseHash callback that reads the user with `token`, after a login with these options (and `before` above it). */
+const profileAfter = (loginOptions: string, token = 'idToken', before = ''): string => `${before}
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', ${loginOptions} });
+webAuth.parseHash(function (err, authResult) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.${token} }).getUser(authResult.idTokenPayload.sub, function () {});
+});`;
+
+/** The report of a credential whose login cannot be made to carry the access token the call needs, and why. */
+const loginBlocked = (reason: string, scopes = 'read:current_user') => ({
+  messageId: 'idTokenLoginBlocked' as const,
+  data: { source: 'authResult.idToken', reason, scopes, review: '' },
+  line: 4,
+  suggestions: [],
+});
+
 /** A Management client made in a `parseHash` callback, with no call in sight, after a login with these options. */
 const clientWithoutCalls = (loginOptions: string, token: string): string => `
 var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', ${loginOptions} });
@@ -422,6 +437,64 @@ webAuth.parseHash((err, authResult) => {
       filename: as.js,
       code: clientWithoutCalls(MIGRATED_LOGIN, 'idToken'),
       errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: clientWithoutCalls(MIGRATED_LOGIN, 'accessToken') }] }],
+    },
+    {
+      name: 'no switch while the scope holds an escaped line break the scope edit would change: the call says why',
+      filename: as.js,
+      code: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\nprofile'`),
+      errors: [loginBlocked(String.raw`the login's scope cannot be extended here: 'openid\nprofile' is written with escapes an edit would change`)],
+    },
+    {
+      name: 'an escaped space the scope edit keeps: the login can be fixed, so the switch is offered',
+      filename: as.js,
+      code: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\x20profile'`),
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\x20profile'`, 'accessToken') }] }],
+    },
+    {
+      name: 'a scope written with escapes that already holds read:current_user needs no edit: switch',
+      filename: as.js,
+      code: profileAfter(String.raw`responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid\nread:current_user'`),
+      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: profileAfter(String.raw`responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid\nread:current_user'`, 'accessToken') }] }],
+    },
+    {
+      name: 'no switch while the scope is a constant of another module',
+      filename: as.js,
+      code: profileAfter("responseType: 'id_token', scope: AUTH0_SCOPE", 'idToken', "import { AUTH0_SCOPE } from './config';"),
+      errors: [loginBlocked("the login's scope cannot be extended here: AUTH0_SCOPE is computed at run time")],
+    },
+    {
+      name: 'no switch while a helper computes the scope',
+      filename: as.js,
+      code: profileAfter("responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: scopesFor('profile')"),
+      errors: [loginBlocked("the login's scope cannot be extended here: scopesFor('profile') is computed at run time")],
+    },
+    {
+      name: 'no switch while options built with a spread may hold any scope',
+      filename: as.js,
+      code: profileAfter("...settings, responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/'"),
+      errors: [loginBlocked("the login's scope cannot be extended here: its options are built dynamically")],
+    },
+    {
+      name: 'no switch while the response type is computed',
+      filename: as.js,
+      code: profileAfter("responseType: settings.responseType, scope: 'openid read:current_user'"),
+      errors: [loginBlocked("the login's response type cannot include 'token' here: settings.responseType is computed at run time")],
+    },
+    {
+      name: 'no switch for a code flow, whose tokens a backend gets: the response-type rule never touches it',
+      filename: as.js,
+      code: profileAfter("responseType: 'code', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'"),
+      errors: [loginBlocked("the login's response type cannot include 'token' here: 'code' is exchanged for tokens elsewhere")],
+    },
+    {
+      name: 'no switch for a call whose scope the catalog does not know',
+      filename: as.js,
+      code: `
+var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', ${MIGRATED_LOGIN} });
+webAuth.parseHash(function (err, authResult) {
+  fetch('https://acme.auth0.com/api/v2/users/' + authResult.idTokenPayload.sub + '/widgets', { headers: { Authorization: 'Bearer ' + authResult.idToken } });
+});`,
+      errors: [loginBlocked('the scope that GET /api/v2/users/{}/widgets needs is not known', 'the current_user scopes the calls need')],
     },
     {
       name: 'no switch when every call needs a backend token anyway (root attributes)',
