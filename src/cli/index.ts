@@ -136,10 +136,11 @@ function commonOptions<T>(command: Argv<T>) {
     })
     .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
     .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, vendored code (vendor, www/lib, bower folders and the folders .bowerrc files name), dist, build, coverage and minified bundles; --no-default-ignores to include them' })
+    // A string, checked in `runOptions`: as a number, yargs would read '' as 0 (no limit) and 'Infinity' as a limit.
     .option('max-file-size', {
-      type: 'number',
+      type: 'string',
       requiresArg: true,
-      default: DEFAULT_MAX_FILE_MB,
+      defaultDescription: String(DEFAULT_MAX_FILE_MB),
       describe: 'Report and skip Auth0-related files larger than this many megabytes (bundles, generated code: parsing 5 MB takes half a minute and 2 GB of memory); 0 for no limit',
     })
     .option('shard', { type: 'string', requiresArg: true, describe: 'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices' })
@@ -156,18 +157,19 @@ interface CommonArguments {
   ignore: string[];
   gitignore: boolean;
   defaultIgnores: boolean;
-  shard: string | undefined;
+  shard: string | string[] | undefined;
   environment: 'auto' | 'browser' | 'server';
   metadataScope: 'update' | 'create' | 'both';
-  maxFileSize: number;
+  maxFileSize: string | string[] | undefined;
   quiet: boolean;
 }
 
 function runOptions(args: CommonArguments): RunOptions {
-  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  const shardText = once('--shard', args.shard);
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
   if (typeof shard === 'string') throw new UsageError(shard);
   if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
-  if (!(args.maxFileSize >= 0)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${args.maxFileSize}')`);
+  const maxFileSize = megabytes(once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB));
   const paths = [...(args.paths ?? []), ...(args['--'] ?? []).map(String)];
   if (paths.some((given) => given.trim() === '')) throw new UsageError('a path is empty: name a file or directory, or leave the paths out for the current directory');
   return {
@@ -181,8 +183,21 @@ function runOptions(args: CommonArguments): RunOptions {
     quiet: args.quiet,
     environment: args.environment,
     metadataScope: args.metadataScope,
-    maxFileBytes: args.maxFileSize > 0 ? args.maxFileSize * 1024 * 1024 : undefined,
+    maxFileBytes: maxFileSize > 0 ? maxFileSize * 1024 * 1024 : undefined,
   };
+}
+
+/** The value of an option given at most once (yargs gathers a repeated one into an array). */
+function once(flag: string, value: string | string[] | undefined): string | undefined {
+  if (Array.isArray(value)) throw new UsageError(`${flag} is given more than once`);
+  return value;
+}
+
+/** `--max-file-size`: a decimal number of megabytes, 0 or more, as typed (no sign, exponent or surrounding space). */
+function megabytes(text: string): number {
+  const value = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(value)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${text}')`);
+  return value;
 }
 
 /**
