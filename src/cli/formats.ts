@@ -179,9 +179,15 @@ export function formatText(report: ProjectReport, colors: Colors): string {
     for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${error.file}: ${error.message}`);
     lines.push('');
   }
-  const totals = report.findings.length === 0 ? colors.green('No problems found.') : colors.bold(colors.red(`✖ ${plural(report.findings.length, 'problem')} (${findingCounts(report)})`));
-  lines.push(totals, `${fileCounts(report)}.`);
+  lines.push(totals(report, colors), `${fileCounts(report)}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The problems found; "none" is said only of the files analysed when some could not be. */
+function totals(report: ProjectReport, colors: Colors): string {
+  if (report.findings.length > 0) return colors.bold(colors.red(`✖ ${plural(report.findings.length, 'problem')} (${findingCounts(report)})`));
+  if (report.errors.length === 0) return colors.green('No problems found.');
+  return colors.yellow(`No problems found in the files analysed, but ${plural(report.errors.length, 'file')} could not be analysed.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -205,7 +211,8 @@ export function markdownCode(text: string): string {
 
 export function formatMarkdown(report: ProjectReport): string {
   const lines = ['# auth0-tokens scan', ''];
-  lines.push(`**${report.findings.length === 0 ? 'No problems found' : `${plural(report.findings.length, 'problem')} (${findingCounts(report)})`}**; ${fileCounts(report)}.`, '');
+  const found = report.findings.length > 0 ? `${plural(report.findings.length, 'problem')} (${findingCounts(report)})` : report.errors.length > 0 ? 'No problems found in the files analysed' : 'No problems found';
+  lines.push(`**${found}**; ${fileCounts(report)}.`, '');
   if (report.findings.length > 0) {
     lines.push('| File | Line | Severity | Rule | Message |', '| :-- | --: | :-- | :-- | :-- |');
     for (const finding of report.findings) {

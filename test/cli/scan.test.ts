@@ -222,6 +222,16 @@ describe('auth0-tokens scan', () => {
     expect(hashTree(directory)).toEqual(before);
   });
 
+  it('text and markdown: "No problems found" only when every file was analysed', async () => {
+    const directory = temporaryDirectory('not-analysed');
+    writeFiles(directory, { 'clean.js': "// auth0\nexport const domain = 'acme.auth0.com';\n", 'broken.js': "webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com' ;\n" });
+    const [text, markdown] = await Promise.all([cli(['scan'], directory), cli(['scan', '--format', 'markdown'], directory)]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).not.toContain('No problems found.');
+    expect(text.stdout).toMatch(/^No problems found in the files analysed, but 1 file could not be analysed\.\n2 files scanned, 0 skipped \(nothing Auth0-related\), 1 file not analysed\.\n$/m);
+    expect(markdown.stdout).toContain('**No problems found in the files analysed**; 2 files scanned, 0 skipped (nothing Auth0-related), 1 file not analysed.');
+  });
+
   it('--version and --help exit 0', async () => {
     const [version, help] = await Promise.all([cli(['--version'], app), cli(['scan', '--help'], app)]);
     expect(version).toMatchObject({ status: 0, stdout: `${VERSION}\n` });
