@@ -9,6 +9,7 @@ import type { Argv } from 'yargs';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types';
 import type { ProjectReport } from '../project/types';
+import { printable } from './escape';
 import { DEFAULT_EXTENSIONS, parseExtensions, parseShard } from './files';
 import { formatGithub, formatJson, formatMarkdown, formatSarif, formatScopesMarkdown, formatScopesText, formatText, TOOL_NAME, TOOL_VERSION } from './formats';
 import { runMigrate } from './migrate';
@@ -111,7 +112,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await parser.parseAsync();
   } catch (error) {
     const usage = error instanceof UsageError ? `\nRun '${TOOL_NAME} --help' for usage.` : '';
-    process.stderr.write(`${TOOL_NAME}: ${error instanceof Error ? error.message : String(error)}${usage}\n`);
+    process.stderr.write(`${TOOL_NAME}: ${printable(error instanceof Error ? error.message : String(error))}${usage}\n`);
     return EXIT.usage;
   }
   return exitCode;
@@ -236,10 +237,17 @@ async function guarded(command: () => number | Promise<number>): Promise<number>
     return await command();
   } catch (error) {
     // A system error (an --output or --report path that cannot be written) names the path and the cause: no stack.
-    if (error instanceof UsageError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n`);
-    else process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (error instanceof UsageError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${printable((error as Error).message)}\n`);
+    else process.stderr.write(`${TOOL_NAME}: internal error: ${crashText(error)}\n`);
     return EXIT.usage;
   }
+}
+
+/** A crash's message, which may quote a file's name, made printable; then its stack frames. */
+function crashText(error: unknown): string {
+  if (!(error instanceof Error)) return printable(String(error));
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [printable(`${error.name}: ${error.message}`), ...frames].join('\n');
 }
 
 interface ReportArguments extends CommonArguments {
@@ -289,5 +297,5 @@ function emit(text: string, output: string | undefined, cwd: string): void {
 
 /** The JSON schema has no list of the files not analysed (SARIF has only tool notifications): name them on stderr. */
 function reportErrorsOnStderr(report: ProjectReport): void {
-  for (const error of report.errors) process.stderr.write(`${error.file}: ${error.message}\n`);
+  for (const error of report.errors) process.stderr.write(`${printable(error.file)}: ${printable(error.message)}\n`);
 }
