@@ -6,6 +6,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { walk } from './analysis/ast';
 import type { ScopeManagerLike } from './analysis/file-context';
 import { parseNatively } from './native-parse';
+import { MAX_FLOW_NESTING, MAX_NESTING, nestsDeeperThan } from './nesting';
 
 export interface ParsedUnit {
   readonly program: TSESTree.Program;
@@ -46,6 +47,7 @@ interface Source {
 /** Parses a file into the units the recogniser reads. Throws `ParseError` when no parser accepts it. */
 export function parseFile(file: string, text: string): ParsedUnit[] {
   return sources(file, text).map((source) => {
+    refuseDeepNesting(file, source);
     try {
       return withScopes(file, source, parseSource(file, source));
     } catch (error) {
@@ -77,6 +79,7 @@ function auth0RuleSource(source: Source): Source | undefined {
 export function parseJavaScriptFile(file: string, text: string): ParsedUnit[] | undefined {
   const units: ParsedUnit[] = [];
   for (const source of sources(file, text)) {
+    refuseDeepNesting(file, source);
     const program = source.flavour === 'js' ? parseJavaScript(source.text) : undefined;
     if (!program) return undefined;
     units.push(withScopes(file, source, program));
@@ -94,6 +97,15 @@ function sources(file: string, text: string): Source[] {
   }
   const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : extension === 'tsx' ? 'tsx' : 'js';
   return [{ text, offset: 0, flavour }];
+}
+
+/** Before any parser: a text nested too deeply could end the process instead of throwing (see `nesting.ts`). */
+function refuseDeepNesting(file: string, { text, flavour }: Source): void {
+  if (nestsDeeperThan(text, flavour === 'flow' ? MAX_FLOW_NESTING : MAX_NESTING, flavour !== 'ts')) throw tooDeepToAnalyse(file);
+}
+
+function tooDeepToAnalyse(file: string): ParseError {
+  return new ParseError(file, 'nested too deeply to analyse', `${file}: nested too deeply to analyse: skipped`);
 }
 
 function parseSource(file: string, { text, flavour }: Source): TSESTree.Program {
@@ -122,7 +134,7 @@ function withScopes(file: string, source: Source, program: TSESTree.Program): Pa
     scopeManager = analyze(program, { sourceType: isModule ? 'module' : 'script', jsxPragma: null, lib: [] });
   } catch (error) {
     // A tree the parser could still build can be too deep for the scope analysis that walks it recursively.
-    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply to analyse', `${file}: nested too deeply to analyse: skipped`);
+    if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeepToAnalyse(file);
     throw error;
   }
   return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text: source.text, offset: source.offset };

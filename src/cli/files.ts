@@ -76,12 +76,15 @@ export function parseExtensions(values: readonly string[]): string[] {
   return [...new Set(values.flatMap((value) => value.split(',')).map((value) => value.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))];
 }
 
-/** Parses `--shard i/n`; returns an error message for anything but `1 <= i <= n`. */
+/** Parses `--shard i/n`; returns an error message for anything but whole numbers `1 <= i <= n` that count exactly. */
 export function parseShard(text: string): Shard | string {
-  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const match = /^(\d+)\/(\d+)$/.exec(text);
   const index = Number(match?.[1]);
   const count = Number(match?.[2]);
-  if (!match || count < 1 || index < 1 || index > count) return `--shard must be i/n with 1 <= i <= n (got '${text}')`;
+  // Beyond the safe integers, `Number` rounds: `1/99999999999999999999` would name a shard no file falls into.
+  if (!match || !Number.isSafeInteger(count) || count < 1 || index < 1 || index > count) {
+    return `--shard must be i/n, whole numbers with 1 <= i <= n <= ${Number.MAX_SAFE_INTEGER} (got '${text}')`;
+  }
   return { index, count };
 }
 

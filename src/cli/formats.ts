@@ -7,6 +7,7 @@ import { rules } from '../../rules';
 import type { RuleName } from '../analysis/checks';
 import type { CallSite, FileError, ProjectFinding, ProjectReport, TokenRequestReport } from '../project/types';
 import { DOCS_BASE_URL } from '../rule-support';
+import { printable, workflowData, workflowProperty } from './escape';
 
 export const TOOL_NAME = 'auth0-tokens';
 // The package's own name resolves the same from src/ (tests) and dist/src/ (published), via `exports['./package.json']`.
@@ -164,24 +165,30 @@ function fileCounts(report: ProjectReport): string {
 export function formatText(report: ProjectReport, colors: Colors): string {
   const lines: string[] = [];
   for (const [file, findings] of byFile(report.findings)) {
-    lines.push(colors.underline(file));
+    lines.push(colors.underline(printable(file)));
     const width = Math.max(...findings.map((finding) => `${finding.line}:${finding.column}`.length));
     for (const finding of findings) {
       const severity = severityOf(finding);
       const label = severity === 'error' ? colors.red('error  ') : colors.yellow('warning');
-      lines.push(`  ${colors.dim(`${finding.line}:${finding.column}`.padEnd(width))}  ${label}  ${finding.message}  ${colors.dim(finding.ruleId)}`);
-      for (const related of finding.related) lines.push(`  ${' '.repeat(width)}           ${colors.dim(`${related.file}:${related.line}`)} ${related.message}`);
+      lines.push(`  ${colors.dim(`${finding.line}:${finding.column}`.padEnd(width))}  ${label}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}`);
+      for (const related of finding.related) lines.push(`  ${' '.repeat(width)}           ${colors.dim(`${printable(related.file)}:${related.line}`)} ${printable(related.message)}`);
     }
     lines.push('');
   }
   if (report.errors.length > 0) {
     lines.push(colors.underline('Not analysed'));
-    for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${error.file}: ${error.message}`);
+    for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${printable(error.file)}: ${printable(error.message)}`);
     lines.push('');
   }
-  const totals = report.findings.length === 0 ? colors.green('No problems found.') : colors.bold(colors.red(`✖ ${plural(report.findings.length, 'problem')} (${findingCounts(report)})`));
-  lines.push(totals, `${fileCounts(report)}.`);
+  lines.push(totals(report, colors), `${fileCounts(report)}.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The problems found; "none" is said only of the files analysed when some could not be. */
+function totals(report: ProjectReport, colors: Colors): string {
+  if (report.findings.length > 0) return colors.bold(colors.red(`✖ ${plural(report.findings.length, 'problem')} (${findingCounts(report)})`));
+  if (report.errors.length === 0) return colors.green('No problems found.');
+  return colors.yellow(`No problems found in the files analysed, but ${plural(report.errors.length, 'file')} could not be analysed.`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -194,18 +201,19 @@ export function markdownCell(text: string): string {
 
 /** Prose in Markdown: `<domain>` in a message must not be read as an HTML tag. */
 export function markdownText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return printable(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Inline Markdown code. */
 export function markdownCode(text: string): string {
   const fence = text.includes('`') ? '``' : '`';
-  return `${fence}${text.replace(/\r?\n/g, ' ')}${fence}`;
+  return `${fence}${printable(text)}${fence}`;
 }
 
 export function formatMarkdown(report: ProjectReport): string {
   const lines = ['# auth0-tokens scan', ''];
-  lines.push(`**${report.findings.length === 0 ? 'No problems found' : `${plural(report.findings.length, 'problem')} (${findingCounts(report)})`}**; ${fileCounts(report)}.`, '');
+  const found = report.findings.length > 0 ? `${plural(report.findings.length, 'problem')} (${findingCounts(report)})` : report.errors.length > 0 ? 'No problems found in the files analysed' : 'No problems found';
+  lines.push(`**${found}**; ${fileCounts(report)}.`, '');
   if (report.findings.length > 0) {
     lines.push('| File | Line | Severity | Rule | Message |', '| :-- | --: | :-- | :-- | :-- |');
     for (const finding of report.findings) {
@@ -296,29 +304,25 @@ export function formatSarif(report: ProjectReport): string {
 // ---------------------------------------------------------------------------------------------------------------
 // GitHub Actions workflow commands
 
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-
-function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-
 function command(level: Severity, properties: Record<string, string | number>, message: string): string {
   const list = Object.entries(properties)
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${workflowProperty(String(value))}`)
     .join(',');
-  return `::${level} ${list}::${escapeData(message)}`;
+  return `::${level} ${list}::${workflowData(message)}`;
 }
 
-/** `::error file=…,line=…::message` annotations: errors for proven findings and unanalysed files, warnings for needs-manual. */
+/**
+ * `::error file=…,line=…::message` annotations: errors for proven findings and unanalysed files, warnings for
+ * needs-manual. The `file` property is the file's exact name (the runner decodes it); in a message, the only line
+ * breaks are the ones before related places.
+ */
 export function formatGithub(report: ProjectReport): string {
   const lines = report.findings.map((finding) => {
-    const related = finding.related.map((entry) => `\n${entry.file}:${entry.line} ${entry.message}`).join('');
+    const related = finding.related.map((entry) => `\n${printable(entry.file)}:${entry.line} ${printable(entry.message)}`).join('');
     const properties = { file: finding.file, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, title: finding.ruleId };
-    return command(severityOf(finding), properties, finding.message + related);
+    return command(severityOf(finding), properties, printable(finding.message) + related);
   });
-  for (const error of report.errors) lines.push(command('error', { file: error.file, title: TOOL_NAME }, error.message));
+  for (const error of report.errors) lines.push(command('error', { file: error.file, title: TOOL_NAME }, printable(error.message)));
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
@@ -327,24 +331,24 @@ export function formatGithub(report: ProjectReport): string {
 
 function callSiteText(site: CallSite): string {
   const endpoint = site.method && site.path ? `${site.method} ${site.path}` : (site.path ?? '');
-  return `${site.file}:${site.line}  ${site.via}${endpoint ? `  ${endpoint}` : ''}`;
+  return printable(`${site.file}:${site.line}  ${site.via}${endpoint ? `  ${endpoint}` : ''}`);
 }
 
 function scopeList(scopes: readonly string[]): string {
-  return scopes.length > 0 ? scopes.join(' ') : '(none)';
+  return scopes.length > 0 ? printable(scopes.join(' ')) : '(none)';
 }
 
 export function formatScopesText(report: ProjectReport, colors: Colors): string {
   const lines: string[] = [];
   if (report.tokenRequests.length === 0) lines.push('No token request found whose tokens call the Management API.', '');
   for (const request of report.tokenRequests) {
-    lines.push(colors.bold(`Token request ${request.file}:${request.line} (${request.sdk})`));
-    lines.push(`  audience:       ${request.audience ?? '(none)'}`);
-    lines.push(`  response type:  ${request.responseType ?? '(none)'}`);
+    lines.push(colors.bold(`Token request ${printable(request.file)}:${request.line} (${request.sdk})`));
+    lines.push(`  audience:       ${printable(request.audience ?? '(none)')}`);
+    lines.push(`  response type:  ${printable(request.responseType ?? '(none)')}`);
     lines.push(`  declared:       ${scopeList(request.declaredScopes)}`);
     lines.push(`  required:       ${request.requiredScopes.length > 0 ? '' : '(none)'}`.trimEnd());
     for (const { scope, because } of request.requiredScopes) {
-      lines.push(`    ${colors.cyan(scope)}`);
+      lines.push(`    ${colors.cyan(printable(scope))}`);
       for (const site of because) lines.push(`      ${callSiteText(site)}`);
     }
     lines.push(`  missing:        ${request.missingScopes.length > 0 ? colors.red(scopeList(request.missingScopes)) : '(none)'}`);
@@ -353,7 +357,7 @@ export function formatScopesText(report: ProjectReport, colors: Colors): string 
   }
   if (report.errors.length > 0) {
     lines.push(colors.underline('Not analysed'));
-    for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${error.file}: ${error.message}`);
+    for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${printable(error.file)}: ${printable(error.message)}`);
     lines.push('');
   }
   lines.push(colors.bold('Tenant checklist'));

@@ -9,6 +9,7 @@ import type { Argv } from 'yargs';
 import pc from 'picocolors';
 import type { Colors } from 'picocolors/types';
 import type { ProjectReport } from '../project/types';
+import { printable } from './escape';
 import { DEFAULT_EXTENSIONS, parseExtensions, parseShard } from './files';
 import { formatGithub, formatJson, formatMarkdown, formatSarif, formatScopesMarkdown, formatScopesText, formatText, TOOL_NAME, TOOL_VERSION } from './formats';
 import { runMigrate } from './migrate';
@@ -114,7 +115,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     await parser.parseAsync();
   } catch (error) {
     const usage = error instanceof UsageError ? `\nRun '${TOOL_NAME} --help' for usage.` : '';
-    process.stderr.write(`${TOOL_NAME}: ${error instanceof Error ? error.message : String(error)}${usage}\n`);
+    process.stderr.write(`${TOOL_NAME}: ${printable(error instanceof Error ? error.message : String(error))}${usage}\n`);
     return EXIT.usage;
   }
   return exitCode;
@@ -139,10 +140,11 @@ function commonOptions<T>(command: Argv<T>) {
     })
     .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
     .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, vendored code (vendor, www/lib, bower folders and the folders .bowerrc files name), dist, build, coverage and minified bundles; --no-default-ignores to include them' })
+    // A string, checked in `runOptions`: as a number, yargs would read '' as 0 (no limit) and 'Infinity' as a limit.
     .option('max-file-size', {
-      type: 'number',
+      type: 'string',
       requiresArg: true,
-      default: DEFAULT_MAX_FILE_MB,
+      defaultDescription: String(DEFAULT_MAX_FILE_MB),
       describe: 'Report and skip Auth0-related files larger than this many megabytes (bundles, generated code: parsing 5 MB takes half a minute and 2 GB of memory); 0 for no limit',
     })
     .option('shard', { type: 'string', requiresArg: true, describe: 'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices' })
@@ -159,18 +161,19 @@ interface CommonArguments {
   ignore: string[];
   gitignore: boolean;
   defaultIgnores: boolean;
-  shard: string | undefined;
+  shard: string | string[] | undefined;
   environment: 'auto' | 'browser' | 'server';
   metadataScope: 'update' | 'create' | 'both';
-  maxFileSize: number;
+  maxFileSize: string | string[] | undefined;
   quiet: boolean;
 }
 
 function runOptions(args: CommonArguments): RunOptions {
-  const shard = args.shard === undefined ? undefined : parseShard(args.shard);
+  const shardText = once('--shard', args.shard);
+  const shard = shardText === undefined ? undefined : parseShard(shardText);
   if (typeof shard === 'string') throw new UsageError(shard);
   if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
-  if (!(args.maxFileSize >= 0)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${args.maxFileSize}')`);
+  const maxFileSize = megabytes(once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB));
   const paths = [...(args.paths ?? []), ...(args['--'] ?? []).map(String)];
   if (paths.some((given) => given.trim() === '')) throw new UsageError('a path is empty: name a file or directory, or leave the paths out for the current directory');
   return {
@@ -184,8 +187,21 @@ function runOptions(args: CommonArguments): RunOptions {
     quiet: args.quiet,
     environment: args.environment,
     metadataScope: args.metadataScope,
-    maxFileBytes: args.maxFileSize > 0 ? args.maxFileSize * 1024 * 1024 : undefined,
+    maxFileBytes: maxFileSize > 0 ? maxFileSize * 1024 * 1024 : undefined,
   };
+}
+
+/** The value of an option given at most once (yargs gathers a repeated one into an array). */
+function once(flag: string, value: string | string[] | undefined): string | undefined {
+  if (Array.isArray(value)) throw new UsageError(`${flag} is given more than once`);
+  return value;
+}
+
+/** `--max-file-size`: a decimal number of megabytes, 0 or more, as typed (no sign, exponent or surrounding space). */
+function megabytes(text: string): number {
+  const value = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(value)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${text}')`);
+  return value;
 }
 
 /**
@@ -224,10 +240,17 @@ async function guarded(command: () => number | Promise<number>): Promise<number>
     return await command();
   } catch (error) {
     // A system error (an --output or --report path that cannot be written) names the path and the cause: no stack.
-    if (error instanceof UsageError || error instanceof OutputFileError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${(error as Error).message}\n`);
-    else process.stderr.write(`${TOOL_NAME}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    if (error instanceof UsageError || error instanceof OutputFileError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${printable((error as Error).message)}\n`);
+    else process.stderr.write(`${TOOL_NAME}: internal error: ${crashText(error)}\n`);
     return EXIT.usage;
   }
+}
+
+/** A crash's message, which may quote a file's name, made printable; then its stack frames. */
+function crashText(error: unknown): string {
+  if (!(error instanceof Error)) return printable(String(error));
+  const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+  return [printable(`${error.name}: ${error.message}`), ...frames].join('\n');
 }
 
 interface ReportArguments extends CommonArguments {
@@ -240,7 +263,7 @@ interface ReportArguments extends CommonArguments {
 function report(args: ReportArguments, formatter: Formatter, failed: (report: ProjectReport) => boolean): number {
   const options = withReportPath(runOptions(args), '--output', args.output);
   const run = analyseFiles(options);
-  if (!options.quiet) for (const note of settleLeftovers(run, options.cwd, false)) process.stderr.write(`${note}\n`);
+  if (!options.quiet) for (const note of settleLeftovers(run, options.cwd, false)) process.stderr.write(`${printable(note)}\n`);
   const colors = colorsFor(args.color, args.output === undefined ? process.stdout : undefined);
   emit(formatter(run.report, colors), args.output, options.cwd);
   if (args.format === 'json' || args.format === 'sarif') reportErrorsOnStderr(run.report);
@@ -276,5 +299,5 @@ function emit(text: string, output: string | undefined, cwd: string): void {
 
 /** The JSON schema has no list of the files not analysed (SARIF has only tool notifications): name them on stderr. */
 function reportErrorsOnStderr(report: ProjectReport): void {
-  for (const error of report.errors) process.stderr.write(`${error.file}: ${error.message}\n`);
+  for (const error of report.errors) process.stderr.write(`${printable(error.file)}: ${printable(error.message)}\n`);
 }

@@ -9,6 +9,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { Colors } from 'picocolors/types';
 import type { FileError, FileMigration, ProjectReport } from '../project/types';
 import { jsonDocument, markdownCell, markdownChecklist, markdownCode, markdownErrors, markdownText, markdownTokenRequest, TENANT_CHECKLIST, TOOL_NAME, TOOL_VERSION } from './formats';
+import { printable } from './escape';
 import { uncommittedWork } from './git';
 import { writeOutputFile } from './output-file';
 import { analyseFiles, EXIT, settleLeftovers, sortErrors, type Run, type RunOptions } from './run';
@@ -59,16 +60,16 @@ export async function runMigrate(options: MigrateOptions): Promise<number> {
 
   const shown = changed.filter((migration) => status.get(migration.file) === 'modified');
   if (options.diff) for (const migration of shown) process.stdout.write(colourDiff(unifiedDiff(migration), options.colors));
-  if (options.print) for (const migration of shown) process.stdout.write(`==> ${migration.file} <==\n${migration.after}${migration.after.endsWith('\n') ? '' : '\n'}`);
+  if (options.print) for (const migration of shown) process.stdout.write(`==> ${printable(migration.file)} <==\n${migration.after}${migration.after.endsWith('\n') ? '' : '\n'}`);
 
   const errors = sortErrors([...run.report.errors, ...writeErrors]);
   const outcome: Outcome = { migrations, status, errors, summary: summarise(run.report, run.files, migrations, status, errors), interrupted };
 
-  for (const error of errors) process.stderr.write(`${error.file}: ${error.message}\n`);
+  for (const error of errors) process.stderr.write(`${printable(error.file)}: ${printable(error.message)}\n`);
   if (!options.quiet) {
-    for (const note of notes) process.stderr.write(`${note}\n`);
+    for (const note of notes) process.stderr.write(`${printable(note)}\n`);
     for (const migration of migrations) {
-      for (const site of migration.manual) process.stderr.write(`${migration.file}:${site.line}:${site.column} needs manual work (${site.rule}): ${site.message}\n`);
+      for (const site of migration.manual) process.stderr.write(`${printable(migration.file)}:${site.line}:${site.column} needs manual work (${site.rule}): ${printable(site.message)}\n`);
     }
     process.stderr.write(`${summaryLine(outcome.summary)}${options.dry ? ' (dry run: nothing written)' : ''}\n`);
   }
@@ -91,9 +92,9 @@ function refuseUncommittedWork(options: MigrateOptions, plans: readonly Plan[]):
   const roots = options.paths.flatMap((given) => realPath(path.resolve(options.cwd, given)) ?? []);
   const { dirty, unchecked } = uncommittedWork(roots, plans.flatMap((plan) => realPath(plan.absolute) ?? []));
   if (dirty.length === 0 && unchecked.length === 0) return false;
-  const listed = dirty.slice(0, 10).map((file) => `  ${path.relative(options.cwd, file) || file}`);
+  const listed = dirty.slice(0, 10).map((file) => `  ${printable(path.relative(options.cwd, file) || file)}`);
   if (dirty.length > listed.length) listed.push(`  … and ${dirty.length - listed.length} more`);
-  for (const { repository, reason } of unchecked) listed.push(`  ${path.relative(options.cwd, repository) || '.'} (git cannot tell: ${reason})`);
+  for (const { repository, reason } of unchecked) listed.push(`  ${printable(path.relative(options.cwd, repository) || '.')} (git cannot tell: ${printable(reason)})`);
   process.stderr.write(
     `${TOOL_NAME}: refusing to migrate: the git working tree has uncommitted changes in these paths:\n${listed.join('\n')}\n` +
       'Commit or stash them first so the migration can be reviewed and undone on its own, or pass --force (or --dry to only look).\n',
@@ -212,7 +213,7 @@ function summaryLine(summary: MigrationSummary): string {
 }
 
 function unifiedDiff(migration: FileMigration): string {
-  return createTwoFilesPatch(`a/${migration.file}`, `b/${migration.file}`, migration.before, migration.after, undefined, undefined, { context: 3 });
+  return createTwoFilesPatch(`a/${printable(migration.file)}`, `b/${printable(migration.file)}`, migration.before, migration.after, undefined, undefined, { context: 3 });
 }
 
 function colourDiff(diff: string, colors: Colors): string {

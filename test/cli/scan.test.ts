@@ -9,7 +9,7 @@ import { rules } from '../../rules';
 import { DEFAULT_EXTENSIONS } from '../../src/cli/files';
 import { formatJson } from '../../src/cli/formats';
 import { analyseFiles } from '../../src/cli/run';
-import { cli, type CliResult, copyLegacyApp, ensureBuilt, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, ROOT, temporaryDirectory, writeFiles } from './cli-helpers';
+import { cli, type CliResult, copyLegacyApp, ensureBuilt, hashTree, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, ROOT, temporaryDirectory, writeFiles } from './cli-helpers';
 
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 const RULE_IDS = Object.keys(rules).map((name) => `auth0-tokens/${name}`);
@@ -194,8 +194,42 @@ describe('auth0-tokens scan', () => {
     ]);
     for (const run of runs) expect(run.status).toBe(2);
     expect(runs[0]!.stderr).toMatch(/Invalid values/);
-    expect(runs[1]!.stderr).toContain('--shard must be i/n with 1 <= i <= n');
+    expect(runs[1]!.stderr).toContain('--shard must be i/n, whole numbers with 1 <= i <= n');
     expect(runs[3]!.stderr).toContain('Name a command');
+  });
+
+  it('--shard and --max-file-size take only well-formed values: anything else exits 2 with one line, nothing written', async () => {
+    const directory = temporaryDirectory('arguments');
+    writeFiles(directory, { 'flow.js': ID_TOKEN_FLOW });
+    const before = hashTree(directory);
+    // Past Number.MAX_SAFE_INTEGER, 99999999999999999999 would be rounded, and name a shard no file falls into.
+    const shards = ['1/99999999999999999999', '1/9007199254740992', '0/2', '3/2', '-1/2', '1.5/2', '1/0', ' 1/2', '1/2 ', '', '1/2/3'];
+    // As a yargs number, '' was 0 (no limit) and 'Infinity' a limit.
+    const sizes = ['', ' ', 'abc', '-1', 'NaN', 'Infinity', '0x10', '1 '];
+    const runs = await Promise.all([
+      ...shards.map((shard) => cli(['migrate', '--shard', shard, '--report', 'report.md'], directory)),
+      ...sizes.map((size) => cli(['scan', '--max-file-size', size, '--output', 'report.json'], directory)),
+      cli(['migrate', '--shard', '1/2', '--shard', '2/2'], directory),
+      cli(['migrate', '--max-file-size', '1', '--max-file-size', '2'], directory),
+    ]);
+    const expected = [
+      ...shards.map((shard) => `auth0-tokens: --shard must be i/n, whole numbers with 1 <= i <= n <= 9007199254740991 (got '${shard}')\n`),
+      ...sizes.map((size) => `auth0-tokens: --max-file-size must be a number of megabytes, 0 or more (got '${size}')\n`),
+      'auth0-tokens: --shard is given more than once\n',
+      'auth0-tokens: --max-file-size is given more than once\n',
+    ];
+    expect(runs.map(({ status, stdout, stderr }) => ({ status, stdout, stderr }))).toEqual(expected.map((stderr) => ({ status: 2, stdout: '', stderr })));
+    expect(hashTree(directory)).toEqual(before);
+  });
+
+  it('text and markdown: "No problems found" only when every file was analysed', async () => {
+    const directory = temporaryDirectory('not-analysed');
+    writeFiles(directory, { 'clean.js': "// auth0\nexport const domain = 'acme.auth0.com';\n", 'broken.js': "webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com' ;\n" });
+    const [text, markdown] = await Promise.all([cli(['scan'], directory), cli(['scan', '--format', 'markdown'], directory)]);
+    expect(text.status).toBe(1);
+    expect(text.stdout).not.toContain('No problems found.');
+    expect(text.stdout).toMatch(/^No problems found in the files analysed, but 1 file could not be analysed\.\n2 files scanned, 0 skipped \(nothing Auth0-related\), 1 file not analysed\.\n$/m);
+    expect(markdown.stdout).toContain('**No problems found in the files analysed**; 2 files scanned, 0 skipped (nothing Auth0-related), 1 file not analysed.');
   });
 
   it('--version and --help exit 0', async () => {
