@@ -42,6 +42,7 @@ describe('names and quoted code in the outputs', () => {
       sarif: ['scan', '--format', 'sarif'],
       scopes: ['scopes'],
       scopesMarkdown: ['scopes', '--format', 'markdown'],
+      migrate: ['migrate', '--dry', '--diff', '--print'],
       usage: ['scan', '--shard', '1/2\n::error file=y::pwned\x1b[31m'],
     };
     const entries = await Promise.all(Object.entries(commands).map(async ([name, args]) => [name, await cli(args, directory)] as const));
@@ -56,6 +57,16 @@ describe('names and quoted code in the outputs', () => {
     expect(run.stdout).toContain(BROKEN_PRINTED);
     expect(run.stdout).not.toMatch(RAW_CONTROL);
     expect(run.stderr).not.toMatch(RAW_CONTROL);
+    expect(lines(run).filter((line) => /^\s*::/.test(line))).toEqual([]);
+  });
+
+  it('migrate: the diff and --print headers, the errors and the needs-manual lines name the files escaped', () => {
+    const run = runs.migrate!;
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toContain(`+++ b/${EVIL_PRINTED}`);
+    expect(run.stdout).toContain(`==> ${EVIL_PRINTED} <==`);
+    expect(run.stderr).toContain(`${BROKEN_PRINTED}: cannot parse`);
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(RAW_CONTROL);
     expect(lines(run).filter((line) => /^\s*::/.test(line))).toEqual([]);
   });
 
