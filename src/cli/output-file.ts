@@ -1,6 +1,7 @@
 /**
- * Writing a report (`--output`, `--report`) so that it is whole or not there: a temporary file beside it, flushed,
- * then renamed over it. A full disk leaves the old report as it was, and the error names the file.
+ * Writing a file so that it is whole or not there: a temporary file beside it, flushed to disk, then renamed over it.
+ * Reports (`--output`, `--report`) are written so: a full disk leaves the old report as it was, and the error names
+ * the file. `migrate`'s backups are too.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,17 +16,29 @@ export function writeOutputFile(file: string, shown: string, text: string): void
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.auth0-tokens-output.tmp`);
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const descriptor = fs.openSync(temporary, 'wx', 0o666);
+    writeThenRename(temporary, file, text, 0o666);
+  } catch (error) {
+    throw new OutputFileError(`cannot write ${shown}: ${errorText(error)}`);
+  }
+}
+
+/**
+ * Creates `temporary` (never replacing a file of that name) with `data`, flushes it to disk, and renames it to `file`.
+ * On any failure the temporary file is gone and the error is thrown as it came.
+ */
+export function writeThenRename(temporary: string, file: string, data: string | Buffer, mode: number): void {
+  try {
+    const descriptor = fs.openSync(temporary, 'wx', mode);
     try {
-      fs.writeFileSync(descriptor, text);
+      fs.writeFileSync(descriptor, data);
       fs.fsyncSync(descriptor);
     } finally {
       fs.closeSync(descriptor);
     }
     fs.renameSync(temporary, file);
   } catch (error) {
-    removeQuietly(temporary);
-    throw new OutputFileError(`cannot write ${shown}: ${errorText(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') removeQuietly(temporary);
+    throw error;
   }
 }
 

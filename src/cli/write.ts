@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import { errorText } from '../project/read';
 import { backupPath, PARTIAL_SUFFIX } from './backups';
+import { writeThenRename } from './output-file';
 
 /**
  * A file to rewrite: its report name, its absolute path, the text it was read with, and the text to write. Names of
@@ -139,27 +140,12 @@ function openForWriting(file: string): number {
  * that is known to be incomplete); refuses to replace one (another run's backup, say).
  */
 function writeDurably(file: string, bytes: Buffer): void {
-  const partial = file + PARTIAL_SUFFIX;
-  let descriptor: number;
+  const taken = `its backup ${file} already exists (another run writing it?)`;
+  if (fs.existsSync(file)) throw new WriteRefused(taken);
   try {
-    if (fs.existsSync(file)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
-    descriptor = fs.openSync(partial, 'wx', 0o600);
+    writeThenRename(file + PARTIAL_SUFFIX, file, bytes, 0o600);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new WriteRefused(`its backup ${file} already exists (another run writing it?)`);
-    throw new WriteRefused(`its backup cannot be written beside it: ${errorText(error)}`);
-  }
-  try {
-    try {
-      fs.writeFileSync(descriptor, bytes);
-      fs.fsyncSync(descriptor);
-    } finally {
-      fs.closeSync(descriptor);
-    }
-    fs.renameSync(partial, file);
-  } catch (error) {
-    fs.rmSync(partial, { force: true });
-    throw new WriteRefused(`its backup cannot be written beside it: ${errorText(error)}`);
+    throw new WriteRefused((error as NodeJS.ErrnoException).code === 'EEXIST' ? taken : `its backup cannot be written beside it: ${errorText(error)}`);
   }
 }
 
