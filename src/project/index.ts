@@ -41,10 +41,7 @@ const MAX_ROUNDS = 3;
 /** Analyses the given files (absolute paths) as one project. Bad files become `errors`, never exceptions. */
 export function analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectAnalysis {
   const errors: FileError[] = [];
-  // Selected files are parsed as they are read, while the reader thread (on large runs) reads on.
-  const first = new ModuleAnalysis(options);
-  const { texts, scanned, skipped } = readCandidates(files, options, errors, (file, text, inert) => first.add(file, text, inert), onProgress);
-  const state = first.finish(texts.keys());
+  const { texts, scanned, skipped, state } = analyseCandidates(files, options, errors, onProgress);
   // Handed to the first `migrate` and forgotten here, so a migration can release what it re-analyses.
   let analysed: ProjectState | undefined = state;
   const take = (): ProjectState => {
@@ -61,7 +58,7 @@ export function analyzeProject(files: readonly string[], options: ProjectOptions
       filesScanned: scanned.length,
       filesSkipped: skipped.length,
     },
-    migrate: ({ annotate: withTodos }) => migrateProject(texts, take(), options, withTodos),
+    migrate: ({ annotate: withTodos }) => migrateProject(texts, take, options, withTodos),
   };
 }
 
@@ -99,6 +96,17 @@ const READER_THREAD_MIN_FILES = 2000;
 const READER_STACK_MB = 0.9;
 /** The reader thread's script: the build's; a run from the TypeScript sources (the tests) reads on the main thread. */
 const READER_SCRIPT = path.join(__dirname, 'reader.js');
+
+/**
+ * The first analysis: selected files are parsed as they are read, while the reader thread (on large runs) reads on.
+ * A function of its own so that nothing outlives it but what it returns: a closure over the analysis would keep every
+ * first-pass tree alive through the migration that replaces them.
+ */
+function analyseCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onProgress?: (done: number, total: number) => void): Candidates & { readonly state: ProjectState } {
+  const analysis = new ModuleAnalysis(options);
+  const candidates = readCandidates(files, options, errors, (file, text, inert) => analysis.add(file, text, inert), onProgress);
+  return { ...candidates, state: analysis.finish(candidates.texts.keys()) };
+}
 
 /**
  * Reads every file once and keeps only the texts worth parsing: those the text pre-filter selects, and the modules
@@ -449,7 +457,9 @@ function isManagementAudienceOrNone(request: TokenRequest): boolean {
 
 const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map(), flows: new Map() };
 
-function migrateProject(original: ReadonlyMap<string, string>, state: ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
+function migrateProject(original: ReadonlyMap<string, string>, take: () => ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
+  // Taken here, not passed in: the caller's frame would hold an argument, and every first-pass tree with it, to the end.
+  let state = take();
   const texts = new Map(original);
   const changed = new Map<string, FileMigration['changed'][number][]>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
