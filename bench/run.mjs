@@ -1,10 +1,13 @@
 /**
  * `npm run bench`: the CLI, the ESLint plugin and the baselines over deterministic trees of 1k, 5k and 20k files
  * (bench/tree.mjs), each measured several times (median wall time, files/s, peak RSS), with the ratios the project
- * targets. Writes bench/results.json and prints a table. Not a test: figures depend on the machine.
+ * targets; then the bounded-cost scenarios (bench/bounded.mjs): `--large` Auth0-related files of 900 KB, and
+ * `--copies` copies of the demo app (0 / an empty list skips them). Writes bench/results.json and prints a table. Not
+ * a test: figures depend on the machine.
  *
  *   node bench/run.mjs [--sizes 1000,5000,20000] [--reps 5] [--slow-reps 3] [--slow-reps-large 3]
- *                      [--ab-files 2500] [--tools scan,migrate,...] [--work DIR] [--out FILE]
+ *                      [--ab-files 2500] [--tools scan,migrate,...] [--large 300] [--copies 250,1000]
+ *                      [--work DIR] [--out FILE]
  *
  * Fast tools (the floors, scan, migrate) run `--reps` times after one untimed warm-up; the slow baselines (the
  * jscodeshift no-op, ESLint with and without the plugin) run `--slow-reps` times, and `--slow-reps-large` times on
@@ -20,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { measureScenarios, scenarioLines } from './bounded.mjs';
 import { GNU_TIME, measureNode } from './measure.mjs';
 import { buildTree, DEFAULT_SEED, EXTENSIONS, LEGACY_SHARE, realFilePool, ROOT } from './tree.mjs';
 
@@ -31,6 +35,8 @@ const { values: options } = parseArgs({
     'slow-reps-large': { type: 'string', default: '3' },
     'ab-files': { type: 'string', default: '2500' },
     tools: { type: 'string' },
+    large: { type: 'string', default: '300' },
+    copies: { type: 'string', default: '250,1000' },
     work: { type: 'string', default: path.join(os.tmpdir(), 'auth0-tokens-bench') },
     out: { type: 'string', default: path.join(ROOT, 'bench/results.json') },
   },
@@ -41,6 +47,8 @@ const REPS = Number(options.reps);
 const SLOW_REPS = Number(options['slow-reps']);
 const SLOW_REPS_LARGE = Number(options['slow-reps-large']);
 const AB_FILES = Number(options['ab-files']);
+const LARGE_FILES = Number(options.large);
+const COPIES = options.copies.split(',').filter(Boolean).map(Number);
 const LARGE = 5000;
 const WORK = path.resolve(options.work);
 const BIN = path.join(ROOT, 'bin/auth0-tokens.js');
@@ -232,7 +240,7 @@ function machine() {
  * The targets, judged on the largest tree. Growth compares the cost per file on the largest tree with that on the
  * one before it: start-up costs make it fall with size when time grows linearly, so above 1.1 it grows faster.
  */
-function targets(trees) {
+function targets(trees, scenarios) {
   const largest = trees.at(-1);
   const results = largest.results;
   const perFile = (tree, id) => tree.results[id].wallSeconds / tree.size;
@@ -251,7 +259,27 @@ function targets(trees) {
     migratePeakRssMb: under(results.migrate?.peakRssMb ?? null, 300),
     scanGrowth: check(growth('scan'), 1.1),
     migrateGrowth: check(growth('migrate'), 1.1),
+    largeFilesPeakRssMb: under(largeFilesPeakRss(scenarios), LARGE_FILES_RSS_LIMIT_MB),
+    copiesScanGrowth: check(copiesGrowth(scenarios, 'scan'), 1.1),
+    copiesMigrateGrowth: check(copiesGrowth(scenarios, 'migrate'), 1.1),
   };
+}
+
+/** The large files run with a heap of 1.75 GB (Node's default on a 7 GB CI runner); threads and code add the rest. */
+const LARGE_FILES_RSS_LIMIT_MB = 2048;
+
+/** The largest peak RSS of any command over the large files, whatever their count. */
+function largeFilesPeakRss(scenarios) {
+  const peaks = Object.entries(scenarios).filter(([id]) => id.startsWith('large-')).flatMap(([, scenario]) => Object.values(scenario.results).map((result) => result.peakRssMb));
+  return peaks.length > 0 && peaks.every((peak) => peak !== null) ? Math.max(...peaks) : null;
+}
+
+/** As for the trees: wall time per copy on the most copies over that on the count before it. */
+function copiesGrowth(scenarios, command) {
+  const measured = Object.entries(scenarios).filter(([id]) => id.startsWith('copies-')).map(([, scenario]) => scenario);
+  if (measured.length < 2) return null;
+  const perCopy = (scenario) => scenario.results[command].wallSeconds / scenario.count;
+  return round(perCopy(measured.at(-1)) / perCopy(measured.at(-2)), 2);
 }
 
 function printTable(report) {
@@ -267,7 +295,8 @@ function printTable(report) {
     const r = tree.ratios;
     lines.push(`ratios: scan/floor(b) ${r.scanOverFloorB ?? '-'}  migrate/floor(b) ${r.migrateOverFloorB ?? '-'}  jscodeshift/migrate ${r.jscodeshiftOverMigrate ?? '-'}  ESLint+plugin/ESLint ${r.eslintPluginOverParserOnly ?? '-'} (in one process ${r.eslintPluginOverParserOnlyInProcess ?? '-'}; plugin rules ${r.eslintPluginRuleShare === null ? '-' : `${(r.eslintPluginRuleShare * 100).toFixed(1)}%`} of the run)`);
   }
-  lines.push('', `targets on ${report.targets.size} files:`);
+  if (Object.keys(report.scenarios).length > 0) lines.push('', 'bounded cost (default limits; one run each)', ...scenarioLines(report.scenarios));
+  lines.push('', `targets on ${report.targets.size} files (and the scenarios):`);
   for (const [name, target] of Object.entries(report.targets)) {
     if (name === 'size' || target === null) continue;
     lines.push(`  ${target.pass ? 'PASS' : 'FAIL'}  ${name.padEnd(28)} ${target.value} (limit ${target.limit})`);
@@ -305,14 +334,16 @@ function main() {
     // Other work on the machine skews every figure: the 1-minute load average before and after says how much there was.
     trees.push({ size, tree: manifest, loadAverage: [round(loadBefore, 2), round(os.loadavg()[0], 2)], results, eslintInProcess, ratios });
   }
+  const scenarios = measureScenarios(WORK, { large: LARGE_FILES, copies: COPIES });
   const report = {
     generated: new Date().toISOString(),
     command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     durationMinutes: round((Date.now() - started) / 60000, 1),
     machine: machine(),
-    settings: { seed: DEFAULT_SEED, legacyShare: LEGACY_SHARE, extensions: EXTENSIONS, reps: REPS, slowReps: SLOW_REPS, slowRepsAbove5k: SLOW_REPS_LARGE, eslintInProcessFiles: AB_FILES, statistic: 'median wall time; peak RSS is the maximum over the runs' },
+    settings: { seed: DEFAULT_SEED, legacyShare: LEGACY_SHARE, extensions: EXTENSIONS, reps: REPS, slowReps: SLOW_REPS, slowRepsAbove5k: SLOW_REPS_LARGE, eslintInProcessFiles: AB_FILES, largeFiles: LARGE_FILES, copies: COPIES, statistic: 'median wall time; peak RSS is the maximum over the runs' },
     trees,
-    targets: targets(trees),
+    scenarios,
+    targets: targets(trees, scenarios),
   };
   fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
   printTable(report);

@@ -24,8 +24,8 @@ import { ROOT, sourceFiles } from './tree.mjs';
 const SAMPLE_MAX_BYTES = 64 * 1024;
 /** The CLI's default extensions: the sweep takes whatever the CLI would. */
 const CLI_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue'];
-/** Every file: no ignore rules, and no size limit (the multi-megabyte bundles are part of the sweep). */
-const WALK_ALL = ['--no-default-ignores', '--no-gitignore', '--max-file-size', '0'];
+/** Every file: no ignore rules, and no size limits (the multi-megabyte bundles are part of the sweep). */
+const WALK_ALL = ['--no-default-ignores', '--no-gitignore', '--max-file-size', '0', '--max-total-size', '0'];
 
 const { values: options } = parseArgs({
   options: {

@@ -273,3 +273,42 @@ describe('what the project analysis parses and keeps', () => {
     expect(report.findings.map((finding) => finding.file)).toEqual(['profile.js']);
   });
 });
+
+describe('bounded memory', () => {
+  /** A login whose ID token calls the Management API, on a tenant of its own: each file has findings of its own. */
+  const flow = (tenant: string): string[] => [
+    `var webAuth = new auth0.WebAuth({ domain: '${tenant}.auth0.com', clientID: 'abc', responseType: 'id_token', scope: 'openid' });`,
+    'webAuth.parseHash(function (err, authResult) {',
+    `  var management = new auth0.Management({ domain: '${tenant}.auth0.com', token: authResult.idToken });`,
+    '  management.getUser(authResult.idTokenPayload.sub, function () {});',
+    '});',
+  ];
+  const NAMES = ['a.js', 'b.js', 'c.js', 'd.js', 'e.js', 'f.js'];
+
+  it('holds at most maxTotalBytes of Auth0-related source: each file beyond it is an error naming it, and is not migrated', () => {
+    const dir = project('total-size', Object.fromEntries(NAMES.map((file) => [file, flow(file[0]!)])));
+    const files = NAMES.map((file) => path.join(dir, file));
+    const size = fs.statSync(files[0]!).size;
+    const analysis = analyzeProject(files, { ...OPTIONS, cwd: dir, maxTotalBytes: 3 * size + 10 });
+    const { report } = analysis;
+    expect(new Set(report.findings.map((finding) => finding.file))).toEqual(new Set(['a.js', 'b.js', 'c.js']));
+    expect(report.errors.map((error) => error.file)).toEqual(['d.js', 'e.js', 'f.js']);
+    for (const error of report.errors) {
+      expect(error.message).toMatch(/^not analysed: the run already holds 0\.0 MB of Auth0-related code \(the limit is 0\.0 MB\); analyse this path in a separate run or raise --max-total-size$/);
+    }
+    expect(report.scannedFiles).toEqual(NAMES);
+    expect(report.skippedFiles, 'a file not analysed is no file with nothing Auth0-related').toEqual([]);
+    expect(analysis.migrate({ annotate: false }).map((migration) => migration.file)).toEqual(['a.js', 'b.js', 'c.js']);
+  });
+
+  it('applies the limits to the files as they are read: a file the analysis took is migrated even when its edits take it over them', () => {
+    const dir = project('limits-first-pass', { 'login.js': flow('acme') });
+    const file = path.join(dir, 'login.js');
+    const size = fs.statSync(file).size;
+    const analysis = analyzeProject([file], { ...OPTIONS, cwd: dir, maxFileBytes: size, maxTotalBytes: size });
+    expect(analysis.report.errors).toEqual([]);
+    const [migration] = analysis.migrate({ annotate: false });
+    expect(migration?.file).toBe('login.js');
+    expect(Buffer.byteLength(migration!.after)).toBeGreaterThan(size);
+  });
+});

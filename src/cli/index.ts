@@ -22,6 +22,11 @@ const SCOPES_FORMATS = ['text', 'json', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning', 'needs-manual', 'none'] as const;
 /** Hand-written source is far smaller; a larger Auth0-related file is a bundle (1 MB of it parses in seconds into 500 MB). */
 const DEFAULT_MAX_FILE_MB = 1;
+/**
+ * Auth0-related code a run keeps parsed: at 100 to 150 bytes of memory per byte of source, 12 MB fits the heap Node
+ * gives itself on a 7 GB CI runner (see docs/performance.md).
+ */
+const DEFAULT_MAX_TOTAL_MB = 12;
 
 class UsageError extends Error {}
 
@@ -140,12 +145,18 @@ function commonOptions<T>(command: Argv<T>) {
     })
     .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
     .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, vendored code (vendor, www/lib, bower folders and the folders .bowerrc files name), dist, build, coverage and minified bundles; --no-default-ignores to include them' })
-    // A string, checked in `runOptions`: as a number, yargs would read '' as 0 (no limit) and 'Infinity' as a limit.
+    // Strings, checked in `runOptions`: as numbers, yargs would read '' as 0 (no limit) and 'Infinity' as a limit.
     .option('max-file-size', {
       type: 'string',
       requiresArg: true,
       defaultDescription: String(DEFAULT_MAX_FILE_MB),
       describe: 'Report and skip Auth0-related files larger than this many megabytes (bundles, generated code: parsing 5 MB takes half a minute and 2 GB of memory); 0 for no limit',
+    })
+    .option('max-total-size', {
+      type: 'string',
+      requiresArg: true,
+      defaultDescription: String(DEFAULT_MAX_TOTAL_MB),
+      describe: 'Keep at most this many megabytes of Auth0-related code parsed in one run (it is held in memory at 100 to 150 times its size); a file beyond it is reported and not analysed; 0 for no limit',
     })
     .option('shard', { type: 'string', requiresArg: true, describe: 'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices' })
     .option('environment', { choices: ['auto', 'browser', 'server'] as const, default: 'auto' as const, describe: 'Whether the files run in a browser; auto decides per file' })
@@ -165,6 +176,7 @@ interface CommonArguments {
   environment: 'auto' | 'browser' | 'server';
   metadataScope: 'update' | 'create' | 'both';
   maxFileSize: string | string[] | undefined;
+  maxTotalSize: string | string[] | undefined;
   quiet: boolean;
 }
 
@@ -173,7 +185,6 @@ function runOptions(args: CommonArguments): RunOptions {
   const shard = shardText === undefined ? undefined : parseShard(shardText);
   if (typeof shard === 'string') throw new UsageError(shard);
   if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
-  const maxFileSize = megabytes(once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB));
   const paths = [...(args.paths ?? []), ...(args['--'] ?? []).map(String)];
   if (paths.some((given) => given.trim() === '')) throw new UsageError('a path is empty: name a file or directory, or leave the paths out for the current directory');
   return {
@@ -187,7 +198,8 @@ function runOptions(args: CommonArguments): RunOptions {
     quiet: args.quiet,
     environment: args.environment,
     metadataScope: args.metadataScope,
-    maxFileBytes: maxFileSize > 0 ? maxFileSize * 1024 * 1024 : undefined,
+    maxFileBytes: bytesLimit('--max-file-size', once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB)),
+    maxTotalBytes: bytesLimit('--max-total-size', once('--max-total-size', args.maxTotalSize) ?? String(DEFAULT_MAX_TOTAL_MB)),
   };
 }
 
@@ -197,11 +209,11 @@ function once(flag: string, value: string | string[] | undefined): string | unde
   return value;
 }
 
-/** `--max-file-size`: a decimal number of megabytes, 0 or more, as typed (no sign, exponent or surrounding space). */
-function megabytes(text: string): number {
-  const value = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(value)) throw new UsageError(`--max-file-size must be a number of megabytes, 0 or more (got '${text}')`);
-  return value;
+/** A limit typed as a decimal number of megabytes, 0 or more (no sign, exponent or surrounding space), in bytes; 0 is no limit. */
+function bytesLimit(flag: string, text: string): number | undefined {
+  const megabytes = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(megabytes)) throw new UsageError(`${flag} must be a number of megabytes, 0 or more (got '${text}')`);
+  return megabytes > 0 ? megabytes * 1024 * 1024 : undefined;
 }
 
 /**

@@ -19,6 +19,7 @@ export interface RunOptions extends DiscoveryOptions {
   readonly environment: 'auto' | 'browser' | 'server';
   readonly metadataScope: 'update' | 'create' | 'both';
   readonly maxFileBytes?: number;
+  readonly maxTotalBytes?: number;
 }
 
 export interface Run {
@@ -50,7 +51,7 @@ export function analyseFiles(options: RunOptions): Run {
   const leftoverErrors = leftovers.filter((leftover) => !leftover.settled).map((leftover) => leftoverError(options.cwd, leftover));
 
   const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
-  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes }, (done, total) => progress.update(done, total));
+  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes, maxTotalBytes: options.maxTotalBytes }, (done, total) => progress.update(done, total));
   progress.finish();
 
   const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));

@@ -19,7 +19,7 @@ import { parseFile, ParseError, type ParsedUnit } from '../parse';
 import { nextMessage } from '../thread-messages';
 import { projectPath } from '../analysis/environment';
 import { inheritEnvironments } from './environments';
-import { firstRead, overSizeLimit, readText, relativeImports, relativePath, type FirstRead } from './read';
+import { firstRead, readText, relativeImports, relativePath, type FirstRead } from './read';
 import type { ReaderData } from './reader';
 import { ModuleResolver } from './resolve';
 import type { CallSite, FileError, FileMigration, ManagementCallReport, ProjectAnalysis, ProjectFinding, ProjectReport, TokenRequestReport } from './types';
@@ -30,10 +30,17 @@ export interface ProjectOptions extends CheckOptions {
   /** Files are reported relative to this directory. */
   readonly cwd: string;
   /**
-   * Auth0-related files over this many bytes are reported and not parsed: parsing costs hundreds of bytes of memory
-   * per byte of source, and such files are bundles or generated code. No limit when undefined.
+   * Auth0-related files over this many bytes are reported and not parsed: a file costs 100 to 150 bytes of memory per
+   * byte of source while it is analysed, and such files are bundles or generated code. No limit when undefined.
    */
   readonly maxFileBytes?: number;
+  /**
+   * The most source, in bytes, of the modules one run keeps parsed: modules with something to check or link stay
+   * parsed until the run ends, at 100 to 150 bytes of memory per byte of source (an inert module's tree is dropped).
+   * A file that would take the total beyond this is reported and not analysed, so memory stays bounded however many
+   * there are. No limit when undefined.
+   */
+  readonly maxTotalBytes?: number;
 }
 
 const MAX_ROUNDS = 3;
@@ -79,6 +86,8 @@ interface ProjectState {
   readonly findings: ReadonlyMap<Module, Located[]>;
   /** Each linked module's flow: the modules joined by imports, shared storage keys and tokens, named by the first. */
   readonly flows: ReadonlyMap<Module, Module>;
+  /** Resolves the modules' imports; kept for the migration rounds, whose files are the same. */
+  readonly resolver: ModuleResolver;
 }
 
 interface Candidates {
@@ -114,12 +123,14 @@ function analyseCandidates(files: readonly string[], options: ProjectOptions, er
  * exports, a helper that takes the token as a parameter, may mention nothing Auth0-related). Other texts are dropped
  * as soon as their imports are known, so memory follows the Auth0-related code, not the tree. `onCandidate` gets each
  * text worth parsing as soon as it is known: a selected file as it is read (`inert` if the reader thread proved that
- * analysing it finds nothing), the neighbours once all are read.
+ * analysing it finds nothing), the neighbours once all are read. It returns false for a file the analysis refused
+ * (and reported): its text is dropped at once, and the file is neither a candidate nor skipped.
  */
-function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onCandidate: (file: string, text: string, inert: boolean) => void, onProgress?: (done: number, total: number) => void): Candidates {
+function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onCandidate: (file: string, text: string, inert: boolean) => boolean, onProgress?: (done: number, total: number) => void): Candidates {
   /** Each readable file's absolute path and its name in reports. */
   const readable = new Map<string, string>();
   const selected = new Map<string, string>();
+  const refused = new Set<string>();
   const importsOf = new Map<string, string>();
   readFirst(files, options.maxFileBytes, (index, read) => {
     onProgress?.(index + 1, files.length);
@@ -131,8 +142,8 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
     }
     readable.set(file, name);
     if (read.kind === 'selected') {
-      selected.set(file, read.text);
-      onCandidate(file, read.text, read.inert === true);
+      if (onCandidate(file, read.text, read.inert === true)) selected.set(file, read.text);
+      else refused.add(file);
     } else if (read.imports !== '') importsOf.set(file, read.imports);
   });
   const resolved = (file: string, specifier: string): string | undefined => {
@@ -161,13 +172,12 @@ function readCandidates(files: readonly string[], options: ProjectOptions, error
   for (const [file, name] of readable) {
     const text = selected.get(file);
     if (text !== undefined) texts.set(file, text);
+    else if (refused.has(file)) continue;
     else if (!neighbours.has(file)) skipped.push(name);
     else {
       // A neighbour is read again: keeping every text until the neighbours are known would hold the whole tree.
       const neighbour = readText(file, name, errors);
-      if (neighbour === undefined) continue;
-      texts.set(file, neighbour);
-      onCandidate(file, neighbour, false);
+      if (neighbour !== undefined && onCandidate(file, neighbour, false)) texts.set(file, neighbour);
     }
   }
   return { texts, scanned: [...readable.values()], skipped };
@@ -216,9 +226,12 @@ function importNames(file: string): string[] {
   return stem === 'index' && segments.length > 1 ? [last, stem, segments.at(-2)!] : [last, stem];
 }
 
-/** Parses and analyses each text, then links the modules (see `ModuleAnalysis`). */
-function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous?: Pick<ProjectState, 'modules' | 'inert'>): ProjectState {
-  const analysis = new ModuleAnalysis(options, previous);
+/**
+ * Parses and analyses each text, then links the modules (see `ModuleAnalysis`). The texts are those the first analysis
+ * took, a migration round's edits included: no size limit may now drop a file that analysis kept.
+ */
+function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous?: Pick<ProjectState, 'modules' | 'inert' | 'resolver'>): ProjectState {
+  const analysis = new ModuleAnalysis({ ...options, maxFileBytes: undefined, maxTotalBytes: undefined }, previous);
   for (const [absolute, text] of texts) analysis.add(absolute, text);
   return analysis.finish(texts.keys());
 }
@@ -233,35 +246,59 @@ class ModuleAnalysis {
   private readonly kept = new Map<string, Module>();
   private readonly inert = new Map<string, string>();
   private readonly errors: FileError[] = [];
+  /** Bytes of source of the modules kept parsed so far (see `ProjectOptions.maxTotalBytes`). */
+  private held = 0;
 
   constructor(
     private readonly options: ProjectOptions,
-    private readonly previous?: Pick<ProjectState, 'modules' | 'inert'>,
+    private readonly previous?: Pick<ProjectState, 'modules' | 'inert' | 'resolver'>,
   ) {
     this.parsed = new Map(previous?.modules.map((module) => [module.absolute, module]));
   }
 
-  /** Parses and analyses a module, unless `provenInert` (the reader thread analysed it and found it inert). */
-  add(absolute: string, text: string, provenInert = false): void {
-    const { maxFileBytes } = this.options;
-    if (overSizeLimit(text, maxFileBytes)) {
-      const file = relativePath(this.options.cwd, absolute);
-      this.errors.push({ file, message: `too large to analyse (${megabytes(Buffer.byteLength(text))} MB; the limit is ${megabytes(maxFileBytes!)} MB): skipped; bundles and generated code are migrated through their sources` });
-      return;
+  /**
+   * Parses and analyses a module, unless `provenInert` (the reader thread analysed it and found it inert). False when
+   * the module is refused and reported: too large, or beyond the run's total; the caller then drops its text.
+   */
+  add(absolute: string, text: string, provenInert = false): boolean {
+    const bytes = Buffer.byteLength(text);
+    const refusal = this.refusal(bytes);
+    if (refusal !== undefined) {
+      this.errors.push({ file: relativePath(this.options.cwd, absolute), message: refusal });
+      return false;
     }
     if (provenInert || this.previous?.inert.get(absolute) === text) {
       this.inert.set(absolute, text);
-      return;
+      return true;
     }
     const module = this.load(absolute, text);
-    if (!module) return;
+    if (!module) return true;
     if (module.units.every(({ view }) => view.inert)) this.inert.set(absolute, text);
-    else this.kept.set(absolute, module);
+    else this.keep(module, bytes);
+    return true;
+  }
+
+  /** Why a text of `bytes` is not analysed (see `ProjectOptions`), or undefined. */
+  private refusal(bytes: number): string | undefined {
+    const { maxFileBytes, maxTotalBytes } = this.options;
+    if (maxFileBytes !== undefined && bytes > maxFileBytes) {
+      return `too large to analyse (${megabytes(bytes)} MB; the limit is ${megabytes(maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources`;
+    }
+    if (maxTotalBytes !== undefined && this.held + bytes > maxTotalBytes) {
+      return `not analysed: the run already holds ${megabytes(this.held)} MB of Auth0-related code (the limit is ${megabytes(maxTotalBytes)} MB); analyse this path in a separate run or raise --max-total-size`;
+    }
+    return undefined;
+  }
+
+  /** Keeps a parsed module until the run ends: only these count toward the total, an inert module's tree is dropped. */
+  private keep(module: Module, bytes: number): void {
+    this.kept.set(module.absolute, module);
+    this.held += bytes;
   }
 
   /** Links the modules, ordered as `order` lists them, and checks each. */
   finish(order: Iterable<string>): ProjectState {
-    const resolver = new ModuleResolver();
+    const resolver = this.previous?.resolver ?? new ModuleResolver();
     // An inert module imports nothing, so loading the ones kept modules import is enough.
     for (const module of [...this.kept.values()]) {
       for (const source of new Set(module.units.flatMap(({ view }) => view.importSources))) {
@@ -269,7 +306,7 @@ class ModuleAnalysis {
         const text = target === undefined ? undefined : this.inert.get(target);
         if (text === undefined || this.kept.has(target!)) continue;
         const imported = this.load(target!, text);
-        if (imported) this.kept.set(target!, imported);
+        if (imported) this.keep(imported, Buffer.byteLength(text));
       }
     }
     const modules = [...order].flatMap((absolute) => this.kept.get(absolute) ?? []);
@@ -283,7 +320,7 @@ class ModuleAnalysis {
       }
       findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
     }
-    return { modules, inert: this.inert, errors: this.errors, findings, flows };
+    return { modules, inert: this.inert, errors: this.errors, findings, flows, resolver };
   }
 
   private load(absolute: string, text: string): Module | undefined {
@@ -455,7 +492,7 @@ function isManagementAudienceOrNone(request: TokenRequest): boolean {
 
 // ------------------------------------------------------------------------------------------------ migration
 
-const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map(), flows: new Map() };
+const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map(), flows: new Map(), resolver: new ModuleResolver() };
 
 function migrateProject(original: ReadonlyMap<string, string>, take: () => ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
   // Taken here, not passed in: the caller's frame would hold an argument, and every first-pass tree with it, to the end.
@@ -467,7 +504,7 @@ function migrateProject(original: ReadonlyMap<string, string>, take: () => Proje
     if (edited.size === 0) break;
     // Only the unchanged modules are carried into the next analysis. Dropping the state before it starts releases
     // the trees of the edited ones before it parses their new texts.
-    const previous = { ...NO_STATE, inert: state.inert, modules: state.modules.filter((module) => !edited.has(module.absolute)) };
+    const previous = { inert: state.inert, resolver: state.resolver, modules: state.modules.filter((module) => !edited.has(module.absolute)) };
     state = NO_STATE;
     state = analyzeModules(texts, options, previous);
   }

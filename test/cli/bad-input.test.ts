@@ -318,6 +318,49 @@ describe('bad input', () => {
     });
   });
 
+  describe('the run-wide size limit', () => {
+    /** Files of `bytes` each: an ID-token flow, then a comment, which costs next to nothing to parse. */
+    function paddedFlows(count: number, bytes: number): Record<string, string> {
+      const padding = `/*${'x'.repeat(bytes - ID_TOKEN_FLOW.length - 5)}*/\n`;
+      return Object.fromEntries(Array.from({ length: count }, (_, index) => [`flow-${String(index).padStart(2, '0')}.js`, ID_TOKEN_FLOW + padding]));
+    }
+    const notAnalysed = (stderr: string): string[] => errorLines(stderr).filter((line) => line.includes(': not analysed: the run already holds')).map((line) => line.split(':')[0]!);
+
+    it('--max-total-size: each file beyond it is reported by name and not migrated, the files within it are analysed; a negative value is refused', async () => {
+      const directory = temporaryDirectory('max-total-size');
+      writeFiles(directory, paddedFlows(6, 1000));
+      const before = hashTree(directory);
+      const [scan, migrate, invalid] = await Promise.all([
+        cli(['scan', '--format', 'json', '--max-total-size', String(3500 / MIB)], directory),
+        cli(['migrate', '--force', '--max-total-size', String(3500 / MIB)], directory),
+        cli(['scan', '--max-total-size', '-1'], directory),
+      ]);
+      const document = JSON.parse(scan.stdout) as JsonDocument;
+      expect(scan.status).toBe(1);
+      expect(new Set(document.findings.map((finding) => finding.file))).toEqual(new Set(['flow-00.js', 'flow-01.js', 'flow-02.js']));
+      expect(document.summary).toMatchObject({ filesScanned: 6, filesSkipped: 0, errors: 3 });
+      expect(notAnalysed(scan.stderr)).toEqual(['flow-03.js', 'flow-04.js', 'flow-05.js']);
+      expect(migrate.status).toBe(1);
+      expect(notAnalysed(migrate.stderr)).toEqual(['flow-03.js', 'flow-04.js', 'flow-05.js']);
+      const after = hashTree(directory);
+      expect(Object.keys(after).filter((file) => after[file] !== before[file])).toEqual(['flow-00.js', 'flow-01.js', 'flow-02.js']);
+      expect(invalid.status).toBe(2);
+      expect(invalid.stderr).toContain('--max-total-size must be a number of megabytes, 0 or more');
+    });
+
+    it('holds 12 MB by default: the files beyond the first 12 MB of Auth0-related code are reported, and 0 lifts the limit', async () => {
+      const directory = temporaryDirectory('default-total-size');
+      // Under the default --max-file-size of 1 MB each; twelve of them hold 11.4 MB, a thirteenth would make 12.4.
+      writeFiles(directory, paddedFlows(14, Math.floor(0.95 * MIB)));
+      const [limited, unlimited] = await Promise.all([cli(['scan', '--format', 'json'], directory), cli(['scan', '--format', 'json', '--max-total-size', '0'], directory)]);
+      expect(notAnalysed(limited.stderr)).toEqual(['flow-12.js', 'flow-13.js']);
+      expect(limited.stderr).toContain('flow-12.js: not analysed: the run already holds 11.4 MB of Auth0-related code (the limit is 12.0 MB)');
+      expect(new Set((JSON.parse(limited.stdout) as JsonDocument).findings.map((finding) => finding.file)).size).toBe(12);
+      expect(unlimited.stderr).toBe('');
+      expect(new Set((JSON.parse(unlimited.stdout) as JsonDocument).findings.map((finding) => finding.file)).size).toBe(14);
+    });
+  });
+
   describe('paths', () => {
     const FILES = Object.fromEntries(['a.js', 'b.js', '-c.js'].map((file) => [file, ID_TOKEN_FLOW]));
 
