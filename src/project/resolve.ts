@@ -16,9 +16,19 @@ export class ModuleResolver {
   /** The nearest config file by directory, and whether a config maps bare specifiers: asked for every import. */
   private readonly configs = new Map<string, string | undefined>();
   private readonly mapsSpecifiers = new Map<string, boolean>();
+  /** Answers by directory and specifier: every import is asked for by up to three passes of each migration round. */
+  private readonly answers = new Map<string, string | undefined>();
 
   /** The absolute file `specifier` refers to from `containingFile`, or `undefined` (packages, unresolvable). */
   resolve(specifier: string, containingFile: string): string | undefined {
+    const key = `${path.dirname(containingFile)}\0${specifier}`;
+    if (this.answers.has(key)) return this.answers.get(key);
+    const answer = this.lookUp(specifier, containingFile);
+    this.answers.set(key, answer);
+    return answer;
+  }
+
+  private lookUp(specifier: string, containingFile: string): string | undefined {
     if (!specifier.startsWith('.') && !specifier.startsWith('/') && !this.hasPaths(containingFile)) return undefined;
     // Loaded only when some candidate imports another module.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
