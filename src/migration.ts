@@ -8,7 +8,7 @@ import { CHECKS, RULE_NAMES, type CheckOptions, type RuleName } from './analysis
 import { projectPath } from './analysis/environment';
 import { analyzeFile } from './analysis/facts';
 import type { Finding } from './analysis/findings';
-import { eol } from './analysis/edits';
+import { applyEdits, eol } from './analysis/edits';
 import type { TextEdit } from './analysis/types';
 import { parseFile } from './parse';
 import { redact } from './redact';
@@ -121,29 +121,6 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
   if (aInsert) return b.range[0] < a.range[0] && a.range[0] < b.range[1];
   if (bInsert) return a.range[0] < b.range[0] && b.range[0] < a.range[1];
   return a.range[0] < b.range[1] && b.range[0] < a.range[1];
-}
-
-/** Applies non-overlapping edits; insertions at the same point keep their order. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.edit.range[1] - a.edit.range[1] || b.index - a.index);
-  // Edits come from the end, so the text after `cursor` is final: its pieces are joined once. Rebuilding the whole
-  // text for every edit made a file with thousands of edits quadratic, in time and in garbage.
-  let head = text;
-  let cursor = text.length;
-  const pieces: string[] = [];
-  for (const { edit } of ordered) {
-    const [start, end] = edit.range;
-    if (end > cursor) {
-      // Into an edit already applied: applied to the text as it now is.
-      head = head.slice(0, cursor) + pieces.reverse().join('');
-      pieces.length = 0;
-      cursor = head.length;
-    }
-    pieces.push(head.slice(end, cursor), edit.text);
-    cursor = start;
-  }
-  pieces.push(head.slice(0, cursor));
-  return pieces.reverse().join('');
 }
 
 export function site(text: string, { rule, finding, offset }: Located): Site {
