@@ -3,12 +3,12 @@
  * that migrate a token request or credential, re-analyse, and report whatever is left as needs-manual with the
  * rule's own message. Pure text in, text out; the same edits the ESLint rules offer.
  */
-import { rules } from '../rules';
 import { CHECKS, RULE_NAMES, type CheckOptions, type RuleName } from './analysis/checks';
 import { projectPath } from './analysis/environment';
 import { analyzeFile } from './analysis/facts';
 import type { Finding } from './analysis/findings';
 import { applyEdits, eol } from './analysis/edits';
+import { messageData, RULE_MESSAGES } from './analysis/messages';
 import type { TextEdit } from './analysis/types';
 import { parseFile } from './parse';
 import { redact } from './redact';
@@ -151,8 +151,8 @@ function position(text: string, offset: number): { line: number; column: number 
 
 /** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do (JWTs redacted). */
 export function message(rule: RuleName, finding: Finding): string {
-  const template = (rules[rule].meta.messages as Record<string, string>)[finding.messageId] ?? finding.messageId;
-  const data: Record<string, string> = { ...finding.data, review: finding.certainty === 'needs-manual' ? ' (needs manual review)' : '' };
+  const template = (RULE_MESSAGES[rule] as Record<string, string>)[finding.messageId] ?? finding.messageId;
+  const data = messageData(finding);
   return redact(template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? ''));
 }
 
