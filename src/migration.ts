@@ -15,7 +15,8 @@ import { redact } from './redact';
 
 /** Suggestions that are part of the migration (the rest only inform). */
 const MIGRATING_SUGGESTIONS = new Set(['addAudience', 'setScopes', 'normaliseScope', 'useAccessToken', 'storeAccessToken']);
-const MAX_PASSES = 3;
+/** Rounds of edits and re-analysis: a round's edits can make the next possible (a container made, then written into). */
+export const MAX_MIGRATION_ROUNDS = 3;
 export const TODO_MARKER = 'TODO(auth0-tokens):';
 
 export interface MigrationOptions extends CheckOptions {
@@ -42,18 +43,22 @@ export interface MigrationResult {
 
 /** Migrates one file's text. Throws `ParseError` when the file cannot be parsed. */
 export function migrateSource(file: string, text: string, options: MigrationOptions): MigrationResult {
-  let output = text;
   const changed: Site[] = [];
   const passes: { text: string; edits: TextEdit[] }[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const found = collect(file, output, options);
-    const { edits, applied } = migratingEdits(found);
-    if (edits.length === 0) break;
-    changed.push(...applied.map((entry) => site(output, entry)));
-    passes.push({ text: output, edits });
-    output = applyEdits(output, edits);
-  }
-  const left = collect(file, output, options);
+  const analyse = (source: string) => ({ source, found: collect(file, source, options) });
+  const last = migrateInRounds(
+    () => analyse(text),
+    ({ source, found }) => {
+      const { edits, applied } = migratingEdits(found);
+      if (edits.length === 0) return undefined;
+      changed.push(...applied.map((entry) => site(source, entry)));
+      passes.push({ text: source, edits });
+      return applyEdits(source, edits);
+    },
+    analyse,
+  );
+  let output = last.source;
+  const left = last.found;
   const manual = left.map((entry) => site(output, entry));
   if (options.annotate && left.length > 0) {
     const annotated = annotate(output, left);
@@ -61,6 +66,23 @@ export function migrateSource(file: string, text: string, options: MigrationOpti
     if (parsesTheSame(file, annotated)) output = annotated;
   }
   return { output, passes, changed, manual };
+}
+
+/**
+ * The migration loop of the codemod and of a project: `applyRound` applies one round's migrating edits to what the
+ * last analysis found and returns what the next analysis needs, or undefined when there was nothing to apply; then
+ * `reanalyse` analyses the result. Returns the last analysis. The first is taken, not passed in, and each is dropped
+ * before the next starts: a frame holding one would keep its syntax trees alive through the analysis that replaces them.
+ */
+export function migrateInRounds<Analysis, Next>(take: () => Analysis, applyRound: (analysis: Analysis) => Next | undefined, reanalyse: (next: Next) => Analysis): Analysis {
+  let analysis: Analysis | undefined = take();
+  for (let round = 0; round < MAX_MIGRATION_ROUNDS; round++) {
+    const next = applyRound(analysis);
+    if (next === undefined) break;
+    analysis = undefined;
+    analysis = reanalyse(next);
+  }
+  return analysis;
 }
 
 export function parsesTheSame(file: string, text: string): boolean {

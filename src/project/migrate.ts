@@ -2,30 +2,25 @@
 import { applyEdits } from '../analysis/edits';
 import { siblingWrites } from '../analysis/findings';
 import type { TextEdit } from '../analysis/types';
-import { annotate, migratingEdits, parsesTheSame, site, type Located } from '../migration';
+import { annotate, migrateInRounds, migratingEdits, parsesTheSame, site, type Located } from '../migration';
 import { analyzeModules, type Module, type ProjectState } from './modules';
 import type { ProjectOptions } from './options';
-import { ModuleResolver } from './resolve';
 import type { FileMigration } from './types';
 
-const MAX_ROUNDS = 3;
-
-const NO_STATE: ProjectState = { modules: [], inert: new Map(), errors: [], findings: new Map(), flows: new Map(), resolver: new ModuleResolver() };
-
 export function migrateProject(original: ReadonlyMap<string, string>, take: () => ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
-  // Taken here, not passed in: the caller's frame would hold an argument, and every first-pass tree with it, to the end.
-  let state = take();
   const texts = new Map(original);
   const changed = new Map<string, FileMigration['changed'][number][]>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edited = applyRound(state, texts, changed);
-    if (edited.size === 0) break;
-    // Only the unchanged modules are carried into the next analysis. Dropping the state before it starts releases
-    // the trees of the edited ones before it parses their new texts.
-    const previous = { inert: state.inert, resolver: state.resolver, modules: state.modules.filter((module) => !edited.has(module.absolute)) };
-    state = NO_STATE;
-    state = analyzeModules(texts, options, previous);
-  }
+  // Taken by the loop, not here: this frame would hold the first state, and every first-pass tree with it, to the end.
+  const state = migrateInRounds(
+    take,
+    (analysis) => {
+      const edited = applyRound(analysis, texts, changed);
+      // Only the unchanged modules are carried into the next analysis: the loop drops the state before it starts,
+      // releasing the trees of the edited ones before it parses their new texts.
+      return edited.size === 0 ? undefined : { inert: analysis.inert, resolver: analysis.resolver, modules: analysis.modules.filter((module) => !edited.has(module.absolute)) };
+    },
+    (previous) => analyzeModules(texts, options, previous),
+  );
   const migrations: FileMigration[] = [];
   for (const module of state.modules) {
     const left = state.findings.get(module) ?? [];
