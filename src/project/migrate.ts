@@ -50,7 +50,7 @@ function applyRound(state: ProjectState, texts: Map<string, string>, changed: Ma
     const sites = applied.map((entry) => site(module.text, entry));
     if (sites.length > 0) changed.set(module.file, [...(changed.get(module.file) ?? []), ...sites.map(({ line, rule, message: text }) => ({ line, rule, message: text }))]);
     for (const entry of applied) {
-      const key = storageKeySwitched(entry);
+      const key = storageKeySwitched(module, entry);
       if (key === undefined) continue;
       writers ??= storageWriters(state);
       for (const writer of writers.get(key) ?? []) add(writer.module, writer.edits);
@@ -62,11 +62,12 @@ function applyRound(state: ProjectState, texts: Map<string, string>, changed: Ma
 
 /**
  * The storage key of a stored ID token switched to its access-token key: in a module with no login of its own, the
- * module that stores the ID token must store the access token beside it.
+ * module that stores the ID token must store the access token beside it. Read from the credential the finding is about.
  */
-function storageKeySwitched(entry: Located): string | undefined {
+function storageKeySwitched(module: Module, entry: Located): string | undefined {
   if (entry.rule !== 'no-id-token-for-management-api' || entry.finding.suggestions?.[0]?.messageId !== 'useAccessToken') return undefined;
-  return entry.finding.data.source?.match(/^storage key '(.*)'$/)?.[1];
+  const facts = module.units.find(({ unit }) => unit.offset === entry.offset)?.facts;
+  return facts?.credentials.find(({ node, provenance }) => node === entry.finding.node && provenance.kind === 'id-token')?.provenance.storageKey;
 }
 
 /** By storage key, the modules that store an ID token there and the edits that store the access token beside it. */
