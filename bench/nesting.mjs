@@ -4,7 +4,7 @@
  * (`parseFile` and the recogniser, as the CLI runs them, with the nesting pre-check lifted) fails, found by bisection
  * in a fresh process each time (so an abort is seen, and the parser is as cold as on a run's first file). `reader` is
  * the reader thread's screening (`parseJavaScriptFile`: espree alone) on a thread with its stack (`READER_STACK_MB` in
- * `src/project/index.ts`). Prints each
+ * `src/project/candidates.ts`). Prints each
  * failure as its nesting depth, as the pre-check counts it, and the shallowest per parser. About half an hour on 2 cores.
  *
  *   npm run build && node bench/nesting.mjs [--shapes iife,object] [--parsers espree,babel]

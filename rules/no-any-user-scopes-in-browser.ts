@@ -1,21 +1,17 @@
 import type { MetadataScope } from '../src/analysis/findings';
+import { type MessageId, RULE_DESCRIPTIONS, RULE_MESSAGES } from '../src/analysis/messages';
 import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, ENVIRONMENT_OPTION_SCHEMA, type EnvironmentOption, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions & EnvironmentOption & { metadataScope: MetadataScope }>];
-export type MessageIds = 'anyUserScope' | 'anyUserScopeUnknownAudience' | 'setScopes';
+export type MessageIds = MessageId<'no-any-user-scopes-in-browser'>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-any-user-scopes-in-browser',
   meta: {
     type: 'problem',
-    docs: { description: 'Disallow Management API scopes that act on any user (read:users, update:users, ...) in browser code', recommended: true },
+    docs: { description: RULE_DESCRIPTIONS['no-any-user-scopes-in-browser'], recommended: true },
     hasSuggestions: true,
-    messages: {
-      anyUserScope: '{{scopes}} can never be granted to a browser token{{review}}; a browser may only hold current_user scopes. Request {{replacement}} instead, or move this call to a backend with a machine-to-machine token.',
-      anyUserScopeUnknownAudience:
-        "{{scopes}} is a Management API scope no browser token can hold, unless this login's audience (which the code does not show) is your own API's, where it may be that API's permission{{review}}. For the Management API request {{replacement}} instead.",
-      setScopes: "Set scope to '{{scope}}'",
-    },
+    messages: RULE_MESSAGES['no-any-user-scopes-in-browser'],
     schema: [
       {
         type: 'object',

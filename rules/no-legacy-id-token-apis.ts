@@ -1,16 +1,15 @@
+import { type MessageId, RULE_DESCRIPTIONS, RULE_MESSAGES } from '../src/analysis/messages';
 import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
-export type MessageIds = 'legacyApi';
+export type MessageIds = MessageId<'no-legacy-id-token-apis'>;
 
 export default createRule<Options, MessageIds>({
   name: 'no-legacy-id-token-apis',
   meta: {
     type: 'problem',
-    docs: { description: 'Disallow ID-token-era APIs that have no access-token path', recommended: true },
-    messages: {
-      legacyApi: '{{api}} belongs to the ID-token era and is deprecated{{review}}. Use {{replacement}}.',
-    },
+    docs: { description: RULE_DESCRIPTIONS['no-legacy-id-token-apis'], recommended: true },
+    messages: RULE_MESSAGES['no-legacy-id-token-apis'],
     schema: [{ type: 'object', additionalProperties: false, properties: { ...COMMON_OPTION_SCHEMA } }],
   },
   defaultOptions: [{ reportNeedsManual: false }],

@@ -1,17 +1,16 @@
+import { type MessageId, RULE_DESCRIPTIONS, RULE_MESSAGES } from '../src/analysis/messages';
 import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, runCheck } from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions>];
-export type MessageIds = 'missingTokenResponseType';
+export type MessageIds = MessageId<'require-token-response-type'>;
 
 export default createRule<Options, MessageIds>({
   name: 'require-token-response-type',
   meta: {
     type: 'problem',
-    docs: { description: 'Require `token` in the response type of logins whose tokens call the Management API', recommended: true },
+    docs: { description: RULE_DESCRIPTIONS['require-token-response-type'], recommended: true },
     fixable: 'code',
-    messages: {
-      missingTokenResponseType: "Response type '{{responseType}}' returns no access token, but this login's tokens call the Management API{{review}}. Use '{{fixed}}'.",
-    },
+    messages: RULE_MESSAGES['require-token-response-type'],
     schema: [{ type: 'object', additionalProperties: false, properties: { ...COMMON_OPTION_SCHEMA } }],
   },
   defaultOptions: [{ reportNeedsManual: false }],

@@ -3,19 +3,20 @@
  * that migrate a token request or credential, re-analyse, and report whatever is left as needs-manual with the
  * rule's own message. Pure text in, text out; the same edits the ESLint rules offer.
  */
-import { rules } from '../rules';
 import { CHECKS, RULE_NAMES, type CheckOptions, type RuleName } from './analysis/checks';
 import { projectPath } from './analysis/environment';
 import { analyzeFile } from './analysis/facts';
 import type { Finding } from './analysis/findings';
-import { eol } from './analysis/edits';
+import { applyEdits, eol } from './analysis/edits';
+import { messageData, RULE_MESSAGES } from './analysis/messages';
 import type { TextEdit } from './analysis/types';
 import { parseFile } from './parse';
 import { redact } from './redact';
 
 /** Suggestions that are part of the migration (the rest only inform). */
 const MIGRATING_SUGGESTIONS = new Set(['addAudience', 'setScopes', 'normaliseScope', 'useAccessToken', 'storeAccessToken']);
-const MAX_PASSES = 3;
+/** Rounds of edits and re-analysis: a round's edits can make the next possible (a container made, then written into). */
+export const MAX_MIGRATION_ROUNDS = 3;
 export const TODO_MARKER = 'TODO(auth0-tokens):';
 
 export interface MigrationOptions extends CheckOptions {
@@ -42,18 +43,22 @@ export interface MigrationResult {
 
 /** Migrates one file's text. Throws `ParseError` when the file cannot be parsed. */
 export function migrateSource(file: string, text: string, options: MigrationOptions): MigrationResult {
-  let output = text;
   const changed: Site[] = [];
   const passes: { text: string; edits: TextEdit[] }[] = [];
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const found = collect(file, output, options);
-    const { edits, applied } = migratingEdits(found);
-    if (edits.length === 0) break;
-    changed.push(...applied.map((entry) => site(output, entry)));
-    passes.push({ text: output, edits });
-    output = applyEdits(output, edits);
-  }
-  const left = collect(file, output, options);
+  const analyse = (source: string) => ({ source, found: collect(file, source, options) });
+  const last = migrateInRounds(
+    () => analyse(text),
+    ({ source, found }) => {
+      const { edits, applied } = migratingEdits(found);
+      if (edits.length === 0) return undefined;
+      changed.push(...applied.map((entry) => site(source, entry)));
+      passes.push({ text: source, edits });
+      return applyEdits(source, edits);
+    },
+    analyse,
+  );
+  let output = last.source;
+  const left = last.found;
   const manual = left.map((entry) => site(output, entry));
   if (options.annotate && left.length > 0) {
     const annotated = annotate(output, left);
@@ -61,6 +66,23 @@ export function migrateSource(file: string, text: string, options: MigrationOpti
     if (parsesTheSame(file, annotated)) output = annotated;
   }
   return { output, passes, changed, manual };
+}
+
+/**
+ * The migration loop of the codemod and of a project: `applyRound` applies one round's migrating edits to what the
+ * last analysis found and returns what the next analysis needs, or undefined when there was nothing to apply; then
+ * `reanalyse` analyses the result. Returns the last analysis. The first is taken, not passed in, and each is dropped
+ * before the next starts: a frame holding one would keep its syntax trees alive through the analysis that replaces them.
+ */
+export function migrateInRounds<Analysis, Next>(take: () => Analysis, applyRound: (analysis: Analysis) => Next | undefined, reanalyse: (next: Next) => Analysis): Analysis {
+  let analysis: Analysis | undefined = take();
+  for (let round = 0; round < MAX_MIGRATION_ROUNDS; round++) {
+    const next = applyRound(analysis);
+    if (next === undefined) break;
+    analysis = undefined;
+    analysis = reanalyse(next);
+  }
+  return analysis;
 }
 
 export function parsesTheSame(file: string, text: string): boolean {
@@ -123,29 +145,6 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
   return a.range[0] < b.range[1] && b.range[0] < a.range[1];
 }
 
-/** Applies non-overlapping edits; insertions at the same point keep their order. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.edit.range[1] - a.edit.range[1] || b.index - a.index);
-  // Edits come from the end, so the text after `cursor` is final: its pieces are joined once. Rebuilding the whole
-  // text for every edit made a file with thousands of edits quadratic, in time and in garbage.
-  let head = text;
-  let cursor = text.length;
-  const pieces: string[] = [];
-  for (const { edit } of ordered) {
-    const [start, end] = edit.range;
-    if (end > cursor) {
-      // Into an edit already applied: applied to the text as it now is.
-      head = head.slice(0, cursor) + pieces.reverse().join('');
-      pieces.length = 0;
-      cursor = head.length;
-    }
-    pieces.push(head.slice(end, cursor), edit.text);
-    cursor = start;
-  }
-  pieces.push(head.slice(0, cursor));
-  return pieces.reverse().join('');
-}
-
 export function site(text: string, { rule, finding, offset }: Located): Site {
   return { rule, message: message(rule, finding), ...position(text, offset + finding.node.range[0]) };
 }
@@ -174,8 +173,8 @@ function position(text: string, offset: number): { line: number; column: number 
 
 /** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do (JWTs redacted). */
 export function message(rule: RuleName, finding: Finding): string {
-  const template = (rules[rule].meta.messages as Record<string, string>)[finding.messageId] ?? finding.messageId;
-  const data: Record<string, string> = { ...finding.data, review: finding.certainty === 'needs-manual' ? ' (needs manual review)' : '' };
+  const template = (RULE_MESSAGES[rule] as Record<string, string>)[finding.messageId] ?? finding.messageId;
+  const data = messageData(finding);
   return redact(template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, key: string) => data[key] ?? ''));
 }
 

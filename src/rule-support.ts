@@ -6,6 +6,7 @@ import { CHECKS, type RuleName } from './analysis/checks';
 import { projectPath } from './analysis/environment';
 import { analyzeFile, mightContainAuth0 } from './analysis/facts';
 import type { Finding, MetadataScope } from './analysis/findings';
+import { messageData, ruleDocsUrl } from './analysis/messages';
 import type { ScopeManagerLike } from './analysis/file-context';
 import type { Environment, FileFacts } from './analysis/types';
 import { redactStrings } from './redact';
@@ -15,9 +16,7 @@ export interface Auth0TokensDocs {
   recommended?: boolean;
 }
 
-export const DOCS_BASE_URL = 'https://github.com/auth0-tokens/eslint-plugin-auth0-tokens/blob/main/docs/rules/';
-
-const createNamedRule = RuleCreator<Auth0TokensDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+const createNamedRule = RuleCreator<Auth0TokensDocs>(ruleDocsUrl);
 
 /**
  * typescript-eslint's RuleCreator, with one difference: on a file with nothing Auth0-related (nearly every file a lint
@@ -78,12 +77,11 @@ export function reportFindings<MessageIds extends string>(
 ): void {
   for (const finding of findings) {
     if (finding.certainty === 'needs-manual' && !options.reportNeedsManual) continue;
-    const data = finding.certainty === 'needs-manual' ? { ...finding.data, review: ' (needs manual review)' } : { ...finding.data, review: '' };
     context.report({
       node: finding.node as TSESTree.Node,
       messageId: finding.messageId as MessageIds,
       // A token pasted into the code must not reach the lint output in full.
-      data: redactStrings(data),
+      data: redactStrings(messageData(finding)),
       fix: finding.fix ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)) : null,
       suggest: (finding.suggestions ?? []).map((suggestion) => ({
         messageId: suggestion.messageId as MessageIds,

@@ -3,10 +3,9 @@
  * Markdown, and GitHub Actions workflow commands. Each takes the run's report and returns the whole output.
  */
 import type { Colors } from 'picocolors/types';
-import { rules } from '../../rules';
-import type { RuleName } from '../analysis/checks';
+import { RULE_NAMES, type RuleName } from '../analysis/checks';
+import { DOCS_BASE_URL, RULE_DESCRIPTIONS, ruleDocsUrl } from '../analysis/messages';
 import type { CallSite, FileError, ProjectFinding, ProjectReport, TokenRequestReport } from '../project/types';
-import { DOCS_BASE_URL } from '../rule-support';
 import { printable, workflowData, workflowProperty } from './escape';
 
 export const TOOL_NAME = 'auth0-tokens';
@@ -140,6 +139,11 @@ function ruleName(ruleId: string): RuleName {
   return ruleId.replace(/^auth0-tokens\//, '') as RuleName;
 }
 
+/** A rule's documentation; the tool's home for a rule id this version does not know (a report from another one). */
+function docsUrl(rule: RuleName): string {
+  return RULE_NAMES.includes(rule) ? ruleDocsUrl(rule) : INFORMATION_URI;
+}
+
 function byFile<T extends { readonly file: string }>(items: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) groups.set(item.file, [...(groups.get(item.file) ?? []), item]);
@@ -218,7 +222,7 @@ export function formatMarkdown(report: ProjectReport): string {
     lines.push('| File | Line | Severity | Rule | Message |', '| :-- | --: | :-- | :-- | :-- |');
     for (const finding of report.findings) {
       const related = finding.related.map((entry) => `<br>↳ ${markdownCode(`${entry.file}:${entry.line}`)} ${markdownText(entry.message)}`).join('');
-      const rule = `[${markdownCode(finding.ruleId)}](${rules[ruleName(finding.ruleId)]?.meta.docs?.url ?? INFORMATION_URI})`;
+      const rule = `[${markdownCode(finding.ruleId)}](${docsUrl(ruleName(finding.ruleId))})`;
       lines.push(`| ${markdownCell(markdownCode(finding.file))} | ${finding.line}:${finding.column} | ${severityOf(finding)} | ${rule} | ${markdownCell(markdownText(finding.message) + related)} |`);
     }
     lines.push('');
@@ -242,7 +246,7 @@ function fileUri(file: string): string {
 
 /** SARIF 2.1.0 in the shape GitHub code scanning accepts: one run, every rule described, relative artifact URIs. */
 export function formatSarif(report: ProjectReport): string {
-  const ruleIds = Object.keys(rules).sort() as RuleName[];
+  const ruleIds = [...RULE_NAMES].sort();
   const sarif = {
     $schema: SARIF_SCHEMA,
     version: '2.1.0',
@@ -257,8 +261,8 @@ export function formatSarif(report: ProjectReport): string {
             rules: ruleIds.map((name) => ({
               id: `auth0-tokens/${name}`,
               name,
-              shortDescription: { text: rules[name].meta.docs!.description },
-              helpUri: rules[name].meta.docs!.url,
+              shortDescription: { text: RULE_DESCRIPTIONS[name] },
+              helpUri: ruleDocsUrl(name),
               defaultConfiguration: { level: 'error' },
             })),
           },

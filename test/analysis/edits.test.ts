@@ -176,4 +176,14 @@ describe('applyEdits', () => {
       ]),
     ).toBe('>aBcd-ef');
   });
+
+  it('applies insertions at one point in the order given, before a replacement that starts there', () => {
+    expect(
+      applyEdits('abc', [
+        { range: [1, 2], text: 'B' },
+        { range: [1, 1], text: '1' },
+        { range: [1, 1], text: '2' },
+      ]),
+    ).toBe('a12Bc');
+  });
 });
