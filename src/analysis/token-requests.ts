@@ -10,6 +10,7 @@ import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
 import type { FileContext, StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
+import { bodyObject } from './request-bodies';
 import { holderKey, isRequireCall, moduleNamespace, sdkEntity, storedAt } from './sdk';
 import type { Node, OptionPlacement, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
 
@@ -759,15 +760,6 @@ function grantBody(context: FileContext, call: TSESTree.CallExpression): TSESTre
     }
   }
   return undefined;
-}
-
-function bodyObject(context: FileContext, node: Node): TSESTree.ObjectExpression | undefined {
-  const target = context.resolve(node);
-  if ((target.type === 'CallExpression' || target.type === 'NewExpression') && target.arguments[0]) {
-    const name = target.type === 'NewExpression' ? calleePath(target.callee)?.join('.') : memberName(target.callee);
-    if (name === 'stringify' || name === 'URLSearchParams') return bodyObject(context, target.arguments[0]);
-  }
-  return context.objectLiteral(target);
 }
 
 function isPasswordGrant(context: FileContext, object: TSESTree.ObjectExpression): boolean {
