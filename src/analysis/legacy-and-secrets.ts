@@ -1,5 +1,6 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isManagementAudience } from '../catalog';
 import { inAssertion, memberName, propertyName, unwrap, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
@@ -243,7 +244,7 @@ function isManagementJwt(text: string): boolean {
   try {
     const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { aud?: unknown };
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    return audiences.some((audience) => typeof audience === 'string' && /\/api\/v2\/?$/.test(audience));
+    return audiences.some((audience) => typeof audience === 'string' && isManagementAudience(audience));
   } catch {
     return false;
   }

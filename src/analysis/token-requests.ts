@@ -5,6 +5,7 @@
  * auth0-angular, the AngularJS wrappers, raw `/authorize` URLs and `/oauth/token` password-grant bodies.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { managementAudienceOrigin } from '../catalog';
 import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
@@ -406,11 +407,12 @@ function callOptions(context: FileContext, call: TSESTree.CallExpression, client
 function audienceDomain(context: FileContext, audience: Node): { domain?: Node; domainValue?: string } | undefined {
   const pieces = segments(context, audience);
   const [scheme, host, rest] = pieces;
-  if (pieces.length === 3 && scheme && 'text' in scheme && /^https:\/\/$/.test(scheme.text) && host && 'hole' in host && rest && 'text' in rest && /^\/api\/v2\/?$/.test(rest.text)) {
+  if (pieces.length === 3 && scheme && 'text' in scheme && /^https:\/\/$/.test(scheme.text) && host && 'hole' in host && rest && 'text' in rest && managementAudienceOrigin(rest.text) === '') {
     return { domain: host.hole };
   }
   const value = context.staticString(audience);
-  const match = value === undefined ? null : /^https:\/\/([^/]+)\/api\/v2\/?$/.exec(value);
+  const origin = value === undefined ? undefined : managementAudienceOrigin(value);
+  const match = origin === undefined ? null : /^https:\/\/([^/]+)$/.exec(origin);
   return match ? { domainValue: match[1] } : undefined;
 }
 
