@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isManagementAudience, managementAudienceOrigin } from '../src/catalog';
+import { isAuth0TenantHost, isManagementAudience, managementAudienceOrigin } from '../src/catalog';
 
 describe('the Management API audience', () => {
   it.each([
@@ -18,4 +18,13 @@ describe('the Management API audience', () => {
   });
 
   it('an unknown audience is not it', () => expect(isManagementAudience(undefined)).toBe(false));
+});
+
+describe('Auth0 tenant hosts', () => {
+  it.each(['acme.auth0.com', 'acme.eu.auth0.com', 'ACME.US.AUTH0.COM', 'acme-dev.auth0app.com', 'acme.auth0.com:443', 'user@acme.auth0.com'])('%s is one', (host) =>
+    expect(isAuth0TenantHost(host)).toBe(true),
+  );
+  it.each(['auth0.com', 'acme.auth0.com.evil.com', 'login.example.com', 'acme.auth0.com/api/v2', 'my_tenant.auth0.com'])('%s is not', (host) =>
+    expect(isAuth0TenantHost(host)).toBe(false),
+  );
 });

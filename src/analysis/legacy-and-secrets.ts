@@ -5,8 +5,8 @@ import { inAssertion, memberName, propertyName, unwrap, nameTable } from './ast'
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
-import { Auth0Hosts } from './management-urls';
-import { creationOf, holderKey, instanceEntity, sdkDomains } from './sdk';
+import type { Auth0Hosts } from './management-urls';
+import { creationOf, holderKey, instanceEntity } from './sdk';
 import type { LegacyApi, Node, SecretUse } from './types';
 
 /** Methods only the ID-token era has, whatever client they are called on (the names are Auth0's own). */
@@ -41,7 +41,8 @@ const V7_CLIENTS = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
 
 type ReceiverKind = 'lock' | 'auth0-js-v7' | 'authentication' | 'node-tokens' | 'node-oauth' | 'other' | 'unknown';
 
-export function recogniseLegacyApis(context: FileContext): LegacyApi[] {
+/** Legacy endpoints and methods a file calls; `hosts` tells the tenant's `/tokeninfo` from an app's own route. */
+export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): LegacyApi[] {
   const found: LegacyApi[] = [];
   const tracer = new CredentialTracer(context, new Map());
   const lockEmitters = authenticatedEmitters(context);
@@ -63,7 +64,7 @@ export function recogniseLegacyApis(context: FileContext): LegacyApi[] {
       if (entry) found.push({ node: call, api: method, replacement: entry.replacement });
     }
   }
-  found.push(...legacyUrls(context));
+  found.push(...legacyUrls(context, hosts));
   for (const property of propertiesNamed(context).get('callbackOnLocationHash') ?? []) {
     const value = context.resolve(property.value);
     const replacement = value.type === 'Literal' && value.value === false ? "responseType: 'code'" : "responseType: 'token id_token'";
@@ -115,9 +116,7 @@ function authenticatedEmitters(context: FileContext): Set<string> {
 }
 
 /** `/tokeninfo`, `/delegation` and `/oauth/ro` URLs whose host is the Auth0 tenant (not an app's own route). */
-function legacyUrls(context: FileContext): LegacyApi[] {
-  const hosts = new Auth0Hosts(context);
-  for (const domain of sdkDomains(context)) hosts.addDomain(domain);
+function legacyUrls(context: FileContext, hosts: Auth0Hosts): LegacyApi[] {
   const found: LegacyApi[] = [];
   const seen = new Set<Node>();
   for (const literal of context.strings) {

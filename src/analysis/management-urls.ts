@@ -4,6 +4,7 @@
  * `/api/v2/` with the query dropped, and accepted only on an Auth0 host.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isAuth0TenantHost } from '../catalog';
 import { calleePath, memberName, propertyName, unwrap } from './ast';
 import type { FileContext, StringPart } from './file-context';
 import { holderKey } from './sdk';
@@ -14,7 +15,6 @@ export interface ManagementUrl {
   readonly path?: string;
 }
 
-const AUTH0_HOST = /(^|[/.@])[a-z0-9-]+(\.[a-z]{2,})?\.(auth0|auth0app)\.com(:\d+)?$/i;
 /** Config names that hold the Auth0 tenant domain: `AUTH0_DOMAIN`, `auth0Domain`, `config.auth0.domain`, `__AUTH0_DOMAIN__`. */
 const AUTH0_DOMAIN_NAME = /auth0.*domain|domain.*auth0/i;
 /** How deep URL pieces kept in helpers, `this` members and `new URL` objects are followed. */
@@ -31,6 +31,13 @@ export class Auth0Hosts {
 
   constructor(private readonly context: FileContext) {}
 
+  /** The hosts a file's Auth0 logins and clients are configured with (their `domain`), and Auth0's own. */
+  static configuredIn(context: FileContext, configured: Iterable<{ readonly domain?: Node }>): Auth0Hosts {
+    const hosts = new Auth0Hosts(context);
+    for (const { domain } of configured) if (domain) hosts.addDomain(domain);
+    return hosts;
+  }
+
   addDomain(domain: Node): void {
     this.texts.add(normaliseSource(this.context.source(domain)));
     this.nodes.add(this.context.resolve(domain));
@@ -43,7 +50,7 @@ export class Auth0Hosts {
     const holes = parts.filter((part): part is { hole: Node } => 'hole' in part);
     const text = parts.map((part) => ('text' in part ? part.text : '\u0000')).join('');
     const host = stripScheme(text).replace(/\/+$/, '');
-    if (holes.length === 0) return AUTH0_HOST.test(host) || this.values.has(host.toLowerCase());
+    if (holes.length === 0) return isAuth0TenantHost(host) || this.values.has(host.toLowerCase());
     return holes.some((part) => this.isAuth0Domain(part.hole));
   }
 
@@ -62,7 +69,7 @@ export class Auth0Hosts {
     if (this.texts.has(normaliseSource(this.context.source(node)))) return true;
     if (this.nodes.has(this.context.resolve(node))) return true;
     const value = this.context.staticString(node);
-    return value !== undefined && (AUTH0_HOST.test(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()));
+    return value !== undefined && (isAuth0TenantHost(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()));
   }
 }
 

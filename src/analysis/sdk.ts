@@ -3,7 +3,7 @@
  * default/named/namespace imports, `require`, destructuring and aliases; and stable keys for client variables.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, isStringLiteral, propertyName, unwrap, nameTable } from './ast';
+import { isFunction, isStringLiteral, propertyName, unwrap, nameTable } from './ast';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
@@ -208,20 +208,6 @@ function creationsByHolder(context: FileContext): Map<string, TSESTree.NewExpres
 export function instanceEntity(context: FileContext, node: Node): string | undefined {
   const created = creationOf(context, node);
   return created && sdkEntity(context, created.callee);
-}
-
-/** The `domain` given to each Auth0 SDK constructor or factory: the `domain` option, or Lock's positional domain. */
-export function sdkDomains(context: FileContext): Node[] {
-  const domains: Node[] = [];
-  for (const node of [...context.news, ...context.calls]) {
-    const entity = sdkEntity(context, node.callee);
-    if (!entity) continue;
-    const lockDomain = entity.startsWith('auth0-lock.') ? node.arguments[1] : undefined;
-    const options = node.arguments[0] && context.objectLiteral(node.arguments[0]);
-    const domain = lockDomain ?? (options && findProperty(options, 'domain')?.value);
-    if (domain) domains.push(domain);
-  }
-  return domains;
 }
 
 function enclosingClass(node: Node): Node | undefined {

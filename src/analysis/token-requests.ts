@@ -5,7 +5,7 @@
  * auth0-angular, the AngularJS wrappers, raw `/authorize` URLs and `/oauth/token` password-grant bodies.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { managementAudienceOrigin } from '../catalog';
+import { isAuth0TenantHost, managementAudienceOrigin } from '../catalog';
 import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
@@ -134,8 +134,8 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
       else callRequests.set(request.parent, [request]);
     }
   }
-  const hosts = new Auth0Hosts(context);
-  for (const request of requests) if (request.domain) hosts.addDomain(request.domain);
+  // Raw URLs are recognised on the hosts the SDK logins above are configured with.
+  const hosts = Auth0Hosts.configuredIn(context, requests);
   requests.push(...authorizeUrls(context, hosts), ...passwordGrants(context, hosts));
   return requests;
 }
@@ -561,7 +561,6 @@ function pattern(parts: readonly StringPart[]): string | undefined {
 type Segment = { readonly text: string; readonly literal: Node; readonly written?: WrittenText } | { readonly hole: Node; readonly resolved?: string };
 
 const HOLE = '\u0000';
-const AUTH0_HOST_SUFFIX = /\.(auth0|auth0app)\.com(:\d+)?$/i;
 
 /** A URL expression on an Auth0 host with the given path right after the host. */
 interface Auth0Url {
@@ -657,7 +656,7 @@ function auth0Url(hosts: Auth0Hosts, pieces: readonly Segment[], path: string): 
   }
   const written = joined.slice(0, at);
   const host = written.replace(/^(https?:)?\/\//i, '');
-  if (!host || host.includes('/') || !(AUTH0_HOST_SUFFIX.test(host) || hosts.isAuth0Host(hostParts))) return undefined;
+  if (!host || host.includes('/') || !(isAuth0TenantHost(host.replaceAll(HOLE, 'tenant')) || hosts.isAuth0Host(hostParts))) return undefined;
   const [only] = hostHoles;
   // Use the host expression only when it is the whole host after a literal scheme (so it holds no scheme itself).
   if (hostHoles.length === 1 && only!.scheme && pieceText(pieces[pieces.findIndex((piece) => 'hole' in piece && piece.hole === only!.node)]!) === host) {

@@ -1,4 +1,12 @@
-/** What identifies an Auth0 tenant's Management API: the audience its tokens name. */
+/** What identifies an Auth0 tenant: the hosts Auth0 serves it on, and the audience its Management API tokens name. */
+
+/** Auth0's own tenant hosts: `<tenant>[.<region>].auth0.com` (or `auth0app.com`), with an optional port. */
+const AUTH0_TENANT_HOST = /(^|[/.@])[a-z0-9-]+(\.[a-z]{2,})?\.(auth0|auth0app)\.com(:\d+)?$/i;
+
+/** Whether a host (no scheme, no path; `user@` and a port allowed) is one Auth0 serves a tenant on. */
+export function isAuth0TenantHost(host: string): boolean {
+  return AUTH0_TENANT_HOST.test(host);
+}
 
 /** The Management API audience is `https://<tenant domain>/api/v2/`; the trailing slash is optional. */
 const MANAGEMENT_AUDIENCE_PATH = /\/api\/v2\/?$/;
