@@ -110,6 +110,11 @@ export function ancestor<T extends Node>(node: Node, test: (candidate: Node) => 
   return undefined;
 }
 
+/** The body of the innermost class around a node: the fields, constructor and methods `this.x` can mean. */
+export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  return ancestor(node, (candidate): candidate is TSESTree.ClassBody => candidate.type === 'ClassBody');
+}
+
 /**
  * A lookup table keyed by names taken from code: no prototype, so `hasOwnProperty` or `constructor` in a user's file
  * never finds an inherited function.

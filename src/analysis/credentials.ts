@@ -4,7 +4,7 @@
  * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
+import { calleePath, enclosingClassBody, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { holderKey, instanceEntity } from './sdk';
@@ -118,7 +118,7 @@ export function calledFunction(context: FileContext, callee: Node): TSESTree.Fun
   const target = unwrap(callee);
   if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
   const name = propertyName(target.property, target.computed);
-  const method = ancestorClassBody(target)?.body.find(
+  const method = enclosingClassBody(target)?.body.find(
     (element): element is TSESTree.MethodDefinition => element.type === 'MethodDefinition' && element.kind === 'method' && propertyName(element.key, element.computed) === name,
   );
   return method?.value;
@@ -353,7 +353,7 @@ export class CredentialTracer {
     if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
     const name = propertyName(target.property, target.computed);
     let annotation: TSESTree.TypeNode | undefined;
-    for (const element of ancestorClassBody(target)?.body ?? []) {
+    for (const element of enclosingClassBody(target)?.body ?? []) {
       if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) annotation = element.typeAnnotation?.typeAnnotation;
       if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
         for (const param of element.value.params) {
@@ -637,7 +637,7 @@ export class CredentialTracer {
     const values = [...(this.holderWrites.get(key) ?? [])];
     if (target.object.type === 'ThisExpression') {
       const name = propertyName(target.property, target.computed);
-      for (const element of ancestorClassBody(target)?.body ?? []) {
+      for (const element of enclosingClassBody(target)?.body ?? []) {
         if (element.type !== 'PropertyDefinition' && element.type !== 'MethodDefinition') continue;
         if (propertyName(element.key, element.computed) !== name) continue;
         if (element.type === 'PropertyDefinition' && element.value && holdsValue(element.value)) values.push(element.value);
@@ -857,12 +857,6 @@ function siblingBinding(target: TSESTree.Identifier, context: FileContext, key: 
 function isShorthandValue(node: Node): boolean {
   const parent = node.parent;
   return parent?.type === 'Property' && parent.shorthand && parent.value === node;
-}
-
-
-function ancestorClassBody(node: Node): TSESTree.ClassBody | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === 'ClassBody') return current;
-  return undefined;
 }
 
 /**

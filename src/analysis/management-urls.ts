@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isAuth0TenantHost } from '../catalog';
-import { calleePath, memberName, propertyName, unwrap } from './ast';
+import { calleePath, enclosingClassBody, memberName, propertyName, unwrap } from './ast';
 import type { FileContext, StringPart } from './file-context';
 import { holderKey } from './sdk';
 import type { Node } from './types';
@@ -96,12 +96,8 @@ export function storedValue(context: FileContext, node: Node): Node {
   const name = propertyName(resolved.property, resolved.computed);
   if (key === undefined || name === undefined) return resolved;
   const values = [...(memberWrites(context).get(key) ?? [])];
-  for (let current: Node | undefined = resolved.parent; current; current = current.parent) {
-    if (current.type !== 'ClassBody') continue;
-    for (const element of current.body) {
-      if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
-    }
-    break;
+  for (const element of enclosingClassBody(resolved)?.body ?? []) {
+    if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
   }
   return values.length === 1 ? context.resolve(values[0]!) : resolved;
 }
