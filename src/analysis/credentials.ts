@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { calleePath, enclosingClassBody, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
+import { valuesWrittenTo } from './holder-writes';
 import { holderKey, instanceEntity } from './sdk';
 import type { ManagementClient } from './management-clients';
 import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
@@ -167,7 +168,6 @@ export interface PassedArgument {
 
 export class CredentialTracer {
   private storageWrites: Map<string, Node[]> | undefined;
-  private holderWrites: Map<string, Node[]> | undefined;
   private readonly uses: FunctionUses;
 
   constructor(
@@ -626,15 +626,7 @@ export class CredentialTracer {
   private valuesAssignedTo(target: TSESTree.MemberExpression): Node[] {
     const key = holderKey(this.context, target);
     if (key === undefined) return [];
-    if (!this.holderWrites) {
-      this.holderWrites = new Map();
-      for (const assignment of this.context.assignments) {
-        if (assignment.operator !== '=' || assignment.left.type !== 'MemberExpression') continue;
-        const written = holderKey(this.context, assignment.left);
-        if (written !== undefined && holdsValue(assignment.right)) this.holderWrites.set(written, [...(this.holderWrites.get(written) ?? []), assignment.right]);
-      }
-    }
-    const values = [...(this.holderWrites.get(key) ?? [])];
+    const values = valuesWrittenTo(this.context, key).filter(holdsValue);
     if (target.object.type === 'ThisExpression') {
       const name = propertyName(target.property, target.computed);
       for (const element of enclosingClassBody(target)?.body ?? []) {

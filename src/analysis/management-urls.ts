@@ -7,6 +7,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { isAuth0TenantHost } from '../catalog';
 import { calleePath, enclosingClassBody, memberName, propertyName, unwrap } from './ast';
 import type { FileContext, StringPart } from './file-context';
+import { valuesWrittenTo } from './holder-writes';
 import { holderKey } from './sdk';
 import type { Node } from './types';
 
@@ -95,28 +96,11 @@ export function storedValue(context: FileContext, node: Node): Node {
   const key = holderKey(context, resolved);
   const name = propertyName(resolved.property, resolved.computed);
   if (key === undefined || name === undefined) return resolved;
-  const values = [...(memberWrites(context).get(key) ?? [])];
+  const values = valuesWrittenTo(context, key);
   for (const element of enclosingClassBody(resolved)?.body ?? []) {
     if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
   }
   return values.length === 1 ? context.resolve(values[0]!) : resolved;
-}
-
-const writesByFile = new WeakMap<FileContext, Map<string, Node[]>>();
-
-/** Every `this.x = value` in a file, by holder key (computed once per file). */
-function memberWrites(context: FileContext): Map<string, Node[]> {
-  let writes = writesByFile.get(context);
-  if (writes) return writes;
-  writes = new Map();
-  for (const assignment of context.assignments) {
-    const left = unwrap(assignment.left);
-    if (assignment.operator !== '=' || left.type !== 'MemberExpression' || unwrap(left.object).type !== 'ThisExpression') continue;
-    const key = holderKey(context, left);
-    if (key !== undefined) writes.set(key, [...(writes.get(key) ?? []), assignment.right]);
-  }
-  writesByFile.set(context, writes);
-  return writes;
 }
 
 /** The string parts of an URL expression, looking into `new URL`, `urljoin`, `this` members and URL-building helpers. */
