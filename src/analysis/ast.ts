@@ -140,6 +140,34 @@ export function inAssertion(node: Node): boolean {
   return false;
 }
 
+/**
+ * What a function returns: an arrow's expression body, or the arguments of its `return` statements (not those of
+ * nested functions or classes). By default only returns that hold a value (`return null` on a failure path yields no
+ * token of any kind) and at any depth; a caller that reads one plain shape (a getter that is `return x`) narrows it
+ * with `nested: false` (returns written directly in the body) and `valuesOnly: false` (`return null` counts too).
+ */
+export function returnedValues(fn: TSESTree.FunctionLike, { nested = true, valuesOnly = true } = {}): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const values: Node[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument && (!valuesOnly || holdsValue(node.argument))) values.push(node.argument);
+      return;
+    }
+    if (!nested || isFunction(node) || node.type === 'ClassBody') return;
+    for (const key in node) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+      }
+    }
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return values;
+}
+
 /** `null`, `undefined`, `''` and `false` clear a holder (logout) or end a failure path; they hold no value. */
 export function holdsValue(node: Node): boolean {
   const target = unwrap(node);

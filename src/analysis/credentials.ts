@@ -4,7 +4,7 @@
  * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, enclosingClassBody, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
+import { calleePath, enclosingClassBody, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
@@ -86,30 +86,6 @@ export function bearerOperand(context: FileContext, value: Node): Node {
 function isTokenType(node: Node): boolean {
   const name = memberName(node);
   return name === 'token_type' || name === 'tokenType';
-}
-
-/** Values a function returns: `return x` statements (not nested functions') or an arrow's expression body. */
-export function returnedValues(fn: TSESTree.FunctionLike): Node[] {
-  if (!fn.body) return [];
-  if (fn.body.type !== 'BlockStatement') return [fn.body];
-  const values: Node[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'ReturnStatement') {
-      // `return null` on a failure path yields no token of any kind.
-      if (node.argument && holdsValue(node.argument)) values.push(node.argument);
-      return;
-    }
-    if (isFunction(node) || node.type === 'ClassBody') return;
-    for (const key in node) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
-      }
-    }
-  };
-  for (const statement of fn.body.body) visit(statement);
-  return values;
 }
 
 /** The function a callee calls: what `FileContext.functionOf` finds, or the class method `this.name` refers to. */

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, type HttpMethod } from '../catalog';
-import { calleePath, enclosingClassBody, findProperty, isFunction, memberName, propertyName, unwrap, nameTable } from './ast';
+import { calleePath, enclosingClassBody, findProperty, isFunction, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
 import { bearerOperand, kindFromName, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { managementUrl, storedValue, type Auth0Hosts } from './management-urls';
@@ -614,11 +614,10 @@ function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: 
 function tokenGetterResult(context: FileContext, getter: Node): Node | undefined {
   const value = context.resolve(getter);
   const fn = value.type === 'ArrayExpression' ? value.elements.at(-1) : value;
-  const body = fn && fn.type !== 'SpreadElement' ? context.functionOf(fn)?.body : undefined;
-  if (!body) return undefined;
-  if (body.type !== 'BlockStatement') return body;
-  const returns = body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
-  return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
+  const getterFunction = fn && fn.type !== 'SpreadElement' ? context.functionOf(fn) : undefined;
+  // A getter is read in its plain shape: one `return` written in its body (a nested or a second one is a guess).
+  const returned = getterFunction ? returnedValues(getterFunction, { nested: false, valuesOnly: false }) : [];
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 /** The Authorization value an axios request interceptor writes on the config it returns. */

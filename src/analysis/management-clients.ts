@@ -5,8 +5,8 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, findSdkMethod, type ManagementSdk } from '../catalog';
-import { findProperty, memberName, propertyName, unwrap, nameTable } from './ast';
-import { calledFunction, returnedValues, type CredentialTracer } from './credentials';
+import { findProperty, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
+import { calledFunction, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { backendOnlyReasonFor } from './request-bodies';
 import { assignmentsTo } from './holder-writes';

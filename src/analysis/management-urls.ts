@@ -5,7 +5,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isAuth0TenantHost } from '../catalog';
-import { calleePath, enclosingClassBody, memberName, propertyName, unwrap } from './ast';
+import { calleePath, enclosingClassBody, memberName, propertyName, returnedValues, unwrap } from './ast';
 import type { FileContext, StringPart } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
 import { holderKey } from './sdk';
@@ -135,11 +135,10 @@ function isContainer(node: Node): boolean {
 
 /** `userUrl(id)` where `userUrl` returns one expression: that expression's parts (its parameters stay holes). */
 function helperReturn(context: FileContext, call: TSESTree.CallExpression, next: (node: Node) => StringPart[]): StringPart[] {
-  const body = unwrap(call.callee).type === 'Identifier' ? context.functionOf(call.callee)?.body : undefined;
-  if (!body) return [{ hole: call }];
-  if (body.type !== 'BlockStatement') return next(body);
-  const only = body.body.length === 1 ? body.body[0] : undefined;
-  return only?.type === 'ReturnStatement' && only.argument ? next(only.argument) : [{ hole: call }];
+  const helper = unwrap(call.callee).type === 'Identifier' ? context.functionOf(call.callee) : undefined;
+  // Only a helper that is nothing but its `return`: statements before it may change what the pieces mean.
+  const returned = helper && (helper.body?.type !== 'BlockStatement' || helper.body.body.length === 1) ? returnedValues(helper, { nested: false, valuesOnly: false }) : [];
+  return returned.length === 1 ? next(returned[0]!) : [{ hole: call }];
 }
 
 function appendPart(parts: StringPart[], part: StringPart): void {
