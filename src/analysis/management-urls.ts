@@ -6,7 +6,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isAuth0TenantHost } from '../catalog';
 import { calleePath, enclosingClassBody, memberName, propertyName, returnedValues, unwrap } from './ast';
-import type { FileContext, StringPart } from './file-context';
+import { mergeText, type FileContext, type StringPart } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
 import { holderKey } from './sdk';
 import type { Node } from './types';
@@ -120,13 +120,8 @@ function urlStringParts(context: FileContext, url: Node, depth = 0): StringPart[
   }
   const evaluated = context.stringParts(target);
   if (target.type === 'CallExpression' && evaluated.length === 1 && 'hole' in evaluated[0]! && evaluated[0].hole === target) return helperReturn(context, target, next);
-  const parts: StringPart[] = [];
-  for (const part of evaluated) {
-    // Holes `stringParts` leaves may still be URL pieces kept elsewhere: `this.base`, `userUrl(id)`, `new URL(...)`.
-    const pieces = 'hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part];
-    for (const piece of pieces) appendPart(parts, piece);
-  }
-  return parts;
+  // Holes `stringParts` leaves may still be URL pieces kept elsewhere: `this.base`, `userUrl(id)`, `new URL(...)`.
+  return mergeText(evaluated.flatMap((part) => ('hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part])));
 }
 
 function isContainer(node: Node): boolean {
@@ -141,12 +136,6 @@ function helperReturn(context: FileContext, call: TSESTree.CallExpression, next:
   return returned.length === 1 ? next(returned[0]!) : [{ hole: call }];
 }
 
-function appendPart(parts: StringPart[], part: StringPart): void {
-  const last = parts[parts.length - 1];
-  if ('text' in part && last && 'text' in last) parts[parts.length - 1] = { text: last.text + part.text };
-  else parts.push(part);
-}
-
 function isAbsolute(parts: readonly StringPart[]): boolean {
   const first = parts[0];
   return !!first && 'text' in first && /^([a-z][a-z0-9+.-]*:)?\/\//i.test(first.text);
@@ -154,18 +143,17 @@ function isAbsolute(parts: readonly StringPart[]): boolean {
 
 /** Joins URL pieces with single slashes, as `urljoin` and axios' `baseURL` do. */
 function joinPaths(pieces: readonly (readonly StringPart[])[]): StringPart[] {
-  const joined: StringPart[] = [];
-  pieces.forEach((piece, index) => {
-    if (index > 0) appendPart(joined, { text: '/' });
-    piece.forEach((part, partIndex) => {
-      if (!('text' in part)) return appendPart(joined, part);
+  const joined = pieces.flatMap((piece, index): StringPart[] => [
+    ...(index > 0 ? [{ text: '/' }] : []),
+    ...piece.map((part, partIndex): StringPart => {
+      if (!('text' in part)) return part;
       let text = part.text;
       if (index > 0 && partIndex === 0) text = text.replace(/^\/+/, '');
       if (index < pieces.length - 1 && partIndex === piece.length - 1) text = text.replace(/\/+$/, '');
-      appendPart(joined, { text });
-    });
-  });
-  return joined;
+      return { text };
+    }),
+  ]);
+  return mergeText(joined);
 }
 
 /** `new URL(path, base)`: an absolute path wins, `/x` replaces the base's path, `x` extends the base's directory. */
@@ -178,9 +166,7 @@ function resolveAgainst(path: readonly StringPart[], base: readonly StringPart[]
   if (!pathStart) prefix = [...base, { text: rooted ? '' : '/' }];
   else if (rooted) prefix = [...base.slice(0, pathStart.index), { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) }];
   else prefix = directoryOf(base, pathStart);
-  const joined: StringPart[] = [];
-  for (const part of [...prefix, ...path]) appendPart(joined, part);
-  return joined;
+  return mergeText([...prefix, ...path]);
 }
 
 /** Where the path of a base URL starts (after `scheme://authority`, or after a bare host); `undefined` for a bare origin. */

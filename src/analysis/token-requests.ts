@@ -6,10 +6,10 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isAuth0TenantHost, managementAudienceOrigin } from '../catalog';
-import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap } from './ast';
+import { calleePath, findProperty, hasSpread, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
-import type { FileContext, StringPart } from './file-context';
+import { flattenString, type FileContext, type StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
 import { bodyObject } from './request-bodies';
 import { holderKey, isRequireCall, moduleNamespace, sdkEntity, storedAt } from './sdk';
@@ -704,18 +704,15 @@ function decodeQuery(raw: string): string {
 
 /** Flattens a string expression (literals, template literals, `+`) into pieces, keeping where each literal's text sits. */
 function segments(context: FileContext, node: Node): Segment[] {
-  const target = unwrap(node);
-  if (isStringLiteral(target)) return [{ text: target.value, literal: target, written: valueOffsets(target, context.text)[0] }];
-  if (target.type === 'TemplateLiteral') {
-    const written = valueOffsets(target, context.text);
-    return target.quasis.flatMap((quasi, index): Segment[] => {
-      const expression = target.expressions[index];
-      const text: Segment = { text: quasi.value.cooked ?? quasi.value.raw, literal: target, written: written[index] };
-      return expression ? [text, { hole: expression, resolved: context.staticString(expression) }] : [text];
-    });
-  }
-  if (target.type === 'BinaryExpression' && target.operator === '+') return [...segments(context, target.left), ...segments(context, target.right)];
-  return [{ hole: target, resolved: context.staticString(target) }];
+  const written = new Map<Node, (WrittenText | undefined)[]>();
+  const writtenAs = (literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral): (WrittenText | undefined)[] => {
+    let offsets = written.get(literal);
+    if (!offsets) written.set(literal, (offsets = valueOffsets(literal, context.text)));
+    return offsets;
+  };
+  const hole = (expression: Node): Segment[] => [{ hole: expression, resolved: context.staticString(expression) }];
+  // Computed pieces stay whole (a host expression is the domain to build the audience over), at any depth.
+  return flattenString<Segment>(node, { text: (text, literal, index) => ({ text, literal, written: writtenAs(literal)[index] }), templateExpression: hole, other: hole });
 }
 
 // ------------------------------------------------------------------------------------------------ password grants
