@@ -149,10 +149,7 @@ function legacyPathOnAuth0Host(hosts: Auth0Hosts, parts: readonly StringPart[]):
     if (!('text' in part)) continue;
     const match = LEGACY_PATH.exec(part.text);
     if (!match) continue;
-    const host = [...parts.slice(0, index), { text: part.text.slice(0, match.index) }];
-    const hostText = host.map((piece) => ('text' in piece ? piece.text : 'HOST')).join('');
-    if (!/^(https?:)?(\/\/)?[^/?#]+$/i.test(hostText)) return undefined;
-    return hosts.isAuth0Host(host.filter((piece) => !('text' in piece) || piece.text !== '')) ? match[0] : undefined;
+    return hosts.isAuth0Origin([...parts.slice(0, index), { text: part.text.slice(0, match.index) }]) ? match[0] : undefined;
   }
   return undefined;
 }

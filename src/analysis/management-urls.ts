@@ -18,6 +18,8 @@ export interface ManagementUrl {
 
 /** Config names that hold the Auth0 tenant domain: `AUTH0_DOMAIN`, `auth0Domain`, `config.auth0.domain`, `__AUTH0_DOMAIN__`. */
 const AUTH0_DOMAIN_NAME = /auth0.*domain|domain.*auth0/i;
+/** Stands for a computed part in a URL's text. */
+const COMPUTED = '\u0000';
 /** How deep URL pieces kept in helpers, `this` members and `new URL` objects are followed. */
 const MAX_DEPTH = 6;
 
@@ -49,10 +51,20 @@ export class Auth0Hosts {
   /** Whether the parts before `/api/v2/` name an Auth0 tenant. */
   isAuth0Host(parts: readonly StringPart[]): boolean {
     const holes = parts.filter((part): part is { hole: Node } => 'hole' in part);
-    const text = parts.map((part) => ('text' in part ? part.text : '\u0000')).join('');
+    const text = parts.map((part) => ('text' in part ? part.text : COMPUTED)).join('');
     const host = stripScheme(text).replace(/\/+$/, '');
     if (holes.length === 0) return isAuth0TenantHost(host) || this.values.has(host.toLowerCase());
     return holes.some((part) => this.isAuth0Domain(part.hole));
+  }
+
+  /**
+   * Whether the parts before an Auth0 path (`/authorize`, `/oauth/token`, `/tokeninfo`) are a tenant's origin and
+   * nothing more: an optional scheme, then an Auth0 host; a computed label in front of `.auth0.com` is the tenant's name.
+   */
+  isAuth0Origin(parts: readonly StringPart[]): boolean {
+    const text = parts.map((part) => ('text' in part ? part.text : COMPUTED)).join('');
+    const host = /^(?:https?:)?(?:\/\/)?([^/?#]+)$/i.exec(text)?.[1];
+    return host !== undefined && (isAuth0TenantHost(host.replaceAll(COMPUTED, 'tenant')) || this.isAuth0Host(parts));
   }
 
   /** Whether an expression (a host, an origin or a whitelisted-domain entry) names the Auth0 tenant. */

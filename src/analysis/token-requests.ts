@@ -5,7 +5,7 @@
  * auth0-angular, the AngularJS wrappers, raw `/authorize` URLs and `/oauth/token` password-grant bodies.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isAuth0TenantHost, managementAudienceOrigin } from '../catalog';
+import { managementAudienceOrigin } from '../catalog';
 import { calleePath, findProperty, hasSpread, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
@@ -654,9 +654,8 @@ function auth0Url(hosts: Auth0Hosts, pieces: readonly Segment[], path: string): 
     hostParts.push('hole' in piece && piece.resolved === undefined ? { hole: piece.hole } : { text });
     length += text.length;
   }
-  const written = joined.slice(0, at);
-  const host = written.replace(/^(https?:)?\/\//i, '');
-  if (!host || host.includes('/') || !(isAuth0TenantHost(host.replaceAll(HOLE, 'tenant')) || hosts.isAuth0Host(hostParts))) return undefined;
+  if (!hosts.isAuth0Origin(hostParts)) return undefined;
+  const host = joined.slice(0, at).replace(/^(https?:)?\/\//i, '');
   const [only] = hostHoles;
   // Use the host expression only when it is the whole host after a literal scheme (so it holds no scheme itself).
   if (hostHoles.length === 1 && only!.scheme && pieceText(pieces[pieces.findIndex((piece) => 'hole' in piece && piece.hole === only!.node)]!) === host) {
