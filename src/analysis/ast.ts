@@ -110,6 +110,11 @@ export function ancestor<T extends Node>(node: Node, test: (candidate: Node) => 
   return undefined;
 }
 
+/** The body of the innermost class around a node: the fields, constructor and methods `this.x` can mean. */
+export function enclosingClassBody(node: Node): TSESTree.ClassBody | undefined {
+  return ancestor(node, (candidate): candidate is TSESTree.ClassBody => candidate.type === 'ClassBody');
+}
+
 /**
  * A lookup table keyed by names taken from code: no prototype, so `hasOwnProperty` or `constructor` in a user's file
  * never finds an inherited function.
@@ -133,6 +138,34 @@ export function inAssertion(node: Node): boolean {
     if (callee.type === 'Identifier' && ASSERTION_ROOTS.has(callee.name)) return true;
   }
   return false;
+}
+
+/**
+ * What a function returns: an arrow's expression body, or the arguments of its `return` statements (not those of
+ * nested functions or classes). By default only returns that hold a value (`return null` on a failure path yields no
+ * token of any kind) and at any depth; a caller that reads one plain shape (a getter that is `return x`) narrows it
+ * with `nested: false` (returns written directly in the body) and `valuesOnly: false` (`return null` counts too).
+ */
+export function returnedValues(fn: TSESTree.FunctionLike, { nested = true, valuesOnly = true } = {}): Node[] {
+  if (!fn.body) return [];
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const values: Node[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'ReturnStatement') {
+      if (node.argument && (!valuesOnly || holdsValue(node.argument))) values.push(node.argument);
+      return;
+    }
+    if (!nested || isFunction(node) || node.type === 'ClassBody') return;
+    for (const key in node) {
+      if (key === 'parent') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+      }
+    }
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return values;
 }
 
 /** `null`, `undefined`, `''` and `false` clear a holder (logout) or end a failure path; they hold no value. */

@@ -4,9 +4,10 @@
  * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, unwrap, nameTable } from './ast';
+import { calleePath, enclosingClassBody, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
+import { valuesWrittenTo } from './holder-writes';
 import { holderKey, instanceEntity } from './sdk';
 import type { ManagementClient } from './management-clients';
 import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
@@ -87,30 +88,6 @@ function isTokenType(node: Node): boolean {
   return name === 'token_type' || name === 'tokenType';
 }
 
-/** Values a function returns: `return x` statements (not nested functions') or an arrow's expression body. */
-export function returnedValues(fn: TSESTree.FunctionLike): Node[] {
-  if (!fn.body) return [];
-  if (fn.body.type !== 'BlockStatement') return [fn.body];
-  const values: Node[] = [];
-  const visit = (node: Node): void => {
-    if (node.type === 'ReturnStatement') {
-      // `return null` on a failure path yields no token of any kind.
-      if (node.argument && holdsValue(node.argument)) values.push(node.argument);
-      return;
-    }
-    if (isFunction(node) || node.type === 'ClassBody') return;
-    for (const key in node) {
-      if (key === 'parent') continue;
-      const value = (node as unknown as Record<string, unknown>)[key];
-      for (const child of Array.isArray(value) ? value : [value]) {
-        if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
-      }
-    }
-  };
-  for (const statement of fn.body.body) visit(statement);
-  return values;
-}
-
 /** The function a callee calls: what `FileContext.functionOf` finds, or the class method `this.name` refers to. */
 export function calledFunction(context: FileContext, callee: Node): TSESTree.FunctionLike | undefined {
   const found = context.functionOf(callee);
@@ -118,7 +95,7 @@ export function calledFunction(context: FileContext, callee: Node): TSESTree.Fun
   const target = unwrap(callee);
   if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
   const name = propertyName(target.property, target.computed);
-  const method = ancestorClassBody(target)?.body.find(
+  const method = enclosingClassBody(target)?.body.find(
     (element): element is TSESTree.MethodDefinition => element.type === 'MethodDefinition' && element.kind === 'method' && propertyName(element.key, element.computed) === name,
   );
   return method?.value;
@@ -167,7 +144,6 @@ export interface PassedArgument {
 
 export class CredentialTracer {
   private storageWrites: Map<string, Node[]> | undefined;
-  private holderWrites: Map<string, Node[]> | undefined;
   private readonly uses: FunctionUses;
 
   constructor(
@@ -353,7 +329,7 @@ export class CredentialTracer {
     if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
     const name = propertyName(target.property, target.computed);
     let annotation: TSESTree.TypeNode | undefined;
-    for (const element of ancestorClassBody(target)?.body ?? []) {
+    for (const element of enclosingClassBody(target)?.body ?? []) {
       if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) annotation = element.typeAnnotation?.typeAnnotation;
       if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
         for (const param of element.value.params) {
@@ -626,18 +602,10 @@ export class CredentialTracer {
   private valuesAssignedTo(target: TSESTree.MemberExpression): Node[] {
     const key = holderKey(this.context, target);
     if (key === undefined) return [];
-    if (!this.holderWrites) {
-      this.holderWrites = new Map();
-      for (const assignment of this.context.assignments) {
-        if (assignment.operator !== '=' || assignment.left.type !== 'MemberExpression') continue;
-        const written = holderKey(this.context, assignment.left);
-        if (written !== undefined && holdsValue(assignment.right)) this.holderWrites.set(written, [...(this.holderWrites.get(written) ?? []), assignment.right]);
-      }
-    }
-    const values = [...(this.holderWrites.get(key) ?? [])];
+    const values = valuesWrittenTo(this.context, key).filter(holdsValue);
     if (target.object.type === 'ThisExpression') {
       const name = propertyName(target.property, target.computed);
-      for (const element of ancestorClassBody(target)?.body ?? []) {
+      for (const element of enclosingClassBody(target)?.body ?? []) {
         if (element.type !== 'PropertyDefinition' && element.type !== 'MethodDefinition') continue;
         if (propertyName(element.key, element.computed) !== name) continue;
         if (element.type === 'PropertyDefinition' && element.value && holdsValue(element.value)) values.push(element.value);
@@ -857,12 +825,6 @@ function siblingBinding(target: TSESTree.Identifier, context: FileContext, key: 
 function isShorthandValue(node: Node): boolean {
   const parent = node.parent;
   return parent?.type === 'Property' && parent.shorthand && parent.value === node;
-}
-
-
-function ancestorClassBody(node: Node): TSESTree.ClassBody | undefined {
-  for (let current = node.parent; current; current = current.parent) if (current.type === 'ClassBody') return current;
-  return undefined;
 }
 
 /**

@@ -144,9 +144,7 @@ function analyse(context: FileContext, file: string | undefined, crossFile?: Cro
   const clients = new Map([...(crossFile?.clients ?? []), ...clientsOf(tokenRequests)]);
   const tracer = new CredentialTracer(context, clients, crossFile, tokenRequests);
   const managementClients = recogniseManagementClients(context, tracer);
-  const hosts = new Auth0Hosts(context);
-  for (const request of tokenRequests) if (request.domain) hosts.addDomain(request.domain);
-  for (const client of managementClients) if (client.domain) hosts.addDomain(client.domain);
+  const hosts = Auth0Hosts.configuredIn(context, [...tokenRequests, ...managementClients]);
   const http = recogniseHttpCalls(context, hosts, tracer);
   // Clients other modules export are called here too; their credential (and its report) stays in their module.
   const imported = [...(crossFile?.managementClients ?? [])].map(([key, client]) => ({ ...client, key }));
@@ -165,7 +163,7 @@ function analyse(context: FileContext, file: string | undefined, crossFile?: Cro
     tokenRequests: [...tokenRequests],
     managementCalls: managementCalls.sort((a, b) => a.node.range[0] - b.node.range[0]),
     credentials: [...credentials],
-    legacyApis: recogniseLegacyApis(context),
+    legacyApis: recogniseLegacyApis(context, hosts),
     secrets: recogniseSecrets(context, managementClients),
   };
   return { facts, tracer, managementClients };

@@ -3,7 +3,7 @@
  * manager the parser produced, and static evaluation of the strings and values code builds.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, holdsValue, isFunction, propertyName, unwrap, walk } from './ast';
+import { findProperty, holdsValue, isFunction, isStringLiteral, propertyName, unwrap, walk } from './ast';
 import type { Node } from './types';
 
 /** The part of eslint-scope / @typescript-eslint/scope-manager the recogniser uses (both implement it). */
@@ -233,23 +233,21 @@ export class FileContext {
 
   /** Evaluates string building (`+`, template literals, `.concat`, consts, object constants) into parts. */
   stringParts(node: Node, depth = 0): StringPart[] {
-    const target = unwrap(node);
+    return mergeText(flattenString(node, this.valueParts, depth));
+  }
+
+  /** Literal texts as they are; `${…}` and other operands evaluated in turn. */
+  private readonly valueParts: Flattening<StringPart> = {
+    text: (text) => ({ text }),
+    templateExpression: (expression, depth) => this.stringParts(expression, depth),
+    other: (target, depth) => this.computedParts(target, depth),
+    maxDepth: MAX_DEPTH,
+  };
+
+  /** The parts of what `flattenString` leaves: numbers, `.concat(...)`, and names that resolve to strings. */
+  private computedParts(target: Node, depth: number): StringPart[] {
     if (depth > MAX_DEPTH) return [{ hole: target }];
-    if (target.type === 'Literal') {
-      return typeof target.value === 'string' || typeof target.value === 'number' ? [{ text: String(target.value) }] : [{ hole: target }];
-    }
-    if (target.type === 'TemplateLiteral') {
-      const parts: StringPart[] = [];
-      target.quasis.forEach((quasi, index) => {
-        parts.push({ text: quasi.value.cooked ?? quasi.value.raw });
-        const expression = target.expressions[index];
-        if (expression) parts.push(...this.stringParts(expression, depth + 1));
-      });
-      return mergeText(parts);
-    }
-    if (target.type === 'BinaryExpression' && target.operator === '+') {
-      return mergeText([...this.stringParts(target.left, depth + 1), ...this.stringParts(target.right, depth + 1)]);
-    }
+    if (target.type === 'Literal') return typeof target.value === 'number' ? [{ text: String(target.value) }] : [{ hole: target }];
     if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee.property, target.callee.computed) === 'concat') {
       return mergeText([...this.stringParts(target.callee.object, depth + 1), ...target.arguments.flatMap((argument) => this.stringParts(argument, depth + 1))]);
     }
@@ -274,6 +272,39 @@ export class FileContext {
 
 function withResolved(reference: ReferenceLike, resolved: VariableLike): ReferenceLike {
   return { identifier: reference.identifier, resolved, isWrite: () => reference.isWrite(), writeExpr: reference.writeExpr, init: reference.init };
+}
+
+/** What `flattenString` makes of each piece of a string expression, and how deep it walks. */
+export interface Flattening<Part> {
+  /** The text of a string literal, or of quasi `index` of a template literal. */
+  readonly text: (text: string, literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral, index: number) => Part;
+  /** An expression in a template literal's `${…}`, one level deeper. */
+  readonly templateExpression: (expression: Node, depth: number) => Part[];
+  /** Any other operand (unwrapped): a name, a call, a number, or anything past `maxDepth`. */
+  readonly other: (node: Node, depth: number) => Part[];
+  /** Past this depth (counted in `+` and `${…}` levels) every piece goes to `other`. */
+  readonly maxDepth?: number;
+}
+
+/**
+ * Flattens how a string is written — string literals, template literals, `+` — into the caller's parts, in order:
+ * the one walk behind `FileContext.stringParts` (values) and the recognisers that edit literals in place.
+ */
+export function flattenString<Part>(node: Node, flattening: Flattening<Part>, depth = 0): Part[] {
+  const target = unwrap(node);
+  if (depth > (flattening.maxDepth ?? Infinity)) return flattening.other(target, depth);
+  if (isStringLiteral(target)) return [flattening.text(target.value, target, 0)];
+  if (target.type === 'TemplateLiteral') {
+    return target.quasis.flatMap((quasi, index) => {
+      const expression = target.expressions[index];
+      const text = flattening.text(quasi.value.cooked ?? quasi.value.raw, target, index);
+      return expression ? [text, ...flattening.templateExpression(expression, depth + 1)] : [text];
+    });
+  }
+  if (target.type === 'BinaryExpression' && target.operator === '+') {
+    return [...flattenString(target.left, flattening, depth + 1), ...flattenString(target.right, flattening, depth + 1)];
+  }
+  return flattening.other(target, depth);
 }
 
 /** Joins adjacent literal-text parts. */

@@ -2,7 +2,7 @@
  * Findings per rule, derived from a file's facts: what to report, how certain it is, and the text edits that
  * fix it (applied by `--fix` and the codemod) or that a suggestion offers.
  */
-import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, type HttpMethod } from '../catalog';
+import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, isManagementAudience, managementAudienceOrigin, type HttpMethod } from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { callRequestsOf } from './token-requests';
 import { applyEdits, canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
@@ -166,10 +166,6 @@ function audienceBlocked(request: TokenRequest): boolean {
 function asksForOtherAudience(request: TokenRequest): boolean {
   const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
   return audience?.value !== undefined && !isManagementAudience(audience.value);
-}
-
-function isManagementAudience(audience: string | undefined): boolean {
-  return audience !== undefined && /\/api\/v2\/?$/.test(audience);
 }
 
 /** A client-level option that a redirect call on the client sets itself: the call's value is the one the login uses. */
@@ -435,7 +431,7 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
       if (!isManagementAudience(audience.pattern)) findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
     } else if (!isManagementAudience(value)) {
       findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')) }, node, certainty: 'proven' });
-    } else if (parts && !expected.includes('${') && managementAudience(value.replace(/\/api\/v2\/?$/, '')) !== expected) {
+    } else if (parts && !expected.includes('${') && managementAudience(managementAudienceOrigin(value)!) !== expected) {
       // The api/v2 audience of another host: a custom domain or another tenant, which only a person can tell.
       findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')) }, node, certainty: 'needs-manual' });
     }

@@ -6,7 +6,7 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, type HttpMethod } from '../catalog';
-import { calleePath, findProperty, isFunction, memberName, propertyName, unwrap, nameTable } from './ast';
+import { calleePath, enclosingClassBody, findProperty, isFunction, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
 import { bearerOperand, kindFromName, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { managementUrl, storedValue, type Auth0Hosts } from './management-urls';
@@ -369,20 +369,16 @@ function injectedType(context: FileContext, receiver: Node, name: string): strin
     const param = binding.kind === 'parameter' ? binding.fn.params[binding.index] : undefined;
     return param ? annotatedType(param) : undefined;
   }
-  for (let current: Node | undefined = receiver.parent; current; current = current.parent) {
-    if (current.type !== 'ClassBody') continue;
-    for (const element of current.body) {
-      if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) {
-        const injected = element.value && unwrap(element.value);
-        if (injected?.type === 'CallExpression' && calleePath(injected.callee)?.at(-1) === 'inject' && injected.arguments[0]?.type === 'Identifier') return injected.arguments[0].name;
-        return annotatedType(element);
-      }
-      if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
-        const param = element.value.params.find((candidate) => candidate.type === 'TSParameterProperty' && candidate.parameter.type === 'Identifier' && candidate.parameter.name === name);
-        if (param) return annotatedType(param);
-      }
+  for (const element of enclosingClassBody(receiver)?.body ?? []) {
+    if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) {
+      const injected = element.value && unwrap(element.value);
+      if (injected?.type === 'CallExpression' && calleePath(injected.callee)?.at(-1) === 'inject' && injected.arguments[0]?.type === 'Identifier') return injected.arguments[0].name;
+      return annotatedType(element);
     }
-    return undefined;
+    if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
+      const param = element.value.params.find((candidate) => candidate.type === 'TSParameterProperty' && candidate.parameter.type === 'Identifier' && candidate.parameter.name === name);
+      if (param) return annotatedType(param);
+    }
   }
   return undefined;
 }
@@ -618,11 +614,10 @@ function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: 
 function tokenGetterResult(context: FileContext, getter: Node): Node | undefined {
   const value = context.resolve(getter);
   const fn = value.type === 'ArrayExpression' ? value.elements.at(-1) : value;
-  const body = fn && fn.type !== 'SpreadElement' ? context.functionOf(fn)?.body : undefined;
-  if (!body) return undefined;
-  if (body.type !== 'BlockStatement') return body;
-  const returns = body.body.filter((statement): statement is TSESTree.ReturnStatement => statement.type === 'ReturnStatement');
-  return returns.length === 1 ? (returns[0]!.argument ?? undefined) : undefined;
+  const getterFunction = fn && fn.type !== 'SpreadElement' ? context.functionOf(fn) : undefined;
+  // A getter is read in its plain shape: one `return` written in its body (a nested or a second one is a guess).
+  const returned = getterFunction ? returnedValues(getterFunction, { nested: false, valuesOnly: false }) : [];
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 /** The Authorization value an axios request interceptor writes on the config it returns. */

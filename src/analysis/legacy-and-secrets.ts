@@ -1,11 +1,12 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
+import { isManagementAudience } from '../catalog';
 import { inAssertion, memberName, propertyName, unwrap, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
-import { Auth0Hosts } from './management-urls';
-import { creationOf, holderKey, instanceEntity, sdkDomains } from './sdk';
+import type { Auth0Hosts } from './management-urls';
+import { creationOf, holderKey, instanceEntity } from './sdk';
 import type { LegacyApi, Node, SecretUse } from './types';
 
 /** Methods only the ID-token era has, whatever client they are called on (the names are Auth0's own). */
@@ -40,7 +41,8 @@ const V7_CLIENTS = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
 
 type ReceiverKind = 'lock' | 'auth0-js-v7' | 'authentication' | 'node-tokens' | 'node-oauth' | 'other' | 'unknown';
 
-export function recogniseLegacyApis(context: FileContext): LegacyApi[] {
+/** Legacy endpoints and methods a file calls; `hosts` tells the tenant's `/tokeninfo` from an app's own route. */
+export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): LegacyApi[] {
   const found: LegacyApi[] = [];
   const tracer = new CredentialTracer(context, new Map());
   const lockEmitters = authenticatedEmitters(context);
@@ -62,7 +64,7 @@ export function recogniseLegacyApis(context: FileContext): LegacyApi[] {
       if (entry) found.push({ node: call, api: method, replacement: entry.replacement });
     }
   }
-  found.push(...legacyUrls(context));
+  found.push(...legacyUrls(context, hosts));
   for (const property of propertiesNamed(context).get('callbackOnLocationHash') ?? []) {
     const value = context.resolve(property.value);
     const replacement = value.type === 'Literal' && value.value === false ? "responseType: 'code'" : "responseType: 'token id_token'";
@@ -114,9 +116,7 @@ function authenticatedEmitters(context: FileContext): Set<string> {
 }
 
 /** `/tokeninfo`, `/delegation` and `/oauth/ro` URLs whose host is the Auth0 tenant (not an app's own route). */
-function legacyUrls(context: FileContext): LegacyApi[] {
-  const hosts = new Auth0Hosts(context);
-  for (const domain of sdkDomains(context)) hosts.addDomain(domain);
+function legacyUrls(context: FileContext, hosts: Auth0Hosts): LegacyApi[] {
   const found: LegacyApi[] = [];
   const seen = new Set<Node>();
   for (const literal of context.strings) {
@@ -149,10 +149,7 @@ function legacyPathOnAuth0Host(hosts: Auth0Hosts, parts: readonly StringPart[]):
     if (!('text' in part)) continue;
     const match = LEGACY_PATH.exec(part.text);
     if (!match) continue;
-    const host = [...parts.slice(0, index), { text: part.text.slice(0, match.index) }];
-    const hostText = host.map((piece) => ('text' in piece ? piece.text : 'HOST')).join('');
-    if (!/^(https?:)?(\/\/)?[^/?#]+$/i.test(hostText)) return undefined;
-    return hosts.isAuth0Host(host.filter((piece) => !('text' in piece) || piece.text !== '')) ? match[0] : undefined;
+    return hosts.isAuth0Origin([...parts.slice(0, index), { text: part.text.slice(0, match.index) }]) ? match[0] : undefined;
   }
   return undefined;
 }
@@ -243,7 +240,7 @@ function isManagementJwt(text: string): boolean {
   try {
     const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { aud?: unknown };
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    return audiences.some((audience) => typeof audience === 'string' && /\/api\/v2\/?$/.test(audience));
+    return audiences.some((audience) => typeof audience === 'string' && isManagementAudience(audience));
   } catch {
     return false;
   }

@@ -5,10 +5,11 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, findSdkMethod, type ManagementSdk } from '../catalog';
-import { findProperty, memberName, propertyName, unwrap, nameTable } from './ast';
-import { calledFunction, returnedValues, type CredentialTracer } from './credentials';
+import { findProperty, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
+import { calledFunction, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { backendOnlyReasonFor } from './request-bodies';
+import { assignmentsTo } from './holder-writes';
 import { creationOf, holderKey, instanceEntity, sdkEntity, storedAt } from './sdk';
 import type { CredentialUse, ManagementCall, Node } from './types';
 
@@ -104,8 +105,6 @@ export function recogniseClientCalls(context: FileContext, clients: readonly Man
 
 /** Finds the client a call is made on, wherever the file keeps it. */
 class ClientFinder {
-  private assigned: Map<string, Node[]> | undefined;
-
   constructor(
     private readonly context: FileContext,
     private readonly clients: readonly ManagementClient[],
@@ -148,7 +147,7 @@ class ClientFinder {
     if (key === undefined) return undefined;
     const stored = this.clients.find((client) => client.key === key);
     if (stored) return stored;
-    for (const value of this.assignedTo(key)) {
+    for (const { right: value } of assignmentsTo(this.context, key)) {
       if (value === target) continue;
       const assigned = this.clientAt(value, depth + 1);
       if (assigned) return assigned;
@@ -156,14 +155,4 @@ class ClientFinder {
     return undefined;
   }
 
-  private assignedTo(key: string): readonly Node[] {
-    if (!this.assigned) {
-      this.assigned = new Map();
-      for (const assignment of this.context.assignments) {
-        const holder = holderKey(this.context, assignment.left);
-        if (holder !== undefined) this.assigned.set(holder, [...(this.assigned.get(holder) ?? []), assignment.right]);
-      }
-    }
-    return this.assigned.get(key) ?? [];
-  }
 }

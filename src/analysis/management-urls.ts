@@ -4,8 +4,10 @@
  * `/api/v2/` with the query dropped, and accepted only on an Auth0 host.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, memberName, propertyName, unwrap } from './ast';
-import type { FileContext, StringPart } from './file-context';
+import { isAuth0TenantHost } from '../catalog';
+import { calleePath, enclosingClassBody, memberName, propertyName, returnedValues, unwrap } from './ast';
+import { mergeText, type FileContext, type StringPart } from './file-context';
+import { valuesWrittenTo } from './holder-writes';
 import { holderKey } from './sdk';
 import type { Node } from './types';
 
@@ -14,9 +16,10 @@ export interface ManagementUrl {
   readonly path?: string;
 }
 
-const AUTH0_HOST = /(^|[/.@])[a-z0-9-]+(\.[a-z]{2,})?\.(auth0|auth0app)\.com(:\d+)?$/i;
 /** Config names that hold the Auth0 tenant domain: `AUTH0_DOMAIN`, `auth0Domain`, `config.auth0.domain`, `__AUTH0_DOMAIN__`. */
 const AUTH0_DOMAIN_NAME = /auth0.*domain|domain.*auth0/i;
+/** Stands for a computed part in a URL's text. */
+const COMPUTED = '\u0000';
 /** How deep URL pieces kept in helpers, `this` members and `new URL` objects are followed. */
 const MAX_DEPTH = 6;
 
@@ -31,6 +34,13 @@ export class Auth0Hosts {
 
   constructor(private readonly context: FileContext) {}
 
+  /** The hosts a file's Auth0 logins and clients are configured with (their `domain`), and Auth0's own. */
+  static configuredIn(context: FileContext, configured: Iterable<{ readonly domain?: Node }>): Auth0Hosts {
+    const hosts = new Auth0Hosts(context);
+    for (const { domain } of configured) if (domain) hosts.addDomain(domain);
+    return hosts;
+  }
+
   addDomain(domain: Node): void {
     this.texts.add(normaliseSource(this.context.source(domain)));
     this.nodes.add(this.context.resolve(domain));
@@ -41,10 +51,20 @@ export class Auth0Hosts {
   /** Whether the parts before `/api/v2/` name an Auth0 tenant. */
   isAuth0Host(parts: readonly StringPart[]): boolean {
     const holes = parts.filter((part): part is { hole: Node } => 'hole' in part);
-    const text = parts.map((part) => ('text' in part ? part.text : '\u0000')).join('');
+    const text = parts.map((part) => ('text' in part ? part.text : COMPUTED)).join('');
     const host = stripScheme(text).replace(/\/+$/, '');
-    if (holes.length === 0) return AUTH0_HOST.test(host) || this.values.has(host.toLowerCase());
+    if (holes.length === 0) return isAuth0TenantHost(host) || this.values.has(host.toLowerCase());
     return holes.some((part) => this.isAuth0Domain(part.hole));
+  }
+
+  /**
+   * Whether the parts before an Auth0 path (`/authorize`, `/oauth/token`, `/tokeninfo`) are a tenant's origin and
+   * nothing more: an optional scheme, then an Auth0 host; a computed label in front of `.auth0.com` is the tenant's name.
+   */
+  isAuth0Origin(parts: readonly StringPart[]): boolean {
+    const text = parts.map((part) => ('text' in part ? part.text : COMPUTED)).join('');
+    const host = /^(?:https?:)?(?:\/\/)?([^/?#]+)$/i.exec(text)?.[1];
+    return host !== undefined && (isAuth0TenantHost(host.replaceAll(COMPUTED, 'tenant')) || this.isAuth0Host(parts));
   }
 
   /** Whether an expression (a host, an origin or a whitelisted-domain entry) names the Auth0 tenant. */
@@ -62,7 +82,7 @@ export class Auth0Hosts {
     if (this.texts.has(normaliseSource(this.context.source(node)))) return true;
     if (this.nodes.has(this.context.resolve(node))) return true;
     const value = this.context.staticString(node);
-    return value !== undefined && (AUTH0_HOST.test(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()));
+    return value !== undefined && (isAuth0TenantHost(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()));
   }
 }
 
@@ -88,32 +108,11 @@ export function storedValue(context: FileContext, node: Node): Node {
   const key = holderKey(context, resolved);
   const name = propertyName(resolved.property, resolved.computed);
   if (key === undefined || name === undefined) return resolved;
-  const values = [...(memberWrites(context).get(key) ?? [])];
-  for (let current: Node | undefined = resolved.parent; current; current = current.parent) {
-    if (current.type !== 'ClassBody') continue;
-    for (const element of current.body) {
-      if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
-    }
-    break;
+  const values = valuesWrittenTo(context, key);
+  for (const element of enclosingClassBody(resolved)?.body ?? []) {
+    if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
   }
   return values.length === 1 ? context.resolve(values[0]!) : resolved;
-}
-
-const writesByFile = new WeakMap<FileContext, Map<string, Node[]>>();
-
-/** Every `this.x = value` in a file, by holder key (computed once per file). */
-function memberWrites(context: FileContext): Map<string, Node[]> {
-  let writes = writesByFile.get(context);
-  if (writes) return writes;
-  writes = new Map();
-  for (const assignment of context.assignments) {
-    const left = unwrap(assignment.left);
-    if (assignment.operator !== '=' || left.type !== 'MemberExpression' || unwrap(left.object).type !== 'ThisExpression') continue;
-    const key = holderKey(context, left);
-    if (key !== undefined) writes.set(key, [...(writes.get(key) ?? []), assignment.right]);
-  }
-  writesByFile.set(context, writes);
-  return writes;
 }
 
 /** The string parts of an URL expression, looking into `new URL`, `urljoin`, `this` members and URL-building helpers. */
@@ -133,13 +132,8 @@ function urlStringParts(context: FileContext, url: Node, depth = 0): StringPart[
   }
   const evaluated = context.stringParts(target);
   if (target.type === 'CallExpression' && evaluated.length === 1 && 'hole' in evaluated[0]! && evaluated[0].hole === target) return helperReturn(context, target, next);
-  const parts: StringPart[] = [];
-  for (const part of evaluated) {
-    // Holes `stringParts` leaves may still be URL pieces kept elsewhere: `this.base`, `userUrl(id)`, `new URL(...)`.
-    const pieces = 'hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part];
-    for (const piece of pieces) appendPart(parts, piece);
-  }
-  return parts;
+  // Holes `stringParts` leaves may still be URL pieces kept elsewhere: `this.base`, `userUrl(id)`, `new URL(...)`.
+  return mergeText(evaluated.flatMap((part) => ('hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part])));
 }
 
 function isContainer(node: Node): boolean {
@@ -148,17 +142,10 @@ function isContainer(node: Node): boolean {
 
 /** `userUrl(id)` where `userUrl` returns one expression: that expression's parts (its parameters stay holes). */
 function helperReturn(context: FileContext, call: TSESTree.CallExpression, next: (node: Node) => StringPart[]): StringPart[] {
-  const body = unwrap(call.callee).type === 'Identifier' ? context.functionOf(call.callee)?.body : undefined;
-  if (!body) return [{ hole: call }];
-  if (body.type !== 'BlockStatement') return next(body);
-  const only = body.body.length === 1 ? body.body[0] : undefined;
-  return only?.type === 'ReturnStatement' && only.argument ? next(only.argument) : [{ hole: call }];
-}
-
-function appendPart(parts: StringPart[], part: StringPart): void {
-  const last = parts[parts.length - 1];
-  if ('text' in part && last && 'text' in last) parts[parts.length - 1] = { text: last.text + part.text };
-  else parts.push(part);
+  const helper = unwrap(call.callee).type === 'Identifier' ? context.functionOf(call.callee) : undefined;
+  // Only a helper that is nothing but its `return`: statements before it may change what the pieces mean.
+  const returned = helper && (helper.body?.type !== 'BlockStatement' || helper.body.body.length === 1) ? returnedValues(helper, { nested: false, valuesOnly: false }) : [];
+  return returned.length === 1 ? next(returned[0]!) : [{ hole: call }];
 }
 
 function isAbsolute(parts: readonly StringPart[]): boolean {
@@ -168,18 +155,17 @@ function isAbsolute(parts: readonly StringPart[]): boolean {
 
 /** Joins URL pieces with single slashes, as `urljoin` and axios' `baseURL` do. */
 function joinPaths(pieces: readonly (readonly StringPart[])[]): StringPart[] {
-  const joined: StringPart[] = [];
-  pieces.forEach((piece, index) => {
-    if (index > 0) appendPart(joined, { text: '/' });
-    piece.forEach((part, partIndex) => {
-      if (!('text' in part)) return appendPart(joined, part);
+  const joined = pieces.flatMap((piece, index): StringPart[] => [
+    ...(index > 0 ? [{ text: '/' }] : []),
+    ...piece.map((part, partIndex): StringPart => {
+      if (!('text' in part)) return part;
       let text = part.text;
       if (index > 0 && partIndex === 0) text = text.replace(/^\/+/, '');
       if (index < pieces.length - 1 && partIndex === piece.length - 1) text = text.replace(/\/+$/, '');
-      appendPart(joined, { text });
-    });
-  });
-  return joined;
+      return { text };
+    }),
+  ]);
+  return mergeText(joined);
 }
 
 /** `new URL(path, base)`: an absolute path wins, `/x` replaces the base's path, `x` extends the base's directory. */
@@ -192,9 +178,7 @@ function resolveAgainst(path: readonly StringPart[], base: readonly StringPart[]
   if (!pathStart) prefix = [...base, { text: rooted ? '' : '/' }];
   else if (rooted) prefix = [...base.slice(0, pathStart.index), { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) }];
   else prefix = directoryOf(base, pathStart);
-  const joined: StringPart[] = [];
-  for (const part of [...prefix, ...path]) appendPart(joined, part);
-  return joined;
+  return mergeText([...prefix, ...path]);
 }
 
 /** Where the path of a base URL starts (after `scheme://authority`, or after a bare host); `undefined` for a bare origin. */

@@ -1,7 +1,10 @@
-/** PATCH bodies: a current-user token may change `user_metadata` only; anything else needs a backend token. */
+/**
+ * Request bodies: the object a body sends, and what in it needs a backend token (a current-user token may change
+ * `user_metadata` only, and link accounts only through `link_with`).
+ */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { CURRENT_USER_PATCHABLE_KEYS, type ManagementEndpoint } from '../catalog';
-import { propertyName, unwrap } from './ast';
+import { calleePath, hasSpread, memberName, propertyName } from './ast';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
@@ -11,7 +14,7 @@ import type { Node } from './types';
  */
 export function backendOnlyBodyReason(context: FileContext, body: Node): string | undefined {
   const object = bodyObject(context, body);
-  if (!object) return undefined;
+  if (!object || hasSpread(object)) return undefined;
   const keys = object.properties
     .map((property) => (property.type === 'Property' ? propertyName(property.key, property.computed) : undefined))
     .filter((key): key is string => key !== undefined);
@@ -26,7 +29,7 @@ export function backendOnlyBodyReason(context: FileContext, body: Node): string 
  */
 export function backendOnlyLinkReason(context: FileContext, body: Node): string | undefined {
   const object = bodyObject(context, body);
-  if (!object) return undefined;
+  if (!object || hasSpread(object)) return undefined;
   const keys = new Set(object.properties.map((property) => (property.type === 'Property' ? propertyName(property.key, property.computed) : undefined)));
   if (keys.has('link_with') || (!keys.has('provider') && !keys.has('user_id'))) return undefined;
   return 'the body names the secondary account by `provider`/`user_id`; a current-user token may only link with its ID token in `link_with`';
@@ -39,12 +42,15 @@ export function backendOnlyReasonFor(context: FileContext, endpoint: ManagementE
   return undefined;
 }
 
-/** The object literal a body expression sends, looking through `JSON.stringify(...)`. */
-function bodyObject(context: FileContext, body: Node): TSESTree.ObjectExpression | undefined {
-  const target = unwrap(body);
-  if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee.property, target.callee.computed) === 'stringify' && target.arguments[0]) {
-    return bodyObject(context, target.arguments[0]);
+/**
+ * The object literal a request body sends, looking through `JSON.stringify(...)` and `new URLSearchParams(...)` (a
+ * form body names the same keys) and through the variables that hold any of them.
+ */
+export function bodyObject(context: FileContext, body: Node): TSESTree.ObjectExpression | undefined {
+  const target = context.resolve(body);
+  if ((target.type === 'CallExpression' || target.type === 'NewExpression') && target.arguments[0]) {
+    const name = target.type === 'NewExpression' ? calleePath(target.callee)?.join('.') : memberName(target.callee);
+    if (name === 'stringify' || name === 'URLSearchParams') return bodyObject(context, target.arguments[0]);
   }
-  const object = context.objectLiteral(target);
-  return object && !object.properties.some((property) => property.type === 'SpreadElement') ? object : undefined;
+  return context.objectLiteral(target);
 }

@@ -3,7 +3,7 @@
  * default/named/namespace imports, `require`, destructuring and aliases; and stable keys for client variables.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, isStringLiteral, propertyName, unwrap, nameTable } from './ast';
+import { enclosingClassBody, isFunction, isStringLiteral, propertyName, unwrap, nameTable } from './ast';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
@@ -131,7 +131,7 @@ export function holderKey(context: FileContext, node: Node): string | undefined 
   }
   if (target.type === 'MemberExpression' && target.object.type === 'ThisExpression') {
     const name = propertyName(target.property, target.computed);
-    const owner = enclosingClass(target);
+    const owner = enclosingClassBody(target)?.parent;
     return name !== undefined ? `this:${owner?.range[0] ?? 'fn'}:${name}` : undefined;
   }
   if (target.type === 'MemberExpression') {
@@ -170,7 +170,7 @@ function returningFunction(node: Node): Node | undefined {
 
 function classMemberKey(member: TSESTree.PropertyDefinition | TSESTree.MethodDefinition): string | undefined {
   const name = propertyName(member.key, member.computed);
-  return name !== undefined ? `this:${enclosingClass(member)?.range[0] ?? 'fn'}:${name}` : undefined;
+  return name !== undefined ? `this:${enclosingClassBody(member)?.parent.range[0] ?? 'fn'}:${name}` : undefined;
 }
 
 /** SDK entities called without `new` to create an instance (auth0.js v7's `Auth0({...})`). */
@@ -208,25 +208,4 @@ function creationsByHolder(context: FileContext): Map<string, TSESTree.NewExpres
 export function instanceEntity(context: FileContext, node: Node): string | undefined {
   const created = creationOf(context, node);
   return created && sdkEntity(context, created.callee);
-}
-
-/** The `domain` given to each Auth0 SDK constructor or factory: the `domain` option, or Lock's positional domain. */
-export function sdkDomains(context: FileContext): Node[] {
-  const domains: Node[] = [];
-  for (const node of [...context.news, ...context.calls]) {
-    const entity = sdkEntity(context, node.callee);
-    if (!entity) continue;
-    const lockDomain = entity.startsWith('auth0-lock.') ? node.arguments[1] : undefined;
-    const options = node.arguments[0] && context.objectLiteral(node.arguments[0]);
-    const domain = lockDomain ?? (options && findProperty(options, 'domain')?.value);
-    if (domain) domains.push(domain);
-  }
-  return domains;
-}
-
-function enclosingClass(node: Node): Node | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (current.type === 'ClassBody') return current.parent;
-  }
-  return undefined;
 }

@@ -5,11 +5,13 @@
  * auth0-angular, the AngularJS wrappers, raw `/authorize` URLs and `/oauth/token` password-grant bodies.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, findProperty, hasSpread, isStringLiteral, memberName, propertyName, unwrap } from './ast';
+import { managementAudienceOrigin } from '../catalog';
+import { calleePath, findProperty, hasSpread, memberName, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
-import type { FileContext, StringPart } from './file-context';
+import { flattenString, type FileContext, type StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
+import { bodyObject } from './request-bodies';
 import { holderKey, isRequireCall, moduleNamespace, sdkEntity, storedAt } from './sdk';
 import type { Node, OptionPlacement, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
 
@@ -132,8 +134,8 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
       else callRequests.set(request.parent, [request]);
     }
   }
-  const hosts = new Auth0Hosts(context);
-  for (const request of requests) if (request.domain) hosts.addDomain(request.domain);
+  // Raw URLs are recognised on the hosts the SDK logins above are configured with.
+  const hosts = Auth0Hosts.configuredIn(context, requests);
   requests.push(...authorizeUrls(context, hosts), ...passwordGrants(context, hosts));
   return requests;
 }
@@ -405,11 +407,12 @@ function callOptions(context: FileContext, call: TSESTree.CallExpression, client
 function audienceDomain(context: FileContext, audience: Node): { domain?: Node; domainValue?: string } | undefined {
   const pieces = segments(context, audience);
   const [scheme, host, rest] = pieces;
-  if (pieces.length === 3 && scheme && 'text' in scheme && /^https:\/\/$/.test(scheme.text) && host && 'hole' in host && rest && 'text' in rest && /^\/api\/v2\/?$/.test(rest.text)) {
+  if (pieces.length === 3 && scheme && 'text' in scheme && /^https:\/\/$/.test(scheme.text) && host && 'hole' in host && rest && 'text' in rest && managementAudienceOrigin(rest.text) === '') {
     return { domain: host.hole };
   }
   const value = context.staticString(audience);
-  const match = value === undefined ? null : /^https:\/\/([^/]+)\/api\/v2\/?$/.exec(value);
+  const origin = value === undefined ? undefined : managementAudienceOrigin(value);
+  const match = origin === undefined ? null : /^https:\/\/([^/]+)$/.exec(origin);
   return match ? { domainValue: match[1] } : undefined;
 }
 
@@ -558,7 +561,6 @@ function pattern(parts: readonly StringPart[]): string | undefined {
 type Segment = { readonly text: string; readonly literal: Node; readonly written?: WrittenText } | { readonly hole: Node; readonly resolved?: string };
 
 const HOLE = '\u0000';
-const AUTH0_HOST_SUFFIX = /\.(auth0|auth0app)\.com(:\d+)?$/i;
 
 /** A URL expression on an Auth0 host with the given path right after the host. */
 interface Auth0Url {
@@ -652,9 +654,8 @@ function auth0Url(hosts: Auth0Hosts, pieces: readonly Segment[], path: string): 
     hostParts.push('hole' in piece && piece.resolved === undefined ? { hole: piece.hole } : { text });
     length += text.length;
   }
-  const written = joined.slice(0, at);
-  const host = written.replace(/^(https?:)?\/\//i, '');
-  if (!host || host.includes('/') || !(AUTH0_HOST_SUFFIX.test(host) || hosts.isAuth0Host(hostParts))) return undefined;
+  if (!hosts.isAuth0Origin(hostParts)) return undefined;
+  const host = joined.slice(0, at).replace(/^(https?:)?\/\//i, '');
   const [only] = hostHoles;
   // Use the host expression only when it is the whole host after a literal scheme (so it holds no scheme itself).
   if (hostHoles.length === 1 && only!.scheme && pieceText(pieces[pieces.findIndex((piece) => 'hole' in piece && piece.hole === only!.node)]!) === host) {
@@ -702,18 +703,15 @@ function decodeQuery(raw: string): string {
 
 /** Flattens a string expression (literals, template literals, `+`) into pieces, keeping where each literal's text sits. */
 function segments(context: FileContext, node: Node): Segment[] {
-  const target = unwrap(node);
-  if (isStringLiteral(target)) return [{ text: target.value, literal: target, written: valueOffsets(target, context.text)[0] }];
-  if (target.type === 'TemplateLiteral') {
-    const written = valueOffsets(target, context.text);
-    return target.quasis.flatMap((quasi, index): Segment[] => {
-      const expression = target.expressions[index];
-      const text: Segment = { text: quasi.value.cooked ?? quasi.value.raw, literal: target, written: written[index] };
-      return expression ? [text, { hole: expression, resolved: context.staticString(expression) }] : [text];
-    });
-  }
-  if (target.type === 'BinaryExpression' && target.operator === '+') return [...segments(context, target.left), ...segments(context, target.right)];
-  return [{ hole: target, resolved: context.staticString(target) }];
+  const written = new Map<Node, (WrittenText | undefined)[]>();
+  const writtenAs = (literal: TSESTree.StringLiteral | TSESTree.TemplateLiteral): (WrittenText | undefined)[] => {
+    let offsets = written.get(literal);
+    if (!offsets) written.set(literal, (offsets = valueOffsets(literal, context.text)));
+    return offsets;
+  };
+  const hole = (expression: Node): Segment[] => [{ hole: expression, resolved: context.staticString(expression) }];
+  // Computed pieces stay whole (a host expression is the domain to build the audience over), at any depth.
+  return flattenString<Segment>(node, { text: (text, literal, index) => ({ text, literal, written: writtenAs(literal)[index] }), templateExpression: hole, other: hole });
 }
 
 // ------------------------------------------------------------------------------------------------ password grants
@@ -759,15 +757,6 @@ function grantBody(context: FileContext, call: TSESTree.CallExpression): TSESTre
     }
   }
   return undefined;
-}
-
-function bodyObject(context: FileContext, node: Node): TSESTree.ObjectExpression | undefined {
-  const target = context.resolve(node);
-  if ((target.type === 'CallExpression' || target.type === 'NewExpression') && target.arguments[0]) {
-    const name = target.type === 'NewExpression' ? calleePath(target.callee)?.join('.') : memberName(target.callee);
-    if (name === 'stringify' || name === 'URLSearchParams') return bodyObject(context, target.arguments[0]);
-  }
-  return context.objectLiteral(target);
 }
 
 function isPasswordGrant(context: FileContext, object: TSESTree.ObjectExpression): boolean {

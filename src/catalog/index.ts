@@ -5,6 +5,7 @@ import { SDK_METHODS, type ManagementSdk, type SdkMethod } from './sdk-methods';
 export * from './endpoints';
 export * from './scopes';
 export * from './sdk-methods';
+export * from './tenant';
 
 /**
  * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a
