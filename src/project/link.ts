@@ -6,6 +6,7 @@ import type { ManagementClient } from '../analysis/management-clients';
 import type { ManagementCall, Provenance, TokenRequest } from '../analysis/types';
 import type { Module } from './modules';
 import type { ModuleResolver } from './resolve';
+import { isManagementAudience } from '../catalog/tenant';
 
 /**
  * Re-analyses every module with what the others tell about its imports and storage reads, then gives each token
@@ -154,5 +155,5 @@ function agreeing(provenances: readonly Provenance[]): Provenance | undefined {
 
 function isManagementAudienceOrNone(request: TokenRequest): boolean {
   const audience = request.audience?.value ?? request.audience?.pattern;
-  return request.audience === undefined || (audience !== undefined && /\/api\/v2\/?$/.test(audience));
+  return request.audience === undefined || isManagementAudience(audience);
 }
