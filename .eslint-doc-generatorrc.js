@@ -15,14 +15,17 @@ const TABLES = {
     '| Endpoint | Least privileged: current user (browser token) | Any user (backend, machine-to-machine token) | Note |',
     '| :-- | :-- | :-- | :-- |',
     ...MANAGEMENT_ENDPOINTS.filter((entry) => entry.currentUserScope).map(
-      (entry) => `| ${endpoint(entry)} | ${code(entry.currentUserScope)} | ${scopes(entry.anyUserScope)} | ${entry.note ?? ''} |`,
+      (entry) =>
+        `| ${endpoint(entry)} | ${code(entry.currentUserScope)} | ${scopes(entry.anyUserScope)} | ${entry.note ?? ''} |`,
     ),
   ],
   /** Endpoints no current-user token can call. */
   'backend-only': () => [
     '| Endpoint | Scope it needs (backend, machine-to-machine token only) | Why |',
     '| :-- | :-- | :-- |',
-    ...MANAGEMENT_ENDPOINTS.filter((entry) => !entry.currentUserScope).map((entry) => `| ${endpoint(entry)} | ${scopes(entry.anyUserScope)} | ${entry.note ?? ''} |`),
+    ...MANAGEMENT_ENDPOINTS.filter((entry) => !entry.currentUserScope).map(
+      (entry) => `| ${endpoint(entry)} | ${scopes(entry.anyUserScope)} | ${entry.note ?? ''} |`,
+    ),
   ],
 };
 

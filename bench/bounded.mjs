@@ -27,8 +27,22 @@ const SMALL_RUNNER_HEAP = { NODE_OPTIONS: '--max-old-space-size=1750' };
 /** Measures the scenarios in `work`: `large` files of each shape (none when 0), and each count of `copies`. */
 export function measureScenarios(work, { large, copies }) {
   const scenarios = [
-    ...(large > 0 ? SHAPES.map((shape) => ({ id: `large-${shape}`, count: large, env: SMALL_RUNNER_HEAP, build: (dir) => writeLargeFiles(dir, large, { kb: LARGE_FILE_KB, shape }), check: checkLarge })) : []),
-    ...copies.map((count) => ({ id: `copies-${count}`, count, limits: ['--max-total-size', '0'], build: (dir) => copyDemoApp(dir, count), check: checkCopies })),
+    ...(large > 0
+      ? SHAPES.map((shape) => ({
+          id: `large-${shape}`,
+          count: large,
+          env: SMALL_RUNNER_HEAP,
+          build: (dir) => writeLargeFiles(dir, large, { kb: LARGE_FILE_KB, shape }),
+          check: checkLarge,
+        }))
+      : []),
+    ...copies.map((count) => ({
+      id: `copies-${count}`,
+      count,
+      limits: ['--max-total-size', '0'],
+      build: (dir) => copyDemoApp(dir, count),
+      check: checkCopies,
+    })),
   ];
   return Object.fromEntries(scenarios.map((scenario) => [scenario.id, measureScenario(work, scenario)]));
 }
@@ -45,10 +59,18 @@ function measureScenario(work, { id, count, env = {}, limits = [], build, check 
   const results = {};
   for (const [command, args] of Object.entries(commands)) {
     const run = measureNode([BIN, ...args], { cwd: dir, env: { ...process.env, ...env } });
-    if (run.status !== 0 && run.status !== 1) throw new Error(`${id} ${command}: exit ${run.status} (signal ${run.signal})\n${run.stderr.slice(-2000)}`);
+    if (run.status !== 0 && run.status !== 1)
+      throw new Error(`${id} ${command}: exit ${run.status} (signal ${run.signal})\n${run.stderr.slice(-2000)}`);
     const details = check(command, JSON.parse(fs.readFileSync(output, 'utf8')), count, id);
-    results[command] = { wallSeconds: round(run.wallSeconds), cpuSeconds: GNU_TIME ? round(run.cpuSeconds) : null, peakRssMb: GNU_TIME ? Math.round(run.rssMb) : null, details };
-    process.stderr.write(`  ${id.padEnd(16)} ${command.padEnd(8)} ${run.wallSeconds.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`);
+    results[command] = {
+      wallSeconds: round(run.wallSeconds),
+      cpuSeconds: GNU_TIME ? round(run.cpuSeconds) : null,
+      peakRssMb: GNU_TIME ? Math.round(run.rssMb) : null,
+      details,
+    };
+    process.stderr.write(
+      `  ${id.padEnd(16)} ${command.padEnd(8)} ${run.wallSeconds.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`,
+    );
   }
   return { count, nodeOptions: env.NODE_OPTIONS ?? null, results };
 }
@@ -58,14 +80,17 @@ function checkLarge(command, report, count, id) {
   const errors = report.errors;
   const stray = errors.filter((error) => !NOT_ANALYSED.test(error.message));
   if (stray.length > 0) throw new Error(`${id} ${command}: unexpected errors: ${JSON.stringify(stray.slice(0, 3))}`);
-  const analysed = command === 'scan' ? new Set(report.findings.map((finding) => finding.file)).size : report.files.length;
-  if (analysed + errors.length !== count) throw new Error(`${id} ${command}: ${analysed} files analysed and ${errors.length} reported, of ${count}`);
+  const analysed =
+    command === 'scan' ? new Set(report.findings.map((finding) => finding.file)).size : report.files.length;
+  if (analysed + errors.length !== count)
+    throw new Error(`${id} ${command}: ${analysed} files analysed and ${errors.length} reported, of ${count}`);
   return { analysed, notAnalysed: errors.length };
 }
 
 /** No errors, and every copy gives what the first gives. */
 function checkCopies(command, report, count, id) {
-  if (report.errors.length > 0) throw new Error(`${id} ${command}: errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  if (report.errors.length > 0)
+    throw new Error(`${id} ${command}: errors: ${JSON.stringify(report.errors.slice(0, 3))}`);
   const items = command === 'scan' ? report.findings : report.files.flatMap((file) => file.changes.map(() => file));
   const perCopy = new Map();
   for (const item of items) {
@@ -73,7 +98,8 @@ function checkCopies(command, report, count, id) {
     perCopy.set(copy, (perCopy.get(copy) ?? 0) + 1);
   }
   const counts = new Set(perCopy.values());
-  if (perCopy.size !== count || counts.size !== 1) throw new Error(`${id} ${command}: copies differ: ${JSON.stringify([...counts])} over ${perCopy.size} copies`);
+  if (perCopy.size !== count || counts.size !== 1)
+    throw new Error(`${id} ${command}: copies differ: ${JSON.stringify([...counts])} over ${perCopy.size} copies`);
   return { copies: count, [command === 'scan' ? 'findingsPerCopy' : 'changesPerCopy']: [...counts][0] };
 }
 
@@ -91,8 +117,12 @@ export function scenarioLines(scenarios) {
   const lines = [];
   for (const [id, { count, results }] of Object.entries(scenarios)) {
     for (const [command, result] of Object.entries(results)) {
-      const details = Object.entries(result.details).map(([key, value]) => `${key} ${value}`).join(', ');
-      lines.push(`${`${id} (${count})`.padEnd(24)} ${command.padEnd(8)} ${`${result.wallSeconds.toFixed(2)} s`.padStart(9)} ${result.cpuSeconds === null ? '-' : `${result.cpuSeconds.toFixed(1)} s cpu`.padStart(11)} ${result.peakRssMb === null ? '-' : `${result.peakRssMb} MB`.padStart(8)}  ${details}`);
+      const details = Object.entries(result.details)
+        .map(([key, value]) => `${key} ${value}`)
+        .join(', ');
+      lines.push(
+        `${`${id} (${count})`.padEnd(24)} ${command.padEnd(8)} ${`${result.wallSeconds.toFixed(2)} s`.padStart(9)} ${result.cpuSeconds === null ? '-' : `${result.cpuSeconds.toFixed(1)} s cpu`.padStart(11)} ${result.peakRssMb === null ? '-' : `${result.peakRssMb} MB`.padStart(8)}  ${details}`,
+      );
     }
   }
   return lines;

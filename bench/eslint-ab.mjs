@@ -16,9 +16,13 @@ import { parseArgs } from 'node:util';
 import { parserOnly, withPlugin } from './eslint-configs.mjs';
 import { ROOT, sourceFiles } from './tree.mjs';
 
-const { values: options, positionals } = parseArgs({ options: { limit: { type: 'string' }, rounds: { type: 'string', default: '3' } }, allowPositionals: true });
+const { values: options, positionals } = parseArgs({
+  options: { limit: { type: 'string' }, rounds: { type: 'string', default: '3' } },
+  allowPositionals: true,
+});
 const ROUNDS = Number(options.rounds);
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a whole number of at least 1, not ${options.rounds}`);
+if (!Number.isInteger(ROUNDS) || ROUNDS < 1)
+  throw new Error(`--rounds must be a whole number of at least 1, not ${options.rounds}`);
 const WARM_UP_FILES = 200;
 const NAMES = ['parserOnly', 'withPlugin'];
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -43,7 +47,8 @@ const milliseconds = { parserOnly: 0, withPlugin: 0 };
 const roundRatios = [];
 let pluginMessages = 0;
 // Untimed: the first files of a process pay for compiling ESLint, the parser and the plugin.
-for (let index = 0; index < Math.min(WARM_UP_FILES, list.length); index++) for (const name of NAMES) linter.verify(texts[index], configs[name], path.join(directory, list[index]));
+for (let index = 0; index < Math.min(WARM_UP_FILES, list.length); index++)
+  for (const name of NAMES) linter.verify(texts[index], configs[name], path.join(directory, list[index]));
 for (let round = 0; round < ROUNDS; round++) {
   const spent = { parserOnly: 0, withPlugin: 0 };
   list.forEach((file, index) => {
@@ -52,7 +57,8 @@ for (let round = 0; round < ROUNDS; round++) {
       const started = performance.now();
       const messages = linter.verify(texts[index], configs[name], absolute);
       spent[name] += performance.now() - started;
-      if (round === 0 && name === 'withPlugin') pluginMessages += messages.filter((message) => message.ruleId?.startsWith('auth0-tokens/')).length;
+      if (round === 0 && name === 'withPlugin')
+        pluginMessages += messages.filter((message) => message.ruleId?.startsWith('auth0-tokens/')).length;
     }
   });
   for (const name of NAMES) milliseconds[name] += spent[name];

@@ -9,7 +9,11 @@ const plugin = require('./dist/src/index.js');
 
 const files = [`**/*.{${EXTENSIONS.join(',')}}`];
 // Inline `eslint` comments in third-party code would name rules and plugins these configs do not have.
-const base = { files, languageOptions: { parser }, linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' } };
+const base = {
+  files,
+  languageOptions: { parser },
+  linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'off' },
+};
 
 export const parserOnly = [base];
 export const withPlugin = [base, { files, ...plugin.configs.recommended }];

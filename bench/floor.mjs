@@ -30,7 +30,12 @@ for (const file of sourceFiles(directory)) {
   candidates++;
   if (!parser) continue;
   try {
-    parser.parse(text, { jsx: !/\.[mc]?ts$/.test(file), range: true, loc: false, suppressDeprecatedPropertyWarnings: true });
+    parser.parse(text, {
+      jsx: !/\.[mc]?ts$/.test(file),
+      range: true,
+      loc: false,
+      suppressDeprecatedPropertyWarnings: true,
+    });
   } catch {
     parseErrors++;
   }

@@ -120,8 +120,14 @@ export function writeLargeFiles(directory, count, { kb = 900, shape = 'mixed' } 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { kb: { type: 'string', default: '900' }, shape: { type: 'string', default: 'mixed' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { kb: { type: 'string', default: '900' }, shape: { type: 'string', default: 'mixed' } },
+  });
   const [directory, count] = positionals;
-  if (!directory || !count) throw new Error('usage: node bench/large.mjs <dir> <count> [--kb 900] [--shape mixed|repeated]');
-  process.stdout.write(`${JSON.stringify(writeLargeFiles(path.resolve(directory), Number(count), { kb: Number(values.kb), shape: values.shape }))}\n`);
+  if (!directory || !count)
+    throw new Error('usage: node bench/large.mjs <dir> <count> [--kb 900] [--shape mixed|repeated]');
+  process.stdout.write(
+    `${JSON.stringify(writeLargeFiles(path.resolve(directory), Number(count), { kb: Number(values.kb), shape: values.shape }))}\n`,
+  );
 }

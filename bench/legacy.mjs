@@ -69,11 +69,16 @@ function domainOf(random) {
 function filler(random, style, typed) {
   const { indent: i, semi: s, q } = style;
   const blocks = [
-    () => `function formatDate${random.int(100)}(value${typed ? ': Date' : ''}) {\n${i}const pad = (n${typed ? ': number' : ''}) => String(n).padStart(2, ${q('0')})${s}\n${i}return value.getFullYear() + ${q('-')} + pad(value.getMonth() + 1) + ${q('-')} + pad(value.getDate())${s}\n}\n`,
-    () => `function renderList${random.int(100)}(element${typed ? ': HTMLElement' : ''}, items${typed ? ': string[]' : ''}) {\n${i}element.innerHTML = ${q('')}${s}\n${i}for (const item of items) {\n${i}${i}const li = document.createElement(${q('li')})${s}\n${i}${i}li.textContent = item${s}\n${i}${i}element.appendChild(li)${s}\n${i}}\n}\n`,
-    () => `function debounce${random.int(100)}(fn${typed ? ': (...args: unknown[]) => void' : ''}, wait${typed ? ': number' : ''}) {\n${i}let timer${typed ? ': ReturnType<typeof setTimeout> | undefined' : ''}${s}\n${i}return function (...args${typed ? ': unknown[]' : ''}) {\n${i}${i}clearTimeout(timer)${s}\n${i}${i}timer = setTimeout(() => fn(...args), wait)${s}\n${i}}${s}\n}\n`,
-    () => `const STATES${random.int(100)} = [${q('idle')}, ${q('loading')}, ${q('ready')}, ${q('failed')}]${s}\nfunction nextState${random.int(100)}(state${typed ? ': string' : ''}, event${typed ? ': string' : ''}) {\n${i}switch (event) {\n${i}${i}case ${q('load')}: return ${q('loading')}${s}\n${i}${i}case ${q('done')}: return ${q('ready')}${s}\n${i}${i}case ${q('error')}: return ${q('failed')}${s}\n${i}${i}default: return state${s}\n${i}}\n}\n`,
-    () => `function toQuery${random.int(100)}(params${typed ? ': Record<string, string>' : ''}) {\n${i}return Object.keys(params)\n${i}${i}.map((key) => encodeURIComponent(key) + ${q('=')} + encodeURIComponent(params[key]))\n${i}${i}.join(${q('&')})${s}\n}\n`,
+    () =>
+      `function formatDate${random.int(100)}(value${typed ? ': Date' : ''}) {\n${i}const pad = (n${typed ? ': number' : ''}) => String(n).padStart(2, ${q('0')})${s}\n${i}return value.getFullYear() + ${q('-')} + pad(value.getMonth() + 1) + ${q('-')} + pad(value.getDate())${s}\n}\n`,
+    () =>
+      `function renderList${random.int(100)}(element${typed ? ': HTMLElement' : ''}, items${typed ? ': string[]' : ''}) {\n${i}element.innerHTML = ${q('')}${s}\n${i}for (const item of items) {\n${i}${i}const li = document.createElement(${q('li')})${s}\n${i}${i}li.textContent = item${s}\n${i}${i}element.appendChild(li)${s}\n${i}}\n}\n`,
+    () =>
+      `function debounce${random.int(100)}(fn${typed ? ': (...args: unknown[]) => void' : ''}, wait${typed ? ': number' : ''}) {\n${i}let timer${typed ? ': ReturnType<typeof setTimeout> | undefined' : ''}${s}\n${i}return function (...args${typed ? ': unknown[]' : ''}) {\n${i}${i}clearTimeout(timer)${s}\n${i}${i}timer = setTimeout(() => fn(...args), wait)${s}\n${i}}${s}\n}\n`,
+    () =>
+      `const STATES${random.int(100)} = [${q('idle')}, ${q('loading')}, ${q('ready')}, ${q('failed')}]${s}\nfunction nextState${random.int(100)}(state${typed ? ': string' : ''}, event${typed ? ': string' : ''}) {\n${i}switch (event) {\n${i}${i}case ${q('load')}: return ${q('loading')}${s}\n${i}${i}case ${q('done')}: return ${q('ready')}${s}\n${i}${i}case ${q('error')}: return ${q('failed')}${s}\n${i}${i}default: return state${s}\n${i}}\n}\n`,
+    () =>
+      `function toQuery${random.int(100)}(params${typed ? ': Record<string, string>' : ''}) {\n${i}return Object.keys(params)\n${i}${i}.map((key) => encodeURIComponent(key) + ${q('=')} + encodeURIComponent(params[key]))\n${i}${i}.join(${q('&')})${s}\n}\n`,
   ];
   const count = 1 + random.int(4);
   const chosen = [];
@@ -155,7 +160,9 @@ function jqueryAjax(random) {
   const { indent: i, semi: s, q, decl } = style;
   const domain = domainOf(random);
   const http = random.pick(HTTP_CALLS.filter((call) => !call.secondary));
-  const data = http.body ? `,\n${i}${i}${i}contentType: ${q('application/json')},\n${i}${i}${i}data: JSON.stringify({ user_metadata: { ${random.pick(FIELDS)}: $(${q('#pref')}).val() } })` : '';
+  const data = http.body
+    ? `,\n${i}${i}${i}contentType: ${q('application/json')},\n${i}${i}${i}data: JSON.stringify({ user_metadata: { ${random.pick(FIELDS)}: $(${q('#pref')}).val() } })`
+    : '';
   return {
     extension: 'js',
     text:

@@ -16,7 +16,9 @@ export const GNU_TIME = (() => {
  */
 export function measureNode(args, { cwd, env } = {}) {
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-time-')), 'time.txt');
-  const [file, fileArgs] = GNU_TIME ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
+  const [file, fileArgs] = GNU_TIME
+    ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, process.execPath, ...args]]
+    : [process.execPath, args];
   const started = process.hrtime.bigint();
   const result = spawnSync(file, fileArgs, { cwd, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;

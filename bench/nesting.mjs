@@ -26,17 +26,18 @@ const MAX_LEVELS = 2048;
 /** Each shape: its text at `n` levels. */
 const SHAPES = {
   'if blocks': (n) => `${'if (a) {\n'.repeat(n)}x();\n${'}\n'.repeat(n)}`,
-  'IIFEs': (n) => `${'(function () {\n'.repeat(n)}x();\n${'})();\n'.repeat(n)}`,
-  'callbacks': (n) => `${'f(a, function (error, result) {\n'.repeat(n)}x();\n${'});\n'.repeat(n)}`,
+  IIFEs: (n) => `${'(function () {\n'.repeat(n)}x();\n${'})();\n'.repeat(n)}`,
+  callbacks: (n) => `${'f(a, function (error, result) {\n'.repeat(n)}x();\n${'});\n'.repeat(n)}`,
   'arrow callbacks': (n) => `var v = ${'f(() => '.repeat(n)}1${')'.repeat(n)};\n`,
   'async arrow callbacks': (n) => `var v = ${'f(async () => await '.repeat(n)}1${')'.repeat(n)};\n`,
-  'promise chains': (n) => `${'p.then(function (r) { return p.then(function (s) {\n'.repeat(n)}x();\n${'}); });\n'.repeat(n)}`,
+  'promise chains': (n) =>
+    `${'p.then(function (r) { return p.then(function (s) {\n'.repeat(n)}x();\n${'}); });\n'.repeat(n)}`,
   'object methods': (n) => `var v = ${'{ a: function () { return '.repeat(n)}1${'} }'.repeat(n)};\n`,
   'class expressions': (n) => `var v = ${'(class { m() { return '.repeat(n)}1${'} })'.repeat(n)};\n`,
-  'objects': (n) => `var v = ${'{ a: '.repeat(n)}1${' }'.repeat(n)};\n`,
-  'arrays': (n) => `var v = ${'['.repeat(n)}${']'.repeat(n)};\n`,
-  'parentheses': (n) => `var v = ${'('.repeat(n)}1${')'.repeat(n)};\n`,
-  'templates': (n) => `var v = ${'`${'.repeat(n)}1${'}`'.repeat(n)};\n`,
+  objects: (n) => `var v = ${'{ a: '.repeat(n)}1${' }'.repeat(n)};\n`,
+  arrays: (n) => `var v = ${'['.repeat(n)}${']'.repeat(n)};\n`,
+  parentheses: (n) => `var v = ${'('.repeat(n)}1${')'.repeat(n)};\n`,
+  templates: (n) => `var v = ${'`${'.repeat(n)}1${'}`'.repeat(n)};\n`,
   'JSX elements': (n) => `var v = ${'<div>'.repeat(n)}x${'</div>'.repeat(n)};\n`,
   'JSX expressions': (n) => `var v = ${'<div>{'.repeat(n)}x${'}</div>'.repeat(n)};\n`,
 };
@@ -130,7 +131,11 @@ function depth(parser, shape, levels) {
 }
 
 // A .ts file has no JSX.
-const pairs = parsers.flatMap((parser) => shapes.filter((shape) => !PARSERS[parser].file.endsWith('.ts') || !shape.startsWith('JSX')).map((shape) => ({ parser, shape })));
+const pairs = parsers.flatMap((parser) =>
+  shapes
+    .filter((shape) => !PARSERS[parser].file.endsWith('.ts') || !shape.startsWith('JSX'))
+    .map((shape) => ({ parser, shape })),
+);
 const shallowest = {};
 // One bisection per processor: each attempt is a process of its own, so they do not share a stack.
 const next = pairs.values();
@@ -139,9 +144,12 @@ const bisect = async () => {
     const failure = await firstFailure(parser, shape);
     const at = failure ? depth(parser, shape, failure.levels) : undefined;
     if (at !== undefined && !(at >= shallowest[parser]?.depth)) shallowest[parser] = { depth: at, shape };
-    console.log(`${parser.padEnd(18)} ${shape.padEnd(22)} ${failure ? `fails at ${failure.levels} levels, depth ${at}: ${failure.outcome}` : `no failure up to ${MAX_LEVELS} levels`}`);
+    console.log(
+      `${parser.padEnd(18)} ${shape.padEnd(22)} ${failure ? `fails at ${failure.levels} levels, depth ${at}: ${failure.outcome}` : `no failure up to ${MAX_LEVELS} levels`}`,
+    );
   }
 };
 await Promise.all(Array.from({ length: os.availableParallelism() }, bisect));
 console.log(`\nShallowest failure per parser (limits: ${MAX_NESTING}, Flow ${MAX_FLOW_NESTING}):`);
-for (const [parser, { depth: at, shape }] of Object.entries(shallowest)) console.log(`  ${parser.padEnd(18)} depth ${at} (${shape})`);
+for (const [parser, { depth: at, shape }] of Object.entries(shallowest))
+  console.log(`  ${parser.padEnd(18)} depth ${at} (${shape})`);

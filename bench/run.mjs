@@ -74,19 +74,42 @@ const TOOLS = [
   {
     id: 'scan',
     label: 'auth0-tokens scan',
-    args: (tree, size) => [BIN, 'scan', tree, ...WALK_ALL, '--format', 'json', '--quiet', '--fail-on', 'none', '--output', outputFile(`scan-${size}.json`)],
+    args: (tree, size) => [
+      BIN,
+      'scan',
+      tree,
+      ...WALK_ALL,
+      '--format',
+      'json',
+      '--quiet',
+      '--fail-on',
+      'none',
+      '--output',
+      outputFile(`scan-${size}.json`),
+    ],
     check: (run, size) => {
       expectStatus(run, [0]);
       const report = JSON.parse(fs.readFileSync(outputFile(`scan-${size}.json`), 'utf8'));
       expectFiles(report.summary.filesScanned, size, run);
-      const legacyWithFindings = new Set(report.findings.map((finding) => finding.file).filter((file) => file.includes('/app/'))).size;
+      const legacyWithFindings = new Set(
+        report.findings.map((finding) => finding.file).filter((file) => file.includes('/app/')),
+      ).size;
       return { ...report.summary, legacyFilesWithFindings: legacyWithFindings };
     },
   },
   {
     id: 'migrate',
     label: 'auth0-tokens migrate --dry',
-    args: (tree, size) => [BIN, 'migrate', tree, ...WALK_ALL, '--dry', '--quiet', '--report', outputFile(`migrate-${size}.json`)],
+    args: (tree, size) => [
+      BIN,
+      'migrate',
+      tree,
+      ...WALK_ALL,
+      '--dry',
+      '--quiet',
+      '--report',
+      outputFile(`migrate-${size}.json`),
+    ],
     check: (run, size) => {
       expectStatus(run, [0, 1]);
       const { summary } = JSON.parse(fs.readFileSync(outputFile(`migrate-${size}.json`), 'utf8'));
@@ -98,11 +121,26 @@ const TOOLS = [
     id: 'jscodeshift',
     label: 'jscodeshift no-op (tsx)',
     slow: true,
-    args: (tree) => [JSCODESHIFT, '--no-babel', '--dry', '--parser=tsx', '--cpus=1', `--extensions=${EXTENSIONS.join(',')}`, '-t', path.join(ROOT, 'bench/noop-transform.cjs'), tree],
+    args: (tree) => [
+      JSCODESHIFT,
+      '--no-babel',
+      '--dry',
+      '--parser=tsx',
+      '--cpus=1',
+      `--extensions=${EXTENSIONS.join(',')}`,
+      '-t',
+      path.join(ROOT, 'bench/noop-transform.cjs'),
+      tree,
+    ],
     check: (run, size) => {
       expectStatus(run, [0]);
       const count = (label) => Number(new RegExp(`(\\d+) ${label}`).exec(run.stdout)?.[1]);
-      const stats = { errors: count('errors'), unmodified: count('unmodified'), skipped: count('skipped'), ok: count('ok') };
+      const stats = {
+        errors: count('errors'),
+        unmodified: count('unmodified'),
+        skipped: count('skipped'),
+        ok: count('ok'),
+      };
       expectFiles(stats.errors + stats.unmodified + stats.skipped + stats.ok, size, run);
       return stats;
     },
@@ -113,7 +151,14 @@ const TOOLS = [
 
 /** ESLint over a tree with the TypeScript parser, with or without the plugin's `recommended` preset. */
 function eslintTool(id, label, withPlugin) {
-  return { id, env: { TIMING: 'all' }, label, slow: true, args: (tree) => eslintArgs(tree, withPlugin), check: (run, size) => eslintCheck(run, size) };
+  return {
+    id,
+    env: { TIMING: 'all' },
+    label,
+    slow: true,
+    args: (tree) => eslintArgs(tree, withPlugin),
+    check: (run, size) => eslintCheck(run, size),
+  };
 }
 
 function outputFile(name) {
@@ -128,7 +173,14 @@ function floorCheck(run, size) {
 }
 
 function eslintArgs(tree, withPlugin) {
-  return [ESLINT, '--config', path.join(WORK, withPlugin ? 'eslint.plugin.config.mjs' : 'eslint.parser.config.mjs'), '--format', path.join(ROOT, 'bench/eslint-count-formatter.cjs'), tree];
+  return [
+    ESLINT,
+    '--config',
+    path.join(WORK, withPlugin ? 'eslint.plugin.config.mjs' : 'eslint.parser.config.mjs'),
+    '--format',
+    path.join(ROOT, 'bench/eslint-count-formatter.cjs'),
+    tree,
+  ];
 }
 
 /**
@@ -182,7 +234,9 @@ function measureGroup(tools, tree, size, reps, warmUp) {
     for (const tool of tools) {
       const run = execute(tool, tree, size);
       runs.get(tool.id).push(run);
-      process.stderr.write(`  ${tool.id.padEnd(14)} ${String(size).padStart(6)} files  run ${rep + 1}/${reps}  ${run.wall.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`);
+      process.stderr.write(
+        `  ${tool.id.padEnd(14)} ${String(size).padStart(6)} files  run ${rep + 1}/${reps}  ${run.wall.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`,
+      );
     }
   }
   return Object.fromEntries(
@@ -225,13 +279,18 @@ function ratio(results, a, b) {
 }
 
 function machine() {
-  const version = (name) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
+  const version = (name) =>
+    JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
   return {
     cpu: `${os.cpus()[0]?.model ?? 'unknown'} × ${os.cpus().length}`,
     memoryGb: round(os.totalmem() / 1024 ** 3, 1),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
-    versions: Object.fromEntries(['eslint', 'jscodeshift', '@typescript-eslint/parser', '@typescript-eslint/typescript-estree', 'typescript'].map((name) => [name, version(name)])),
+    versions: Object.fromEntries(
+      ['eslint', 'jscodeshift', '@typescript-eslint/parser', '@typescript-eslint/typescript-estree', 'typescript'].map(
+        (name) => [name, version(name)],
+      ),
+    ),
     peakRss: GNU_TIME ? 'GNU time %M (largest single process)' : 'not measured (no GNU time)',
   };
 }
@@ -244,8 +303,10 @@ function targets(trees, scenarios) {
   const largest = trees.at(-1);
   const results = largest.results;
   const perFile = (tree, id) => tree.results[id].wallSeconds / tree.size;
-  const growth = (id) => (trees.length < 2 || !results[id] ? null : round(perFile(largest, id) / perFile(trees.at(-2), id), 2));
-  const check = (value, limit, higherIsBetter = false) => (value === null ? null : { value, limit, pass: higherIsBetter ? value >= limit : value <= limit });
+  const growth = (id) =>
+    trees.length < 2 || !results[id] ? null : round(perFile(largest, id) / perFile(trees.at(-2), id), 2);
+  const check = (value, limit, higherIsBetter = false) =>
+    value === null ? null : { value, limit, pass: higherIsBetter ? value >= limit : value <= limit };
   // "Under 300 MB": the limit itself fails.
   const under = (value, limit) => (value === null ? null : { value, limit, pass: value < limit });
   return {
@@ -270,13 +331,17 @@ const LARGE_FILES_RSS_LIMIT_MB = 2048;
 
 /** The largest peak RSS of any command over the large files, whatever their count. */
 function largeFilesPeakRss(scenarios) {
-  const peaks = Object.entries(scenarios).filter(([id]) => id.startsWith('large-')).flatMap(([, scenario]) => Object.values(scenario.results).map((result) => result.peakRssMb));
+  const peaks = Object.entries(scenarios)
+    .filter(([id]) => id.startsWith('large-'))
+    .flatMap(([, scenario]) => Object.values(scenario.results).map((result) => result.peakRssMb));
   return peaks.length > 0 && peaks.every((peak) => peak !== null) ? Math.max(...peaks) : null;
 }
 
 /** As for the trees: wall time per copy on the most copies over that on the count before it. */
 function copiesGrowth(scenarios, command) {
-  const measured = Object.entries(scenarios).filter(([id]) => id.startsWith('copies-')).map(([, scenario]) => scenario);
+  const measured = Object.entries(scenarios)
+    .filter(([id]) => id.startsWith('copies-'))
+    .map(([, scenario]) => scenario);
   if (measured.length < 2) return null;
   const perCopy = (scenario) => scenario.results[command].wallSeconds / scenario.count;
   return round(perCopy(measured.at(-1)) / perCopy(measured.at(-2)), 2);
@@ -284,18 +349,40 @@ function copiesGrowth(scenarios, command) {
 
 function printTable(report) {
   const lines = [];
-  const row = (cells, widths) => cells.map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index]))).join('  ');
+  const row = (cells, widths) =>
+    cells
+      .map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index])))
+      .join('  ');
   const widths = [30, 7, 9, 17, 9, 8, 5];
   for (const tree of report.trees) {
-    lines.push('', `${tree.size} files (${tree.tree.legacyFiles} generated legacy, ${tree.tree.resampledRealFiles} real files sampled again)`);
+    lines.push(
+      '',
+      `${tree.size} files (${tree.tree.legacyFiles} generated legacy, ${tree.tree.resampledRealFiles} real files sampled again)`,
+    );
     lines.push(row(['tool', 'median', 'cpu', 'range', 'files/s', 'peak RSS', 'reps'], widths));
     for (const result of Object.values(tree.results)) {
-      lines.push(row([result.label, `${result.wallSeconds.toFixed(2)} s`, result.cpuSeconds === null ? '-' : `${result.cpuSeconds.toFixed(1)} s`, `${result.wallSecondsRange[0].toFixed(2)}-${result.wallSecondsRange[1].toFixed(2)} s`, result.filesPerSecond, result.peakRssMb === null ? '-' : `${result.peakRssMb} MB`, result.reps], widths));
+      lines.push(
+        row(
+          [
+            result.label,
+            `${result.wallSeconds.toFixed(2)} s`,
+            result.cpuSeconds === null ? '-' : `${result.cpuSeconds.toFixed(1)} s`,
+            `${result.wallSecondsRange[0].toFixed(2)}-${result.wallSecondsRange[1].toFixed(2)} s`,
+            result.filesPerSecond,
+            result.peakRssMb === null ? '-' : `${result.peakRssMb} MB`,
+            result.reps,
+          ],
+          widths,
+        ),
+      );
     }
     const r = tree.ratios;
-    lines.push(`ratios: scan/floor(b) ${r.scanOverFloorB ?? '-'}  migrate/floor(b) ${r.migrateOverFloorB ?? '-'}  jscodeshift/migrate ${r.jscodeshiftOverMigrate ?? '-'}  ESLint+plugin/ESLint ${r.eslintPluginOverParserOnly ?? '-'} (in one process ${r.eslintPluginOverParserOnlyInProcess ?? '-'}; plugin rules ${r.eslintPluginRuleShare === null ? '-' : `${(r.eslintPluginRuleShare * 100).toFixed(1)}%`} of the run)`);
+    lines.push(
+      `ratios: scan/floor(b) ${r.scanOverFloorB ?? '-'}  migrate/floor(b) ${r.migrateOverFloorB ?? '-'}  jscodeshift/migrate ${r.jscodeshiftOverMigrate ?? '-'}  ESLint+plugin/ESLint ${r.eslintPluginOverParserOnly ?? '-'} (in one process ${r.eslintPluginOverParserOnlyInProcess ?? '-'}; plugin rules ${r.eslintPluginRuleShare === null ? '-' : `${(r.eslintPluginRuleShare * 100).toFixed(1)}%`} of the run)`,
+    );
   }
-  if (Object.keys(report.scenarios).length > 0) lines.push('', 'bounded cost (default limits; one run each)', ...scenarioLines(report.scenarios));
+  if (Object.keys(report.scenarios).length > 0)
+    lines.push('', 'bounded cost (default limits; one run each)', ...scenarioLines(report.scenarios));
   lines.push('', `targets on ${report.targets.size} files (and the scenarios):`);
   for (const [name, target] of Object.entries(report.targets)) {
     if (name === 'size' || target === null) continue;
@@ -305,7 +392,8 @@ function printTable(report) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (`npm run bench` does)');
+  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (`npm run bench` does)');
   fs.mkdirSync(path.join(WORK, 'out'), { recursive: true });
   writeEslintConfigs();
   const started = Date.now();
@@ -318,8 +406,20 @@ function main() {
     const relativeTree = path.relative(WORK, tree);
     const loadBefore = os.loadavg()[0];
     const results = {
-      ...measureGroup(TOOLS.filter((tool) => !tool.slow), relativeTree, size, REPS, true),
-      ...measureGroup(TOOLS.filter((tool) => tool.slow), relativeTree, size, size > LARGE ? SLOW_REPS_LARGE : SLOW_REPS, false),
+      ...measureGroup(
+        TOOLS.filter((tool) => !tool.slow),
+        relativeTree,
+        size,
+        REPS,
+        true,
+      ),
+      ...measureGroup(
+        TOOLS.filter((tool) => tool.slow),
+        relativeTree,
+        size,
+        size > LARGE ? SLOW_REPS_LARGE : SLOW_REPS,
+        false,
+      ),
     };
     const eslintInProcess = TOOLS.some((tool) => tool.id === 'eslint-plugin') ? eslintAb(relativeTree) : null;
     const ratios = {
@@ -329,10 +429,19 @@ function main() {
       jscodeshiftOverMigrate: ratio(results, 'jscodeshift', 'migrate'),
       eslintPluginOverParserOnly: ratio(results, 'eslint-plugin', 'eslint-parser'),
       eslintPluginOverParserOnlyInProcess: eslintInProcess?.ratio ?? null,
-      eslintPluginRuleShare: results['eslint-plugin'] ? round(results['eslint-plugin'].details.pluginRuleMs / 1000 / results['eslint-plugin'].wallSeconds, 4) : null,
+      eslintPluginRuleShare: results['eslint-plugin']
+        ? round(results['eslint-plugin'].details.pluginRuleMs / 1000 / results['eslint-plugin'].wallSeconds, 4)
+        : null,
     };
     // Other work on the machine skews every figure: the 1-minute load average before and after says how much there was.
-    trees.push({ size, tree: manifest, loadAverage: [round(loadBefore, 2), round(os.loadavg()[0], 2)], results, eslintInProcess, ratios });
+    trees.push({
+      size,
+      tree: manifest,
+      loadAverage: [round(loadBefore, 2), round(os.loadavg()[0], 2)],
+      results,
+      eslintInProcess,
+      ratios,
+    });
   }
   const scenarios = measureScenarios(WORK, { large: LARGE_FILES, copies: COPIES });
   const report = {
@@ -340,7 +449,18 @@ function main() {
     command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
     durationMinutes: round((Date.now() - started) / 60000, 1),
     machine: machine(),
-    settings: { seed: DEFAULT_SEED, legacyShare: LEGACY_SHARE, extensions: EXTENSIONS, reps: REPS, slowReps: SLOW_REPS, slowRepsAbove5k: SLOW_REPS_LARGE, eslintInProcessFiles: AB_FILES, largeFiles: LARGE_FILES, copies: COPIES, statistic: 'median wall time; peak RSS is the maximum over the runs' },
+    settings: {
+      seed: DEFAULT_SEED,
+      legacyShare: LEGACY_SHARE,
+      extensions: EXTENSIONS,
+      reps: REPS,
+      slowReps: SLOW_REPS,
+      slowRepsAbove5k: SLOW_REPS_LARGE,
+      eslintInProcessFiles: AB_FILES,
+      largeFiles: LARGE_FILES,
+      copies: COPIES,
+      statistic: 'median wall time; peak RSS is the maximum over the runs',
+    },
     trees,
     scenarios,
     targets: targets(trees, scenarios),

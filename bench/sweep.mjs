@@ -43,17 +43,21 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-sweep-'));
 
 /** Evenly spread, so the subset crosses many packages; the same on every run for the same tree. */
 function sampleFiles(count) {
-  const small = sourceFiles(root, CLI_EXTENSIONS).filter((file) => fs.statSync(path.join(root, file)).size <= SAMPLE_MAX_BYTES);
+  const small = sourceFiles(root, CLI_EXTENSIONS).filter(
+    (file) => fs.statSync(path.join(root, file)).size <= SAMPLE_MAX_BYTES,
+  );
   const step = Math.max(1, small.length / count);
   const chosen = [];
-  for (let index = 0; index < small.length && chosen.length < count; index += step) chosen.push(small[Math.floor(index)]);
+  for (let index = 0; index < small.length && chosen.length < count; index += step)
+    chosen.push(small[Math.floor(index)]);
   return chosen.map((file) => path.join(root, file));
 }
 
 /** A crash is exit code 2 (usage or internal error), a signal, or an internal error printed on stderr. */
 function crashOf(run) {
   if (run.signal) return `killed by ${run.signal}`;
-  if (run.status === 2 || /internal error/i.test(run.stderr)) return `exit ${run.status}: ${run.stderr.trim().split('\n').slice(0, 20).join('\n')}`;
+  if (run.status === 2 || /internal error/i.test(run.stderr))
+    return `exit ${run.status}: ${run.stderr.trim().split('\n').slice(0, 20).join('\n')}`;
   return undefined;
 }
 
@@ -71,10 +75,17 @@ function sweepScan(targets) {
     peakRssMb: run.rssMb,
     crash,
     summary: report?.summary,
-    findings: (report?.findings ?? []).map((finding) => `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} (${finding.certainty}): ${finding.message}`),
+    findings: (report?.findings ?? []).map(
+      (finding) =>
+        `${finding.file}:${finding.line}:${finding.column} ${finding.ruleId} (${finding.certainty}): ${finding.message}`,
+    ),
     recognised: [
-      ...(report?.tokenRequests ?? []).map((request) => `${request.file}:${request.line} token request (${request.sdk})`),
-      ...(report?.managementCalls ?? []).map((call) => `${call.file}:${call.line} Management call ${call.method ?? '?'} ${call.path ?? '?'} (${call.via})`),
+      ...(report?.tokenRequests ?? []).map(
+        (request) => `${request.file}:${request.line} token request (${request.sdk})`,
+      ),
+      ...(report?.managementCalls ?? []).map(
+        (call) => `${call.file}:${call.line} Management call ${call.method ?? '?'} ${call.path ?? '?'} (${call.via})`,
+      ),
     ],
     errors: (report?.errors ?? []).map((error) => `${error.file}: ${error.message}`),
   };
@@ -93,7 +104,9 @@ function sweepMigrate(targets) {
     summary: report?.summary,
     changes: files.flatMap((file) => [
       ...file.changes.map((change) => `${file.file}:${change.line} would change (${change.ruleId}): ${change.message}`),
-      ...file.needsManual.map((site) => `${file.file}:${site.line} needs manual work (${site.ruleId}): ${site.message}`),
+      ...file.needsManual.map(
+        (site) => `${file.file}:${site.line} needs manual work (${site.ruleId}): ${site.message}`,
+      ),
     ]),
   };
 }
@@ -121,11 +134,14 @@ function sweepDeep(files) {
       for (const unit of parseFile(file, text)) {
         const { facts } = moduleView(unit.program, unit.text, unit.scopeManager);
         for (const kind of ['tokenRequests', 'managementCalls', 'credentials', 'legacyApis', 'secrets']) {
-          for (const item of facts[kind]) recognised.push(`${relative}:${lineOf(text, unit.offset + item.node.range[0])} ${kind}`);
+          for (const item of facts[kind])
+            recognised.push(`${relative}:${lineOf(text, unit.offset + item.node.range[0])} ${kind}`);
         }
         for (const rule of RULE_NAMES) {
           for (const finding of CHECKS[rule](facts, unit.text, DEFAULT_CHECK_OPTIONS)) {
-            findings.push(`${relative}:${lineOf(text, unit.offset + finding.node.range[0])} auth0-tokens/${rule} (${finding.certainty}) ${finding.messageId}`);
+            findings.push(
+              `${relative}:${lineOf(text, unit.offset + finding.node.range[0])} auth0-tokens/${rule} (${finding.certainty}) ${finding.messageId}`,
+            );
           }
         }
       }
@@ -153,7 +169,8 @@ function lineOf(text, offset) {
 }
 
 function main() {
-  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js'))) throw new Error('dist/ is missing: run `npm run build` first (`npm run sweep` does)');
+  if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first (`npm run sweep` does)');
   const sample = options.sample === undefined ? undefined : sampleFiles(Number(options.sample));
   const targets = sample ?? [root];
   const files = sample ?? sourceFiles(root, CLI_EXTENSIONS).map((file) => path.join(root, file));
@@ -166,7 +183,12 @@ function main() {
   };
   fs.rmSync(work, { recursive: true, force: true });
   const crashes = [result.scan.crash, result.migrate.crash, ...(result.deep?.crashes ?? [])].filter(Boolean);
-  const falsePositives = [...result.scan.findings, ...result.scan.recognised, ...result.migrate.changes, ...(result.deep?.findings ?? [])];
+  const falsePositives = [
+    ...result.scan.findings,
+    ...result.scan.recognised,
+    ...result.migrate.changes,
+    ...(result.deep?.findings ?? []),
+  ];
   result.crashes = crashes.length;
   result.falsePositives = falsePositives.length;
   if (options.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -176,18 +198,27 @@ function main() {
 
 function printReport(result) {
   const lines = [`sweep over ${result.files} files under ${result.root}`];
-  const figures = (step) => `${step.wallSeconds.toFixed(1)} s${step.peakRssMb === null ? '' : `, peak RSS ${Math.round(step.peakRssMb)} MB`}`;
+  const figures = (step) =>
+    `${step.wallSeconds.toFixed(1)} s${step.peakRssMb === null ? '' : `, peak RSS ${Math.round(step.peakRssMb)} MB`}`;
   const { scan, migrate, deep } = result;
   lines.push('', `scan: ${figures(scan)}${scan.crash ? `\n  CRASH ${scan.crash}` : ''}`);
-  if (scan.summary) lines.push(`  ${scan.summary.filesScanned} scanned, ${scan.summary.filesSkipped} skipped by the pre-filter, ${scan.summary.findings} findings, ${scan.summary.errors} file errors`);
+  if (scan.summary)
+    lines.push(
+      `  ${scan.summary.filesScanned} scanned, ${scan.summary.filesSkipped} skipped by the pre-filter, ${scan.summary.findings} findings, ${scan.summary.errors} file errors`,
+    );
   for (const line of [...scan.findings, ...scan.recognised]) lines.push(`  FALSE POSITIVE ${line}`);
   for (const line of scan.errors) lines.push(`  file error (not a crash) ${line}`);
   lines.push('', `migrate --dry: ${figures(migrate)}${migrate.crash ? `\n  CRASH ${migrate.crash}` : ''}`);
-  if (migrate.summary) lines.push(`  ${migrate.summary.modified} would be modified, ${migrate.summary.needsManual} needs-manual sites, ${migrate.summary.errors} file errors`);
+  if (migrate.summary)
+    lines.push(
+      `  ${migrate.summary.modified} would be modified, ${migrate.summary.needsManual} needs-manual sites, ${migrate.summary.errors} file errors`,
+    );
   for (const line of migrate.changes) lines.push(`  FALSE POSITIVE ${line}`);
   if (deep) {
     lines.push('', `deep (recogniser and checks on every file, pre-filter bypassed): ${figures(deep)}`);
-    lines.push(`  ${deep.files} files, ${deep.parseErrors} not parsable (reported as file errors, not crashes), ${deep.binary} binary, ${deep.recognised.length} recognised sites, ${deep.findings.length} findings`);
+    lines.push(
+      `  ${deep.files} files, ${deep.parseErrors} not parsable (reported as file errors, not crashes), ${deep.binary} binary, ${deep.recognised.length} recognised sites, ${deep.findings.length} findings`,
+    );
     for (const line of deep.crashes) lines.push(`  CRASH ${line}`);
     for (const line of deep.findings) lines.push(`  FALSE POSITIVE ${line}`);
     for (const line of deep.recognised) lines.push(`  recognised (no finding) ${line}`);

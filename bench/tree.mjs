@@ -30,7 +30,8 @@ export function sourceFiles(directory, extensions = EXTENSIONS) {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else if (entry.isFile() && wanted.has(path.extname(entry.name).toLowerCase())) found.push(path.relative(directory, full));
+      else if (entry.isFile() && wanted.has(path.extname(entry.name).toLowerCase()))
+        found.push(path.relative(directory, full));
     }
   };
   walk(directory);
@@ -74,7 +75,11 @@ function treePath(file, copy) {
  * Builds a tree of `size` files in `directory` (emptied first). When the pool holds fewer real files than the tree
  * needs, files are sampled again (with replacement) under distinct paths; the manifest says how many.
  */
-export function buildTree(directory, size, { seed = DEFAULT_SEED, legacyShare = LEGACY_SHARE, realPool = realFilePool() } = {}) {
+export function buildTree(
+  directory,
+  size,
+  { seed = DEFAULT_SEED, legacyShare = LEGACY_SHARE, realPool = realFilePool() } = {},
+) {
   fs.rmSync(directory, { recursive: true, force: true });
   const legacyCount = Math.max(1, Math.round(size * legacyShare));
   const realCount = size - legacyCount;
@@ -111,7 +116,12 @@ export function buildTree(directory, size, { seed = DEFAULT_SEED, legacyShare = 
     legacyFiles: legacy.length,
     legacyShapes: shapes,
     bytes,
-    pool: { files: realPool.pool.length, leftOutTooLarge: realPool.tooLarge, leftOutBinary: realPool.binary, maxFileBytes: MAX_REAL_FILE_BYTES },
+    pool: {
+      files: realPool.pool.length,
+      leftOutTooLarge: realPool.tooLarge,
+      leftOutBinary: realPool.binary,
+      maxFileBytes: MAX_REAL_FILE_BYTES,
+    },
   };
 }
 
@@ -122,6 +132,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error('usage: node bench/tree.mjs <dir> <size> [--seed N]');
     process.exit(2);
   }
-  const manifest = buildTree(path.resolve(directory), Number(size), seedIndex === -1 ? {} : { seed: Number(process.argv[seedIndex + 1]) });
+  const manifest = buildTree(
+    path.resolve(directory),
+    Number(size),
+    seedIndex === -1 ? {} : { seed: Number(process.argv[seedIndex + 1]) },
+  );
   console.log(JSON.stringify(manifest, null, 2));
 }

@@ -21,7 +21,8 @@ export default createRule<Options, MessageIds>({
           metadataScope: {
             type: 'string',
             enum: ['update', 'create', 'both'],
-            description: 'Scope required for PATCH /api/v2/users/{id}: `update:current_user_metadata` (default, the least privilege the API accepts), `create:current_user_metadata`, or both (seed-table parity).',
+            description:
+              'Scope required for PATCH /api/v2/users/{id}: `update:current_user_metadata` (default, the least privilege the API accepts), `create:current_user_metadata`, or both (seed-table parity).',
           },
         },
       },

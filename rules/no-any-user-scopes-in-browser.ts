@@ -1,6 +1,13 @@
 import type { MetadataScope } from '../src/analysis/findings';
 import { type MessageId, RULE_DESCRIPTIONS, RULE_MESSAGES } from '../src/analysis/messages';
-import { COMMON_OPTION_SCHEMA, type CommonOptions, createRule, ENVIRONMENT_OPTION_SCHEMA, type EnvironmentOption, runCheck } from '../src/rule-support';
+import {
+  COMMON_OPTION_SCHEMA,
+  type CommonOptions,
+  createRule,
+  ENVIRONMENT_OPTION_SCHEMA,
+  type EnvironmentOption,
+  runCheck,
+} from '../src/rule-support';
 
 export type Options = [Partial<CommonOptions & EnvironmentOption & { metadataScope: MetadataScope }>];
 export type MessageIds = MessageId<'no-any-user-scopes-in-browser'>;
@@ -22,7 +29,8 @@ export default createRule<Options, MessageIds>({
           metadataScope: {
             type: 'string',
             enum: ['update', 'create', 'both'],
-            description: 'Scope the suggested replacement uses for PATCH /api/v2/users/{id} (see `minimal-management-scopes`).',
+            description:
+              'Scope the suggested replacement uses for PATCH /api/v2/users/{id} (see `minimal-management-scopes`).',
           },
         },
       },

@@ -13,7 +13,8 @@ fs.cpSync(path.join(root, 'fixtures/legacy-app'), copy, { recursive: true });
 
 function run(title, ...args) {
   console.log(`\n$ auth0-tokens ${args.join(' ')}   # ${title}\n`);
-  return spawnSync(process.execPath, [path.join(root, 'bin/auth0-tokens.js'), ...args], { cwd: copy, stdio: 'inherit' }).status;
+  return spawnSync(process.execPath, [path.join(root, 'bin/auth0-tokens.js'), ...args], { cwd: copy, stdio: 'inherit' })
+    .status;
 }
 
 try {

@@ -16,7 +16,9 @@ const recommendedRules: Record<string, RuleEntry> = Object.fromEntries(
 );
 
 /** `strict` also reports the needs-manual-review results of every rule. */
-const strictRules: Record<string, RuleEntry> = Object.fromEntries(Object.keys(rules).map((name) => [`${PLUGIN_NAME}/${name}`, ['error', { reportNeedsManual: true }]]));
+const strictRules: Record<string, RuleEntry> = Object.fromEntries(
+  Object.keys(rules).map((name) => [`${PLUGIN_NAME}/${name}`, ['error', { reportNeedsManual: true }]]),
+);
 
 const plugin = {
   meta: { name: 'eslint-plugin-auth0-tokens', version },
@@ -24,7 +26,11 @@ const plugin = {
   configs: {} as Record<'recommended' | 'strict' | 'legacy-recommended', Record<string, unknown>>,
 };
 
-plugin.configs.recommended = { name: 'auth0-tokens/recommended', plugins: { [PLUGIN_NAME]: plugin }, rules: recommendedRules };
+plugin.configs.recommended = {
+  name: 'auth0-tokens/recommended',
+  plugins: { [PLUGIN_NAME]: plugin },
+  rules: recommendedRules,
+};
 plugin.configs.strict = { name: 'auth0-tokens/strict', plugins: { [PLUGIN_NAME]: plugin }, rules: strictRules };
 plugin.configs['legacy-recommended'] = { plugins: [PLUGIN_NAME], rules: recommendedRules };
 

@@ -14,7 +14,13 @@ import { parseFile } from './parse';
 import { redact } from './redact';
 
 /** Suggestions that are part of the migration (the rest only inform). */
-const MIGRATING_SUGGESTIONS = new Set(['addAudience', 'setScopes', 'normaliseScope', 'useAccessToken', 'storeAccessToken']);
+const MIGRATING_SUGGESTIONS = new Set([
+  'addAudience',
+  'setScopes',
+  'normaliseScope',
+  'useAccessToken',
+  'storeAccessToken',
+]);
 /** Rounds of edits and re-analysis: a round's edits can make the next possible (a container made, then written into). */
 export const MAX_MIGRATION_ROUNDS = 3;
 export const TODO_MARKER = 'TODO(auth0-tokens):';
@@ -74,11 +80,17 @@ export function migrateSource(file: string, text: string, options: MigrationOpti
  * `reanalyse` analyses the result. Returns the last analysis. The first is taken, not passed in, and each is dropped
  * before the next starts: a frame holding one would keep its syntax trees alive through the analysis that replaces them.
  */
-export function migrateInRounds<Analysis, Next>(take: () => Analysis, applyRound: (analysis: Analysis) => Next | undefined, reanalyse: (next: Next) => Analysis): Analysis {
+export function migrateInRounds<Analysis, Next>(
+  take: () => Analysis,
+  applyRound: (analysis: Analysis) => Next | undefined,
+  reanalyse: (next: Next) => Analysis,
+): Analysis {
   let analysis: Analysis | undefined = take();
   for (let round = 0; round < MAX_MIGRATION_ROUNDS; round++) {
     const next = applyRound(analysis);
     if (next === undefined) break;
+    // Not useless: it releases the old analysis while `reanalyse` builds the new one.
+    // eslint-disable-next-line no-useless-assignment
     analysis = undefined;
     analysis = reanalyse(next);
   }
@@ -105,7 +117,8 @@ function collect(file: string, text: string, options: CheckOptions): Located[] {
   const found: Located[] = [];
   for (const unit of parseFile(file, text)) {
     const facts = analyzeFile(unit.program, unit.text, unit.scopeManager, projectPath(file, process.cwd()));
-    for (const rule of RULE_NAMES) for (const finding of CHECKS[rule](facts, unit.text, options)) found.push({ rule, finding, offset: unit.offset });
+    for (const rule of RULE_NAMES)
+      for (const finding of CHECKS[rule](facts, unit.text, options)) found.push({ rule, finding, offset: unit.offset });
   }
   return found.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0]));
 }
@@ -117,9 +130,13 @@ export function migratingEdits(found: readonly Located[]): { edits: TextEdit[]; 
   for (const entry of found) {
     const { finding, offset } = entry;
     if (finding.certainty !== 'proven') continue;
-    const chosen = finding.fix ?? finding.suggestions?.find((suggestion) => MIGRATING_SUGGESTIONS.has(suggestion.messageId))?.edits;
+    const chosen =
+      finding.fix ?? finding.suggestions?.find((suggestion) => MIGRATING_SUGGESTIONS.has(suggestion.messageId))?.edits;
     if (!chosen) continue;
-    const shifted = chosen.map((edit) => ({ ...edit, range: [edit.range[0] + offset, edit.range[1] + offset] as const }));
+    const shifted = chosen.map((edit) => ({
+      ...edit,
+      range: [edit.range[0] + offset, edit.range[1] + offset] as const,
+    }));
     if (shifted.some((edit) => edits.some((other) => conflicts(edit, other)))) continue;
     for (const edit of shifted) if (!edits.some((other) => sameEdit(edit, other))) edits.push(edit);
     applied.push(entry);

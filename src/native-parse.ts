@@ -78,7 +78,12 @@ function startThread(): Thread | null {
     const bindings = require.resolve('oxc-parser/src-js/bindings.js');
     const answered = new Int32Array(new SharedArrayBuffer(4));
     const { port1, port2 } = new MessageChannel();
-    const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { bindings, answered, port: port2 }, transferList: [port2], resourceLimits: { stackSizeMb: STACK_MB } });
+    const worker = new Worker(THREAD_SOURCE, {
+      eval: true,
+      workerData: { bindings, answered, port: port2 },
+      transferList: [port2],
+      resourceLimits: { stackSizeMb: STACK_MB },
+    });
     // Neither keeps the process alive: the thread only ever answers this one.
     worker.unref();
     port1.unref();
@@ -98,9 +103,15 @@ function startThread(): Thread | null {
  * values are set here. `hashbang` is oxc's own addition to the Program node.
  */
 function programFromJson(json: string): TSESTree.Program {
-  const { node, fixes } = JSON.parse(json) as { node: TSESTree.Program & { hashbang?: unknown }; fixes: (string | number)[][] };
+  const { node, fixes } = JSON.parse(json) as {
+    node: TSESTree.Program & { hashbang?: unknown };
+    fixes: (string | number)[][];
+  };
   for (const fix of fixes) {
-    const literal = fix.reduce<Record<string | number, unknown>>((parent, key) => parent[key] as Record<string | number, unknown>, node as unknown as Record<string, unknown>) as {
+    const literal = fix.reduce<Record<string | number, unknown>>(
+      (parent, key) => parent[key] as Record<string | number, unknown>,
+      node as unknown as Record<string, unknown>,
+    ) as {
       value: unknown;
       bigint?: string;
       regex?: { pattern: string; flags: string };

@@ -24,7 +24,23 @@ export const MAX_FLOW_NESTING = 64;
 type Frame = 'code' | 'template' | 'jsx-expression' | 'tag' | 'element';
 
 /** Words after which an expression starts, so a `/` starts a regular expression and a `<` a JSX element. */
-const BEFORE_EXPRESSION = new Set(['return', 'typeof', 'instanceof', 'in', 'of', 'new', 'delete', 'void', 'throw', 'case', 'do', 'else', 'yield', 'await', 'extends']);
+const BEFORE_EXPRESSION = new Set([
+  'return',
+  'typeof',
+  'instanceof',
+  'in',
+  'of',
+  'new',
+  'delete',
+  'void',
+  'throw',
+  'case',
+  'do',
+  'else',
+  'yield',
+  'await',
+  'extends',
+]);
 
 /** Whether `text` nests more than `limit` levels deep; `jsx` when its parser reads JSX. */
 export function nestsDeeperThan(text: string, limit: number, jsx: boolean): boolean {
@@ -160,7 +176,8 @@ class NestingScan {
   private skipString(quote: string): void {
     const { text } = this;
     this.at++;
-    while (this.at < text.length && text[this.at] !== quote && text[this.at] !== '\n') this.at += text[this.at] === '\\' ? 2 : 1;
+    while (this.at < text.length && text[this.at] !== quote && text[this.at] !== '\n')
+      this.at += text[this.at] === '\\' ? 2 : 1;
     this.at++;
     this.expression = false;
   }
@@ -199,5 +216,12 @@ function isSpace(char: string): boolean {
 }
 
 function isWordChar(char: string): boolean {
-  return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9') || char === '_' || char === '$' || (char > '\x7f' && !isSpace(char));
+  return (
+    (char >= 'a' && char <= 'z') ||
+    (char >= 'A' && char <= 'Z') ||
+    (char >= '0' && char <= '9') ||
+    char === '_' ||
+    char === '$' ||
+    (char > '\x7f' && !isSpace(char))
+  );
 }

@@ -68,7 +68,8 @@ const RULE_PREFIX = '0,';
  * the file; undefined for anything else.
  */
 function auth0RuleSource(source: Source): Source | undefined {
-  if (source.flavour !== 'js' || !AUTH0_RULE.test(source.text.slice(LEADING_COMMENTS.exec(source.text)![0].length))) return undefined;
+  if (source.flavour !== 'js' || !AUTH0_RULE.test(source.text.slice(LEADING_COMMENTS.exec(source.text)![0].length)))
+    return undefined;
   return { text: RULE_PREFIX + source.text, offset: source.offset - RULE_PREFIX.length, flavour: 'js' };
 }
 
@@ -92,16 +93,27 @@ function sources(file: string, text: string): Source[] {
   if (extension === 'vue') {
     return Array.from(text.matchAll(VUE_SCRIPT), (match) => {
       const lang = /\blang\s*=\s*["']?(tsx?|jsx?)/i.exec(match[1]!)?.[1]?.toLowerCase() ?? 'js';
-      return { text: match[2]!, offset: match.index! + match[0].indexOf('>') + 1, flavour: lang === 'ts' || lang === 'tsx' ? lang : 'js' };
+      return {
+        text: match[2]!,
+        offset: match.index! + match[0].indexOf('>') + 1,
+        flavour: lang === 'ts' || lang === 'tsx' ? lang : 'js',
+      };
     });
   }
-  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0]) ? 'flow' : extension === 'ts' || extension === 'mts' || extension === 'cts' ? 'ts' : extension === 'tsx' ? 'tsx' : 'js';
+  const flavour = FLOW_PRAGMA.test(LEADING_COMMENTS.exec(text)![0])
+    ? 'flow'
+    : extension === 'ts' || extension === 'mts' || extension === 'cts'
+      ? 'ts'
+      : extension === 'tsx'
+        ? 'tsx'
+        : 'js';
   return [{ text, offset: 0, flavour }];
 }
 
 /** Before any parser: a text nested too deeply could end the process instead of throwing (see `nesting.ts`). */
 function refuseDeepNesting(file: string, { text, flavour }: Source): void {
-  if (nestsDeeperThan(text, flavour === 'flow' ? MAX_FLOW_NESTING : MAX_NESTING, flavour !== 'ts')) throw tooDeepToAnalyse(file);
+  if (nestsDeeperThan(text, flavour === 'flow' ? MAX_FLOW_NESTING : MAX_NESTING, flavour !== 'ts'))
+    throw tooDeepToAnalyse(file);
 }
 
 function tooDeepToAnalyse(file: string): ParseError {
@@ -114,8 +126,13 @@ function parseSource(file: string, { text, flavour }: Source): TSESTree.Program 
     if (flavour === 'js') return parseJavaScript(text) || parseTypeScript(text, true);
     return parseNatively(text, flavour) ?? parseTypeScript(text, flavour === 'tsx');
   } catch (error) {
-    if (error instanceof RangeError && /call stack/i.test(error.message)) throw new ParseError(file, 'nested too deeply for the parser');
-    const { message, lineNumber, column, loc } = error as Error & { lineNumber?: number; column?: number; loc?: { line: number; column: number } };
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw new ParseError(file, 'nested too deeply for the parser');
+    const { message, lineNumber, column, loc } = error as Error & {
+      lineNumber?: number;
+      column?: number;
+      loc?: { line: number; column: number };
+    };
     const line = lineNumber ?? loc?.line;
     const where = line !== undefined ? `line ${line}, column ${(column ?? loc?.column ?? 0) + 1}: ` : '';
     throw new ParseError(file, `${where}${message.split('\n')[0]!.replace(/\s*\(\d+:\d+\)$/, '')}`);
@@ -126,7 +143,9 @@ function withScopes(file: string, source: Source, program: TSESTree.Program): Pa
   // Loaded only once a candidate file is parsed.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { analyze } = require('@typescript-eslint/scope-manager') as typeof import('@typescript-eslint/scope-manager');
-  const isModule = program.body.some((statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'));
+  const isModule = program.body.some(
+    (statement) => statement.type === 'ImportDeclaration' || statement.type.startsWith('Export'),
+  );
   // No lib typings: their globals never resolve a reference (a global stays unresolved either way), and declaring
   // them costs more than the rest of the scope analysis.
   let scopeManager;
@@ -137,14 +156,26 @@ function withScopes(file: string, source: Source, program: TSESTree.Program): Pa
     if (error instanceof RangeError && /call stack/i.test(error.message)) throw tooDeepToAnalyse(file);
     throw error;
   }
-  return { program, scopeManager: scopeManager as unknown as ScopeManagerLike, text: source.text, offset: source.offset };
+  return {
+    program,
+    scopeManager: scopeManager as unknown as ScopeManagerLike,
+    text: source.text,
+    offset: source.offset,
+  };
 }
 
 function parseTypeScript(text: string, jsx: boolean): TSESTree.Program {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parse } = require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
+  const { parse } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only for TypeScript oxc does not take
+    require('@typescript-eslint/typescript-estree') as typeof import('@typescript-eslint/typescript-estree');
   // Ranges only: the recogniser never reads `loc` or comments, and a tree without them holds a third less memory.
-  return parse(text, { jsx, range: true, loc: false, allowInvalidAST: false, suppressDeprecatedPropertyWarnings: true }) as TSESTree.Program;
+  return parse(text, {
+    jsx,
+    range: true,
+    loc: false,
+    allowInvalidAST: false,
+    suppressDeprecatedPropertyWarnings: true,
+  }) as TSESTree.Program;
 }
 
 /** Plain JavaScript through espree: a module, else a script; undefined when it is neither (JSX aside: TypeScript, Flow without its pragma, decorators). */
@@ -153,7 +184,13 @@ function parseJavaScript(text: string): TSESTree.Program | undefined {
   const espree = require('espree') as { parse(text: string, options: object): unknown };
   for (const sourceType of ['module', 'script'] as const) {
     try {
-      const program = espree.parse(text, { ecmaVersion: 'latest', sourceType, range: true, loc: false, ecmaFeatures: { jsx: true, globalReturn: sourceType === 'script' } }) as TSESTree.Program;
+      const program = espree.parse(text, {
+        ecmaVersion: 'latest',
+        sourceType,
+        range: true,
+        loc: false,
+        ecmaFeatures: { jsx: true, globalReturn: sourceType === 'script' },
+      }) as TSESTree.Program;
       withTypeScriptArrays(program);
       return program;
     } catch {
@@ -166,7 +203,12 @@ function parseJavaScript(text: string): TSESTree.Program | undefined {
 function parseFlow(text: string): TSESTree.Program {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { parse } = require('@babel/parser') as typeof import('@babel/parser');
-  const file = parse(text, { sourceType: 'unambiguous', ranges: true, plugins: ['flow', 'jsx', 'estree'], errorRecovery: false });
+  const file = parse(text, {
+    sourceType: 'unambiguous',
+    ranges: true,
+    plugins: ['flow', 'jsx', 'estree'],
+    errorRecovery: false,
+  });
   const program = file.program as unknown as TSESTree.Program;
   withTypeScriptArrays(program);
   return program;
@@ -181,7 +223,11 @@ const CLASS_MEMBERS = new Set(['MethodDefinition', 'PropertyDefinition', 'Access
  */
 function withTypeScriptArrays(program: TSESTree.Program): void {
   walk(program, (node) => {
-    const record = node as unknown as { decorators?: unknown[]; implements?: unknown[]; params?: { decorators?: unknown[] }[] };
+    const record = node as unknown as {
+      decorators?: unknown[];
+      implements?: unknown[];
+      params?: { decorators?: unknown[] }[];
+    };
     if (CLASSES.has(node.type)) {
       record.decorators ??= [];
       record.implements ??= [];

@@ -48,7 +48,8 @@ export interface EnvironmentOption {
 export const COMMON_OPTION_SCHEMA: Record<string, JSONSchema4> = {
   reportNeedsManual: {
     type: 'boolean',
-    description: 'Also report what the code makes likely but cannot prove (tokens from unknown helpers, names that say id token, dynamic options), marked "needs manual review". Off in `recommended`, on in `strict`.',
+    description:
+      'Also report what the code makes likely but cannot prove (tokens from unknown helpers, names that say id token, dynamic options), marked "needs manual review". Off in `recommended`, on in `strict`.',
   },
 };
 
@@ -56,7 +57,8 @@ export const ENVIRONMENT_OPTION_SCHEMA: Record<string, JSONSchema4> = {
   environment: {
     type: 'string',
     enum: ['auto', 'browser', 'server'],
-    description: 'Whether the file runs in a browser. `auto` decides per file from the evidence it shows (path, modules, globals, directives); a file with none is neither, and the browser-only rules skip it.',
+    description:
+      'Whether the file runs in a browser. `auto` decides per file from the evidence it shows (path, modules, globals, directives); a file with none is neither, and the browser-only rules skip it.',
   },
 };
 
@@ -65,9 +67,13 @@ type AnyContext = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
 /** The recogniser's facts for the file being linted (computed once per file and shared by every rule). */
 export function factsOf(context: AnyContext): FileFacts {
   const sourceCode = context.sourceCode;
-  return analyzeFile(sourceCode.ast as TSESTree.Program, sourceCode.text, sourceCode.scopeManager as unknown as ScopeManagerLike | null, projectPath(context.filename, context.cwd));
+  return analyzeFile(
+    sourceCode.ast as TSESTree.Program,
+    sourceCode.text,
+    sourceCode.scopeManager as unknown as ScopeManagerLike | null,
+    projectPath(context.filename, context.cwd),
+  );
 }
-
 
 /** Reports findings: proven ones always, needs-manual ones when asked, each with its fix and suggestions. */
 export function reportFindings<MessageIds extends string>(
@@ -82,11 +88,14 @@ export function reportFindings<MessageIds extends string>(
       messageId: finding.messageId as MessageIds,
       // A token pasted into the code must not reach the lint output in full.
       data: redactStrings(messageData(finding)),
-      fix: finding.fix ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)) : null,
+      fix: finding.fix
+        ? (fixer) => finding.fix!.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text))
+        : null,
       suggest: (finding.suggestions ?? []).map((suggestion) => ({
         messageId: suggestion.messageId as MessageIds,
         data: redactStrings(suggestion.data),
-        fix: (fixer: TSESLint.RuleFixer) => suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
+        fix: (fixer: TSESLint.RuleFixer) =>
+          suggestion.edits.map((edit) => fixer.replaceTextRange([edit.range[0], edit.range[1]], edit.text)),
       })),
     });
   }
@@ -98,6 +107,9 @@ export function runCheck<MessageIds extends string>(
   rule: RuleName,
   options: Partial<CommonOptions & EnvironmentOption & { metadataScope: MetadataScope }>,
 ): void {
-  const findings = CHECKS[rule](factsOf(context), context.sourceCode.text, { environment: options.environment ?? 'auto', metadataScope: options.metadataScope ?? 'update' });
+  const findings = CHECKS[rule](factsOf(context), context.sourceCode.text, {
+    environment: options.environment ?? 'auto',
+    metadataScope: options.metadataScope ?? 'update',
+  });
   reportFindings(context, findings, { reportNeedsManual: options.reportNeedsManual ?? false });
 }

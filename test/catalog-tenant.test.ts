@@ -12,19 +12,31 @@ describe('the Management API audience', () => {
     expect(managementAudienceOrigin(audience)).toBe(origin);
   });
 
-  it.each(['https://api.example.com', 'https://acme.auth0.com/api/v2/users', 'https://acme.auth0.com/userinfo', ''])('%j does not', (audience) => {
-    expect(isManagementAudience(audience)).toBe(false);
-    expect(managementAudienceOrigin(audience)).toBeUndefined();
-  });
+  it.each(['https://api.example.com', 'https://acme.auth0.com/api/v2/users', 'https://acme.auth0.com/userinfo', ''])(
+    '%j does not',
+    (audience) => {
+      expect(isManagementAudience(audience)).toBe(false);
+      expect(managementAudienceOrigin(audience)).toBeUndefined();
+    },
+  );
 
   it('an unknown audience is not it', () => expect(isManagementAudience(undefined)).toBe(false));
 });
 
 describe('Auth0 tenant hosts', () => {
-  it.each(['acme.auth0.com', 'acme.eu.auth0.com', 'ACME.US.AUTH0.COM', 'acme-dev.auth0app.com', 'acme.auth0.com:443', 'user@acme.auth0.com'])('%s is one', (host) =>
-    expect(isAuth0TenantHost(host)).toBe(true),
-  );
-  it.each(['auth0.com', 'acme.auth0.com.evil.com', 'login.example.com', 'acme.auth0.com/api/v2', 'my_tenant.auth0.com'])('%s is not', (host) =>
-    expect(isAuth0TenantHost(host)).toBe(false),
-  );
+  it.each([
+    'acme.auth0.com',
+    'acme.eu.auth0.com',
+    'ACME.US.AUTH0.COM',
+    'acme-dev.auth0app.com',
+    'acme.auth0.com:443',
+    'user@acme.auth0.com',
+  ])('%s is one', (host) => expect(isAuth0TenantHost(host)).toBe(true));
+  it.each([
+    'auth0.com',
+    'acme.auth0.com.evil.com',
+    'login.example.com',
+    'acme.auth0.com/api/v2',
+    'my_tenant.auth0.com',
+  ])('%s is not', (host) => expect(isAuth0TenantHost(host)).toBe(false));
 });

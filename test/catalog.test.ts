@@ -68,23 +68,34 @@ describe('SDK method catalog', () => {
   });
 
   it('has exactly the four auth0.js Management methods', () => {
-    expect(SDK_METHODS.filter((entry) => entry.sdk === 'auth0.js').map((entry) => entry.call)).toEqual(AUTH0_JS.map(([, call]) => call));
+    expect(SDK_METHODS.filter((entry) => entry.sdk === 'auth0.js').map((entry) => entry.call)).toEqual(
+      AUTH0_JS.map(([, call]) => call),
+    );
   });
 
   it('maps every method to a catalogued endpoint', () => {
-    for (const entry of SDK_METHODS) expect(findEndpoint(entry.method, entry.path), `${entry.sdk} ${entry.call}`).toBeDefined();
+    for (const entry of SDK_METHODS)
+      expect(findEndpoint(entry.method, entry.path), `${entry.sdk} ${entry.call}`).toBeDefined();
   });
 
   it("marks linkUser's second argument as the secondary account's ID token, and no other argument anywhere", () => {
-    expect(SDK_METHODS.filter((entry) => entry.secondaryIdTokenArgument !== undefined).map((entry) => [entry.sdk, entry.call, entry.secondaryIdTokenArgument])).toEqual([['auth0.js', 'linkUser', 1]]);
+    expect(
+      SDK_METHODS.filter((entry) => entry.secondaryIdTokenArgument !== undefined).map((entry) => [
+        entry.sdk,
+        entry.call,
+        entry.secondaryIdTokenArgument,
+      ]),
+    ).toEqual([['auth0.js', 'linkUser', 1]]);
   });
 
   it('inspects the bodies of user updates and links, and treats app_metadata updates as backend only', () => {
     expect(findSdkMethod('auth0.js', 'patchUserAttributes')?.bodyArgument).toBe(1);
     expect(findSdkMethod('auth0.js', 'patchUserMetadata')?.bodyArgument).toBeUndefined();
     expect(findSdkMethod('auth0.js', 'linkUser')?.bodyArgument).toBeUndefined();
-    for (const call of ['updateUser', 'users.update', 'linkUsers', 'users.link', 'users.identities.link']) expect(findSdkMethod('node-auth0', call)?.bodyArgument).toBe(1);
-    for (const call of ['updateAppMetadata', 'users.updateAppMetadata']) expect(findSdkMethod('node-auth0', call)?.backendOnly).toBe(true);
+    for (const call of ['updateUser', 'users.update', 'linkUsers', 'users.link', 'users.identities.link'])
+      expect(findSdkMethod('node-auth0', call)?.bodyArgument).toBe(1);
+    for (const call of ['updateAppMetadata', 'users.updateAppMetadata'])
+      expect(findSdkMethod('node-auth0', call)?.backendOnly).toBe(true);
   });
 
   it('has no duplicate entries', () => {

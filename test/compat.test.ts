@@ -35,7 +35,12 @@ interface Sample {
   readonly notOnEslint10?: string;
 }
 
-const WEB_AUTH_FINDINGS = ['1 require-management-audience', '4 require-token-response-type', '5 minimal-management-scopes', '8 no-id-token-for-management-api'];
+const WEB_AUTH_FINDINGS = [
+  '1 require-management-audience',
+  '4 require-token-response-type',
+  '5 minimal-management-scopes',
+  '8 no-id-token-for-management-api',
+];
 
 const SAMPLES: Record<string, Sample> = {
   espree: {
@@ -87,7 +92,10 @@ import auth0 from 'auth0-js';
 `,
     expected: WEB_AUTH_FINDINGS,
     parser: { module: babelParser as Linter.Parser, name: '@babel/eslint-parser' },
-    parserOptions: { requireConfigFile: false, babelOptions: { babelrc: false, configFile: false, parserOpts: { plugins: ['jsx'] } } },
+    parserOptions: {
+      requireConfigFile: false,
+      babelOptions: { babelrc: false, configFile: false, parserOpts: { plugins: ['jsx'] } },
+    },
     // ESLint 10 needs ScopeManager#addGlobals, which @babel/eslint-parser 7 lacks (babel/babel#17804); parser 8
     // supports ESLint 10 but needs @babel/core 8, while 7 is what ESLint 8/9 projects have.
     notOnEslint10: '@babel/eslint-parser 7 supports ESLint 8 and 9 only',
@@ -123,7 +131,9 @@ const BASE_PARSER_OPTIONS: Linter.ParserOptions = { ecmaVersion: 'latest', sourc
 function findings(messages: readonly Linter.LintMessage[]): string[] {
   const fatal = messages.filter((message) => message.fatal || !message.ruleId);
   expect(fatal, 'the sample must parse').toEqual([]);
-  return messages.map((message) => `${message.line} ${message.ruleId!.replace(/^auth0-tokens\//, '')}`).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  return messages
+    .map((message) => `${message.line} ${message.ruleId!.replace(/^auth0-tokens\//, '')}`)
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
 /** Flat config for ESLint 9 and 10: `recommended` plus the sample's parser for the sample's file. */
@@ -132,7 +142,10 @@ function flatConfig(sample: Sample): Linter.Config[] {
     plugin.configs.recommended as Linter.Config,
     {
       files: [`**/${sample.filename}`],
-      languageOptions: { ...(sample.parser ? { parser: sample.parser.module } : {}), parserOptions: { ...BASE_PARSER_OPTIONS, ...sample.parserOptions } },
+      languageOptions: {
+        ...(sample.parser ? { parser: sample.parser.module } : {}),
+        parserOptions: { ...BASE_PARSER_OPTIONS, ...sample.parserOptions },
+      },
     },
   ];
 }
@@ -143,25 +156,35 @@ const FLAT_ESLINTS = [
   { major: 9, ESLint: ESLint9 as unknown as typeof ESLint, Linter: Linter9 as unknown as typeof Linter },
 ];
 
-describe.each(FLAT_ESLINTS)('ESLint $major, flat `recommended`', ({ major, ESLint: ESLintClass, Linter: LinterClass }) => {
-  it('is the ESLint version under test', () => {
-    expect(Number(LinterClass.version.split('.')[0])).toBe(major);
-  });
-
-  describe.each(Object.entries(SAMPLES).filter(([, sample]) => major !== 10 || !sample.notOnEslint10))('%s', (_parser, sample) => {
-    it('Linter reports the expected rules and lines', () => {
-      const linter = new LinterClass({ configType: 'flat' });
-      const messages = linter.verify(sample.code, flatConfig(sample), { filename: sample.filename });
-      expect(findings(messages)).toEqual(sample.expected);
+describe.each(FLAT_ESLINTS)(
+  'ESLint $major, flat `recommended`',
+  ({ major, ESLint: ESLintClass, Linter: LinterClass }) => {
+    it('is the ESLint version under test', () => {
+      expect(Number(LinterClass.version.split('.')[0])).toBe(major);
     });
 
-    it('ESLint reports the expected rules and lines', async () => {
-      const eslint = new ESLintClass({ cwd: __dirname, overrideConfigFile: true, overrideConfig: flatConfig(sample) });
-      const [result] = await eslint.lintText(sample.code, { filePath: `${__dirname}/${sample.filename}` });
-      expect(findings(result!.messages)).toEqual(sample.expected);
-    });
-  });
-});
+    describe.each(Object.entries(SAMPLES).filter(([, sample]) => major !== 10 || !sample.notOnEslint10))(
+      '%s',
+      (_parser, sample) => {
+        it('Linter reports the expected rules and lines', () => {
+          const linter = new LinterClass({ configType: 'flat' });
+          const messages = linter.verify(sample.code, flatConfig(sample), { filename: sample.filename });
+          expect(findings(messages)).toEqual(sample.expected);
+        });
+
+        it('ESLint reports the expected rules and lines', async () => {
+          const eslint = new ESLintClass({
+            cwd: __dirname,
+            overrideConfigFile: true,
+            overrideConfig: flatConfig(sample),
+          });
+          const [result] = await eslint.lintText(sample.code, { filePath: `${__dirname}/${sample.filename}` });
+          expect(findings(result!.messages)).toEqual(sample.expected);
+        });
+      },
+    );
+  },
+);
 
 describe('ESLint 8.57, eslintrc `legacy-recommended`', () => {
   describe.each(Object.entries(SAMPLES))('%s', (_parser, sample) => {
@@ -184,9 +207,16 @@ describe('ESLint 8.57, eslintrc `legacy-recommended`', () => {
 
 describe('the cost of a file with nothing Auth0-related', () => {
   // Nearly every file a lint run sees: each rule must leave it before RuleCreator merges (structuredClones) its options.
-  it.each(Object.entries(plugin.rules as Record<string, { create(context: unknown): object }>))('%s registers no listener on it, and its Program listener otherwise', (_name, rule) => {
-    const context = (text: string) => ({ sourceCode: { text }, options: [] });
-    expect(Object.keys(rule.create(context('export const total = items.reduce((sum, item) => sum + item.price, 0);\n')))).toEqual([]);
-    expect(Object.keys(rule.create(context("const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com' });\n")))).toEqual(['Program']);
-  });
+  it.each(Object.entries(plugin.rules as Record<string, { create(context: unknown): object }>))(
+    '%s registers no listener on it, and its Program listener otherwise',
+    (_name, rule) => {
+      const context = (text: string) => ({ sourceCode: { text }, options: [] });
+      expect(
+        Object.keys(rule.create(context('export const total = items.reduce((sum, item) => sum + item.price, 0);\n'))),
+      ).toEqual([]);
+      expect(
+        Object.keys(rule.create(context("const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com' });\n"))),
+      ).toEqual(['Program']);
+    },
+  );
 });

@@ -48,14 +48,26 @@ function parseMarkdown(text: string): ParsedDoc {
   text.split('\n').forEach((line, index) => {
     if (fence) {
       if (line.startsWith('```')) {
-        blocks.push({ lang: fence.lang, options: fence.options, code: fence.lines.join('\n'), line: fence.line, section, subsection });
+        blocks.push({
+          lang: fence.lang,
+          options: fence.options,
+          code: fence.lines.join('\n'),
+          line: fence.line,
+          section,
+          subsection,
+        });
         fence = undefined;
       } else fence.lines.push(line);
       return;
     }
     const opening = /^```(\w*)\s*(.*)$/.exec(line);
     if (opening) {
-      fence = { lang: opening[1]!, options: opening[2] ? (JSON.parse(opening[2]) as Record<string, unknown>) : undefined, line: index + 1, lines: [] };
+      fence = {
+        lang: opening[1]!,
+        options: opening[2] ? (JSON.parse(opening[2]) as Record<string, unknown>) : undefined,
+        line: index + 1,
+        lines: [],
+      };
     } else if (line.startsWith('## ')) {
       section = line.slice(3).trim();
       subsection = '';
@@ -80,12 +92,18 @@ function optionNames(name: keyof typeof rules): string[] {
   return Object.keys(first?.properties ?? {});
 }
 
-const EXAMPLE_FILES: Record<string, string> = { js: 'example.js', jsx: 'example.jsx', ts: 'example.ts', tsx: 'example.tsx' };
+const EXAMPLE_FILES: Record<string, string> = {
+  js: 'example.js',
+  jsx: 'example.jsx',
+  ts: 'example.ts',
+  tsx: 'example.tsx',
+};
 
 /** Lints one example with `recommended` plus the rule under test set to the block's options. */
 function lintExample(name: string, block: CodeBlock): Linter.LintMessage[] {
   const filename = EXAMPLE_FILES[block.lang];
-  if (!filename) throw new Error(`Example at line ${block.line} has no lintable language (js, jsx, ts, tsx): '${block.lang}'`);
+  if (!filename)
+    throw new Error(`Example at line ${block.line} has no lintable language (js, jsx, ts, tsx): '${block.lang}'`);
   const linter = new Linter({ configType: 'flat' });
   return linter.verify(
     block.code,
@@ -99,13 +117,18 @@ function lintExample(name: string, block: CodeBlock): Linter.LintMessage[] {
   );
 }
 
-const describeMessages = (messages: readonly Linter.LintMessage[]): string[] => messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? 'parse'}: ${message.message}`);
+const describeMessages = (messages: readonly Linter.LintMessage[]): string[] =>
+  messages.map((message) => `${message.line}:${message.column} ${message.ruleId ?? 'parse'}: ${message.message}`);
 
 const RULE_NAMES = Object.keys(rules) as (keyof typeof rules)[];
 
 describe('rule docs', () => {
   it('exist for every rule and only for rules', () => {
-    const docs = fs.readdirSync(DOCS).filter((file) => file.endsWith('.md')).map((file) => file.replace(/\.md$/, '')).sort();
+    const docs = fs
+      .readdirSync(DOCS)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => file.replace(/\.md$/, ''))
+      .sort();
     expect(docs).toEqual([...RULE_NAMES].sort());
   });
 
@@ -132,12 +155,18 @@ describe('rule docs', () => {
 
     it('has a `### `option`` heading for every schema option, and none for others', () => {
       const headings = (doc.subsections.get('Options') ?? []).filter((heading) => heading.startsWith('`'));
-      expect(headings.sort()).toEqual(optionNames(name).map((option) => `\`${option}\``).sort());
+      expect(headings.sort()).toEqual(
+        optionNames(name)
+          .map((option) => `\`${option}\``)
+          .sort(),
+      );
     });
 
     it('shows the scope table when the rule derives scopes', () => {
       if (!optionNames(name).includes('metadataScope')) return;
-      expect(doc.text).toMatch(/<!-- begin auto-generated scope table -->\n\n\| Endpoint[^]*`read:current_user`[^]*<!-- end auto-generated scope table -->/);
+      expect(doc.text).toMatch(
+        /<!-- begin auto-generated scope table -->\n\n\| Endpoint[^]*`read:current_user`[^]*<!-- end auto-generated scope table -->/,
+      );
     });
 
     it('has incorrect and correct examples', () => {
@@ -145,15 +174,21 @@ describe('rule docs', () => {
       expect(examples.some((block) => block.subsection === '✅ Correct')).toBe(true);
     });
 
-    it.each(examples.map((block) => [`${block.subsection.slice(0, 1)} line ${block.line}`, block] as const))('example %s', (_label, block) => {
-      const messages = lintExample(name, block);
-      expect(describeMessages(messages.filter((message) => message.fatal)), 'the example must parse').toEqual([]);
-      if (block.subsection === '❌ Incorrect') {
-        expect(messages.filter((message) => message.ruleId === `${PREFIX}/${name}`).length, 'reported by its rule').toBeGreaterThan(0);
-      } else {
-        expect(describeMessages(messages), 'reported by no rule').toEqual([]);
-      }
-    });
+    it.each(examples.map((block) => [`${block.subsection.slice(0, 1)} line ${block.line}`, block] as const))(
+      'example %s',
+      (_label, block) => {
+        const messages = lintExample(name, block);
+        expect(describeMessages(messages.filter((message) => message.fatal)), 'the example must parse').toEqual([]);
+        if (block.subsection === '❌ Incorrect') {
+          expect(
+            messages.filter((message) => message.ruleId === `${PREFIX}/${name}`).length,
+            'reported by its rule',
+          ).toBeGreaterThan(0);
+        } else {
+          expect(describeMessages(messages), 'reported by no rule').toEqual([]);
+        }
+      },
+    );
   });
 });
 
@@ -161,8 +196,20 @@ describe('README', () => {
   const readme = parseMarkdown(fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8'));
 
   it('has the sections users look for', () => {
-    expect(readme.sections).toEqual(expect.arrayContaining(['Quick Start', 'Setup', 'Presets', 'Rules', 'How Certainty Works', 'Scopes', 'GitHub Code Scanning (SARIF)']));
-    expect(readme.subsections.get('Setup')).toEqual(expect.arrayContaining(['Flat Config (ESLint 9 and 10)', 'Legacy Config (`.eslintrc`, ESLint 8.57)']));
+    expect(readme.sections).toEqual(
+      expect.arrayContaining([
+        'Quick Start',
+        'Setup',
+        'Presets',
+        'Rules',
+        'How Certainty Works',
+        'Scopes',
+        'GitHub Code Scanning (SARIF)',
+      ]),
+    );
+    expect(readme.subsections.get('Setup')).toEqual(
+      expect.arrayContaining(['Flat Config (ESLint 9 and 10)', 'Legacy Config (`.eslintrc`, ESLint 8.57)']),
+    );
   });
 
   it('documents every preset', () => {

@@ -24,18 +24,37 @@ function analyse(name: string, files: Record<string, string>) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
-  return analyzeProject(Object.keys(files).map((file) => path.join(dir, file)), { ...OPTIONS, cwd: dir });
+  return analyzeProject(
+    Object.keys(files).map((file) => path.join(dir, file)),
+    { ...OPTIONS, cwd: dir },
+  );
 }
 
 function migrations(analysis: ReturnType<typeof analyse>): Record<string, FileMigration> {
   return Object.fromEntries(analysis.migrate({ annotate: false }).map((migration) => [migration.file, migration]));
 }
 
-const changed = (migrated: Record<string, FileMigration>): string[] => Object.values(migrated).filter((migration) => migration.after !== migration.before).map((migration) => migration.file);
+const changed = (migrated: Record<string, FileMigration>): string[] =>
+  Object.values(migrated)
+    .filter((migration) => migration.after !== migration.before)
+    .map((migration) => migration.file);
 
 /** ESLint's core `no-dupe-keys`, and whether the text still parses. */
 function keyProblems(file: string, text: string): string[] {
-  const messages = new Linter({ configType: 'flat' }).verify(text, [{ files: ['**/*.{js,jsx,ts,tsx}'], languageOptions: { parser: require('@typescript-eslint/parser'), parserOptions: { ecmaFeatures: { jsx: !file.endsWith('.ts') } } }, rules: { 'no-dupe-keys': 'error' } }] as never, file);
+  const messages = new Linter({ configType: 'flat' }).verify(
+    text,
+    [
+      {
+        files: ['**/*.{js,jsx,ts,tsx}'],
+        languageOptions: {
+          parser: require('@typescript-eslint/parser'),
+          parserOptions: { ecmaFeatures: { jsx: !file.endsWith('.ts') } },
+        },
+        rules: { 'no-dupe-keys': 'error' },
+      },
+    ] as never,
+    file,
+  );
   return messages.map((message) => `${file}:${message.line} ${message.ruleId ?? 'parse'}: ${message.message}`);
 }
 
@@ -55,7 +74,8 @@ describe('a credential never moves ahead of its login', () => {
       'profile.js': PROFILE,
     });
     const migrated = migrations(analysis);
-    expect(migrated['auth.js']!.after).toBe(`var lock = new Auth0Lock('k3yC1ient', 'acme.auth0.com', { auth: { audience: 'https://acme.auth0.com/api/v2/', params: { scope: 'openid profile email read:current_user' } } });
+    expect(migrated['auth.js']!.after)
+      .toBe(`var lock = new Auth0Lock('k3yC1ient', 'acme.auth0.com', { auth: { audience: 'https://acme.auth0.com/api/v2/', params: { scope: 'openid profile email read:current_user' } } });
 lock.on('authenticated', function (authResult) {
   localStorage.setItem('id_token', authResult.idToken);
   localStorage.setItem('access_token', authResult.accessToken);
@@ -136,7 +156,10 @@ lock.show({ authParams: { scope: 'openid' } }, function (err, profile, idToken) 
     });
     const migrated = migrations(analysis);
     expect(changed(migrated)).toEqual([]);
-    expect(migrated['login.js']!.manual.map((site) => site.rule)).toEqual(['require-management-audience', 'no-id-token-for-management-api']);
+    expect(migrated['login.js']!.manual.map((site) => site.rule)).toEqual([
+      'require-management-audience',
+      'no-id-token-for-management-api',
+    ]);
     expect(migrated['login.js']!.manual[0]!.message).toMatch(/^lock-9 cannot request an API audience/);
   });
 });
@@ -159,7 +182,9 @@ lock.on('authenticated', function (authResult) {
   });
 
   it('the migrated demo app parses and has no duplicate key', () => {
-    const files = fs.readdirSync(LEGACY_APP, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(jsx?|tsx?)$/.test(file));
+    const files = fs
+      .readdirSync(LEGACY_APP, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(jsx?|tsx?)$/.test(file));
     const analysis = analyzeProject(
       files.map((file) => path.join(LEGACY_APP, file)),
       { ...OPTIONS, cwd: LEGACY_APP },
@@ -203,8 +228,12 @@ export const login = () => webAuth.authorize();
 export const loadProfile = (userId) => fetch('https://acme.auth0.com/api/v2/users/' + userId, { headers: { Authorization: 'Bearer ' + currentToken() } });
 `,
     });
-    expect(analysis.report.findings.map((finding) => `${finding.ruleId} ${finding.certainty} ${finding.line}`)).toEqual(['auth0-tokens/no-id-token-for-management-api needs-manual 2']);
-    expect(analysis.report.findings[0]!.message).toMatch(/cannot be traced to a login.*Allow ID Tokens for Management API v2 Authentication/);
+    expect(analysis.report.findings.map((finding) => `${finding.ruleId} ${finding.certainty} ${finding.line}`)).toEqual(
+      ['auth0-tokens/no-id-token-for-management-api needs-manual 2'],
+    );
+    expect(analysis.report.findings[0]!.message).toMatch(
+      /cannot be traced to a login.*Allow ID Tokens for Management API v2 Authentication/,
+    );
     expect(changed(migrations(analysis))).toEqual([]);
   });
 });
@@ -224,12 +253,15 @@ await fetch('https://acme.auth0.com/api/v2/users?q=email', { headers: { Authoriz
     ['test/users.test.js', `it('lists users', async () => {\n${SECRET_CALL}});\n`],
     ['cypress/support/commands.js', `Cypress.Commands.add('users', async () => {\n${SECRET_CALL}});\n`],
     ['src/helpers.js', `import { expect } from 'chai';\nexpect(url).to.be('https://me.auth0.com/oauth/ro');\n`],
-    ['src/lib/widget.js', `/*! widget v2.1.0 | (c) 2016 Example */\nlocalStorage.x = 1;\nasync function list() {\n${SECRET_CALL}}\n`],
+    [
+      'src/lib/widget.js',
+      `/*! widget v2.1.0 | (c) 2016 Example */\nlocalStorage.x = 1;\nasync function list() {\n${SECRET_CALL}}\n`,
+    ],
   ])('%s: no finding', (file, text) => {
     expect(analyse('environment', { [file]: text }).report.findings).toEqual([]);
   });
 
-  it("a Next.js page: its getServerSideProps is server code, its component browser code", () => {
+  it('a Next.js page: its getServerSideProps is server code, its component browser code', () => {
     const findings = analyse('next-page', {
       'pages/admin.jsx': `import { useAuth0 } from '@auth0/auth0-react';
 export default function Admin() {
@@ -241,11 +273,15 @@ ${SECRET_CALL}  return { props: {} };
 }
 `,
     }).report.findings;
-    expect(findings.map((finding) => `${finding.line} ${finding.ruleId}`)).toEqual(['4 auth0-tokens/no-any-user-scopes-in-browser']);
+    expect(findings.map((finding) => `${finding.line} ${finding.ruleId}`)).toEqual([
+      '4 auth0-tokens/no-any-user-scopes-in-browser',
+    ]);
   });
 
   it('the same code with browser evidence is reported', () => {
-    const findings = analyse('browser', { 'src/admin.js': `localStorage.x = 1;\nasync function list() {\n${SECRET_CALL}}\n` }).report.findings;
+    const findings = analyse('browser', {
+      'src/admin.js': `localStorage.x = 1;\nasync function list() {\n${SECRET_CALL}}\n`,
+    }).report.findings;
     expect(findings.map((finding) => finding.ruleId)).toEqual([
       'auth0-tokens/no-management-secrets-in-browser',
       'auth0-tokens/no-management-secrets-in-browser',
@@ -253,28 +289,45 @@ ${SECRET_CALL}  return { props: {} };
     ]);
   });
 
-  const LIST_USERS = "export const listUsers = (token) => fetch('https://acme.auth0.com/api/v2/users', { headers: { Authorization: 'Bearer ' + token } });\n";
-  const environmentOfCall = (analysis: ReturnType<typeof analyse>, file: string) => analysis.report.managementCalls.filter((call) => call.file === file).map((call) => `${call.environment}: ${call.environmentEvidence}`);
+  const LIST_USERS =
+    "export const listUsers = (token) => fetch('https://acme.auth0.com/api/v2/users', { headers: { Authorization: 'Bearer ' + token } });\n";
+  const environmentOfCall = (analysis: ReturnType<typeof analyse>, file: string) =>
+    analysis.report.managementCalls
+      .filter((call) => call.file === file)
+      .map((call) => `${call.environment}: ${call.environmentEvidence}`);
 
   it('a module with no evidence of its own runs where the modules that import it run', () => {
     const analysis = analyse('inherited', {
-      'src/Admin.jsx': "import { listUsers } from './api/users';\nexport const Admin = ({ token }) => <button onClick={() => listUsers(token)}>List</button>;\n",
+      'src/Admin.jsx':
+        "import { listUsers } from './api/users';\nexport const Admin = ({ token }) => <button onClick={() => listUsers(token)}>List</button>;\n",
       'src/api/users.js': LIST_USERS,
     });
-    expect(environmentOfCall(analysis, 'src/api/users.js')).toEqual(['browser: imported by src/Admin.jsx, which is browser code']);
-    expect(analysis.report.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toContain('src/api/users.js auth0-tokens/no-backend-only-management-endpoints');
+    expect(environmentOfCall(analysis, 'src/api/users.js')).toEqual([
+      'browser: imported by src/Admin.jsx, which is browser code',
+    ]);
+    expect(analysis.report.findings.map((finding) => `${finding.file} ${finding.ruleId}`)).toContain(
+      'src/api/users.js auth0-tokens/no-backend-only-management-endpoints',
+    );
   });
 
   it('importers that disagree, or show no evidence either, leave a module unknown', () => {
     const disagreeing = analyse('disagreeing', {
       'src/Admin.jsx': "import { listUsers } from './users';\nexport const Admin = () => <p>{String(listUsers)}</p>;\n",
-      'server/admin.js': "import express from 'express';\nimport { listUsers } from '../src/users';\nexpress().get('/users', () => listUsers(process.env.M2M_TOKEN));\n",
+      'server/admin.js':
+        "import express from 'express';\nimport { listUsers } from '../src/users';\nexpress().get('/users', () => listUsers(process.env.M2M_TOKEN));\n",
       'src/users.js': LIST_USERS,
     });
     expect(environmentOfCall(disagreeing, 'src/users.js')).toEqual(['unknown: null']);
-    const silent = analyse('silent', { 'src/index.js': "import { listUsers } from './users';\nlistUsers();\n", 'src/users.js': LIST_USERS });
+    const silent = analyse('silent', {
+      'src/index.js': "import { listUsers } from './users';\nlistUsers();\n",
+      'src/users.js': LIST_USERS,
+    });
     expect(environmentOfCall(silent, 'src/users.js')).toEqual(['unknown: null']);
-    expect(silent.report.findings.filter((finding) => finding.ruleId === 'auth0-tokens/no-backend-only-management-endpoints')).toEqual([]);
+    expect(
+      silent.report.findings.filter(
+        (finding) => finding.ruleId === 'auth0-tokens/no-backend-only-management-endpoints',
+      ),
+    ).toEqual([]);
   });
 
   it('an Auth0 Rule is analysed as server code, never a parse error', () => {
@@ -301,6 +354,8 @@ export = webAuth;
 `,
     });
     expect(analysis.report.errors).toEqual([]);
-    expect(analysis.report.findings.map((finding) => finding.ruleId)).toContain('auth0-tokens/no-id-token-for-management-api');
+    expect(analysis.report.findings.map((finding) => finding.ruleId)).toContain(
+      'auth0-tokens/no-id-token-for-management-api',
+    );
   });
 });

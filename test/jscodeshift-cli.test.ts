@@ -13,10 +13,27 @@ const FIXTURES = path.join(ROOT, 'fixtures/transforms');
 const TRANSFORM = path.join(ROOT, 'dist/transforms/id-token-to-access-token.js');
 /** Mentions Auth0 (so it is not skipped unparsed) but no parser accepts it. */
 const BROKEN = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', responseType: 'id_token' ;\n";
-const CASES = ['webauth-get-user.input.js', 'webauth-patch-metadata.input.ts', 'webauth-custom-audience.input.js', 'negative-zendesk-users.input.js'];
+const CASES = [
+  'webauth-get-user.input.js',
+  'webauth-patch-metadata.input.ts',
+  'webauth-custom-audience.input.js',
+  'negative-zendesk-users.input.js',
+];
 
 function jscodeshift(dir: string, ...flags: string[]): string {
-  const result = spawnSync(process.execPath, [require.resolve('jscodeshift/bin/jscodeshift.js'), '--no-babel', '--extensions=js,ts', '-t', TRANSFORM, ...flags, dir], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      require.resolve('jscodeshift/bin/jscodeshift.js'),
+      '--no-babel',
+      '--extensions=js,ts',
+      '-t',
+      TRANSFORM,
+      ...flags,
+      dir,
+    ],
+    { encoding: 'utf8' },
+  );
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
 }

@@ -76,7 +76,10 @@ const languageOptions: Linter.Config[] = [
   { files: ['public/**/*.js'], languageOptions: { ecmaVersion: 2015, sourceType: 'script' } },
   { files: ['server/**/*.js'], languageOptions: { ecmaVersion: 'latest', sourceType: 'commonjs' } },
   // The Notes pages: modern modules, JSX and TypeScript.
-  { files: ['notes/**/*.{js,jsx,ts}'], languageOptions: { parser: require('@typescript-eslint/parser'), parserOptions: { ecmaFeatures: { jsx: true } } } },
+  {
+    files: ['notes/**/*.{js,jsx,ts}'],
+    languageOptions: { parser: require('@typescript-eslint/parser'), parserOptions: { ecmaFeatures: { jsx: true } } },
+  },
 ];
 
 async function lintApp(preset: 'recommended' | 'strict'): Promise<Record<string, string[]>> {
@@ -90,7 +93,9 @@ async function lintApp(preset: 'recommended' | 'strict'): Promise<Record<string,
     results.map((result) => {
       const fatal = result.messages.filter((message) => message.fatal);
       expect(fatal, `${result.filePath} must parse`).toEqual([]);
-      const findings = result.messages.map((message) => `${message.line} ${(message.ruleId ?? '').replace(/^auth0-tokens\//, '')}`);
+      const findings = result.messages.map(
+        (message) => `${message.line} ${(message.ruleId ?? '').replace(/^auth0-tokens\//, '')}`,
+      );
       return [path.relative(APP, result.filePath).split(path.sep).join('/'), findings];
     }),
   );

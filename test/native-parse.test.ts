@@ -36,7 +36,11 @@ export async function loadProfile(): Promise<unknown> {
 `;
 
 /** The report and the migrated texts of all fixtures, and how many units oxc parsed (none when `native` is off). */
-async function analysed(native: boolean, files: readonly string[] = FILES, options: typeof OPTIONS | { cwd: string; environment: 'auto'; metadataScope: 'update' } = OPTIONS) {
+async function analysed(
+  native: boolean,
+  files: readonly string[] = FILES,
+  options: typeof OPTIONS | { cwd: string; environment: 'auto'; metadataScope: 'update' } = OPTIONS,
+) {
   vi.resetModules();
   let parsedNatively = 0;
   vi.doMock('../src/native-parse', async (importOriginal) => {
@@ -81,7 +85,9 @@ describe("oxc's trees", () => {
       const native = await analysed(true, files, options);
       const javascript = await analysed(false, files, options);
       expect(native.parsedNatively).toBeGreaterThan(0);
-      expect(javascript.report.findings.map((finding) => finding.ruleId)).toContain('auth0-tokens/no-id-token-for-management-api');
+      expect(javascript.report.findings.map((finding) => finding.ruleId)).toContain(
+        'auth0-tokens/no-id-token-for-management-api',
+      );
       expect(native.report).toEqual(javascript.report);
       expect(native.migrated).toEqual(javascript.migrated);
     } finally {

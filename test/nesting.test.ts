@@ -26,7 +26,11 @@ describe('nesting depth', () => {
     ['a regular expression after a keyword', 'function f() { return /[{(]/.test(s); }', 2],
     ['a shift, not a JSX element', 'x = (1 << c) - 1; y = e << t | e >>> 32 - t;', 1],
     ['comparisons, not JSX elements', 'if (a < b && c > d) { for (let i = 0; i <n; i++) {} }', 2],
-    ['JSX elements and expressions', 'x = <div className="a"><p>{items.map((item) => <b key={item}>{item}</b>)}</p></div>;', 6],
+    [
+      'JSX elements and expressions',
+      'x = <div className="a"><p>{items.map((item) => <b key={item}>{item}</b>)}</p></div>;',
+      6,
+    ],
     ['JSX text with quotes and brackets', "x = <p>Don't (or do) [it]</p>;", 1],
     ['self-closing JSX and fragments', 'x = <><br /><img src="a" /></>;', 2],
     ['a generic arrow function in TSX', 'const f = <T,>(x: T) => [x]; const g = <T extends object>(x: T) => x;', 1],
@@ -45,10 +49,18 @@ describe('nesting depth', () => {
   it('this repository and its fixtures nest well under the limits', () => {
     const root = path.join(__dirname, '..');
     const files = ['src', 'fixtures', 'test']
-      .flatMap((folder) => fs.readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' }).map((file) => path.join(root, folder, file)))
+      .flatMap((folder) =>
+        fs
+          .readdirSync(path.join(root, folder), { recursive: true, encoding: 'utf8' })
+          .map((file) => path.join(root, folder, file)),
+      )
       .filter((file) => /\.(jsx?|tsx?|mjs|cjs)$/.test(file));
     expect(files.length).toBeGreaterThan(100);
-    expect(files.filter((file) => nestsDeeperThan(fs.readFileSync(file, 'utf8'), MAX_FLOW_NESTING / 2, !/\.[mc]?ts$/.test(file)))).toEqual([]);
+    expect(
+      files.filter((file) =>
+        nestsDeeperThan(fs.readFileSync(file, 'utf8'), MAX_FLOW_NESTING / 2, !/\.[mc]?ts$/.test(file)),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -61,17 +73,24 @@ describe('parseFile refuses a text nested past the limit before any parser', () 
     ['deep.tsx', MAX_NESTING],
   ])('%s: %i levels parse, one more is refused', (file, limit) => {
     expect(() => parseFile(file, nested(limit))).not.toThrow();
-    expect(() => parseFile(file, nested(limit + 1))).toThrow(new ParseError(file, '', `${file}: nested too deeply to analyse: skipped`));
+    expect(() => parseFile(file, nested(limit + 1))).toThrow(
+      new ParseError(file, '', `${file}: nested too deeply to analyse: skipped`),
+    );
   });
 
   it('a Flow file (Babel) at its own limit', () => {
     expect(() => parseFile('deep.js', `// @flow\n${nested(MAX_FLOW_NESTING)}`)).not.toThrow();
-    expect(() => parseFile('deep.js', `// @flow\n${nested(MAX_FLOW_NESTING + 1)}`)).toThrow('deep.js: nested too deeply to analyse: skipped');
+    expect(() => parseFile('deep.js', `// @flow\n${nested(MAX_FLOW_NESTING + 1)}`)).toThrow(
+      'deep.js: nested too deeply to analyse: skipped',
+    );
   });
 
   it("a .vue file: each <script> block's own nesting", () => {
-    const vue = (levels: number) => `<template><div><div><div></div></div></div></template>\n<script>\n${nested(levels)}</script>\n`;
+    const vue = (levels: number) =>
+      `<template><div><div><div></div></div></div></template>\n<script>\n${nested(levels)}</script>\n`;
     expect(() => parseFile('deep.vue', vue(MAX_NESTING))).not.toThrow();
-    expect(() => parseFile('deep.vue', vue(MAX_NESTING + 1))).toThrow('deep.vue: nested too deeply to analyse: skipped');
+    expect(() => parseFile('deep.vue', vue(MAX_NESTING + 1))).toThrow(
+      'deep.vue: nested too deeply to analyse: skipped',
+    );
   });
 });

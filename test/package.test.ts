@@ -50,8 +50,15 @@ describe('package', () => {
   it('is built: main, types and every export target exist (`prepare` builds on npm ci / npm install)', () => {
     expect(PACKAGE.scripts.prepare).toMatch(/\bnpm run build\b|tsc -p tsconfig\.build\.json/);
     expect(PACKAGE.scripts.build).toBe('tsc -p tsconfig.build.json');
-    const targets = [PACKAGE.main, PACKAGE.types, ...Object.values(PACKAGE.exports).flatMap((target) => (typeof target === 'string' ? [target] : Object.values(target)))];
-    for (const target of targets) expect(fs.existsSync(path.join(ROOT, target)), `${target} exists (run npm run build)`).toBe(true);
+    const targets = [
+      PACKAGE.main,
+      PACKAGE.types,
+      ...Object.values(PACKAGE.exports).flatMap((target) =>
+        typeof target === 'string' ? [target] : Object.values(target),
+      ),
+    ];
+    for (const target of targets)
+      expect(fs.existsSync(path.join(ROOT, target)), `${target} exists (run npm run build)`).toBe(true);
   });
 
   it.each(['require', 'import'] as const)('%s() by package name returns the plugin object', (loader) => {
@@ -62,15 +69,36 @@ describe('package', () => {
     expect(loaded.configs).toEqual(['legacy-recommended', 'recommended', 'strict']);
   });
 
-  it.each(['require', 'import'] as const)('%s() does not load the typescript module (JS-only projects lint without it)', (loader) => {
-    expect(loadInNode(loader).typescriptModules).toEqual([]);
-  });
+  it.each(['require', 'import'] as const)(
+    '%s() does not load the typescript module (JS-only projects lint without it)',
+    (loader) => {
+      expect(loadInNode(loader).typescriptModules).toEqual([]);
+    },
+  );
 
   it('publishes dist, the CLI launcher, the rule docs and the README, and nothing else', () => {
-    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    const output = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     const files = (JSON.parse(output) as [{ files: { path: string }[] }])[0].files.map((file) => file.path);
-    expect(files).toEqual(expect.arrayContaining(['README.md', 'package.json', 'bin/auth0-tokens.js', 'dist/src/cli/index.js', 'dist/src/index.js', 'dist/src/index.d.ts', ...RULE_NAMES.map((name) => `docs/rules/${name}.md`)]));
-    const unexpected = files.filter((file) => !/^(bin\/auth0-tokens\.js$|dist\/|docs\/|README\.md$|package\.json$|LICENSE)/.test(file) || /\.test\.|^dist\/test\//.test(file));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'README.md',
+        'package.json',
+        'bin/auth0-tokens.js',
+        'dist/src/cli/index.js',
+        'dist/src/index.js',
+        'dist/src/index.d.ts',
+        ...RULE_NAMES.map((name) => `docs/rules/${name}.md`),
+      ]),
+    );
+    const unexpected = files.filter(
+      (file) =>
+        !/^(bin\/auth0-tokens\.js$|dist\/|docs\/|README\.md$|package\.json$|LICENSE)/.test(file) ||
+        /\.test\.|^dist\/test\//.test(file),
+    );
     expect(unexpected).toEqual([]);
   });
 });

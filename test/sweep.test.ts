@@ -12,9 +12,23 @@ const SAMPLE = 300;
 
 interface SweepResult {
   readonly files: number;
-  readonly scan: { readonly crash?: string; readonly summary: { readonly filesScanned: number }; readonly findings: string[]; readonly recognised: string[] };
-  readonly migrate: { readonly crash?: string; readonly summary: { readonly modified: number }; readonly changes: string[] };
-  readonly deep: { readonly files: number; readonly crashes: string[]; readonly findings: string[]; readonly recognised: string[] };
+  readonly scan: {
+    readonly crash?: string;
+    readonly summary: { readonly filesScanned: number };
+    readonly findings: string[];
+    readonly recognised: string[];
+  };
+  readonly migrate: {
+    readonly crash?: string;
+    readonly summary: { readonly modified: number };
+    readonly changes: string[];
+  };
+  readonly deep: {
+    readonly files: number;
+    readonly crashes: string[];
+    readonly findings: string[];
+    readonly recognised: string[];
+  };
 }
 
 describe('robustness sweep over a node_modules subset', () => {
@@ -22,11 +36,15 @@ describe('robustness sweep over a node_modules subset', () => {
 
   beforeAll(() => {
     ensureBuilt();
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'bench/sweep.mjs'), '--sample', String(SAMPLE), '--deep', '--json'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    const run = spawnSync(
+      process.execPath,
+      [path.join(ROOT, 'bench/sweep.mjs'), '--sample', String(SAMPLE), '--deep', '--json'],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
     expect(run.stdout, run.stderr).not.toBe('');
     result = JSON.parse(run.stdout) as SweepResult;
   }, 120_000);

@@ -33,7 +33,9 @@ function nodeTypes(node: unknown, seen: Set<string>): Set<string> {
   else if (node && typeof node === 'object') {
     const record = node as Record<string, unknown>;
     if (typeof record.type === 'string') seen.add(record.type);
-    for (const [key, value] of Object.entries(record)) if (key !== 'parent' && key !== 'loc' && key !== 'range' && value && typeof value === 'object') nodeTypes(value, seen);
+    for (const [key, value] of Object.entries(record))
+      if (key !== 'parent' && key !== 'loc' && key !== 'range' && value && typeof value === 'object')
+        nodeTypes(value, seen);
   }
   return seen;
 }
@@ -41,11 +43,21 @@ function nodeTypes(node: unknown, seen: Set<string>): Set<string> {
 /** The node types of a sample, parsed by an independent parser (typescript-estree; Babel for Flow, espree for Annex B). */
 function typesOf(sample: ZooCase): Set<string> {
   const seen = new Set<string>();
-  if (sample.lintWith.includes('flow')) return nodeTypes(babelParse(sample.code, { sourceType: 'module', plugins: [...FLOW_PLUGINS, 'estree'] }).program, seen);
-  if (sample.lintWith.length === 1 && sample.lintWith[0] === 'espree') return nodeTypes(espreeParse(sample.code, { ecmaVersion: 'latest', sourceType: sample.sourceType }), seen);
+  if (sample.lintWith.includes('flow'))
+    return nodeTypes(
+      babelParse(sample.code, { sourceType: 'module', plugins: [...FLOW_PLUGINS, 'estree'] }).program,
+      seen,
+    );
+  if (sample.lintWith.length === 1 && sample.lintWith[0] === 'espree')
+    return nodeTypes(espreeParse(sample.code, { ecmaVersion: 'latest', sourceType: sample.sourceType }), seen);
   // A Rule is not a program: its function is an expression.
   if (sample.file.startsWith('auth0-rules/')) return nodeTypes(tsParse(`0,${sample.code}`, { range: true }), seen);
-  const scripts = sample.file.endsWith('.vue') ? Array.from(sample.code.matchAll(VUE_SCRIPT), (match) => ({ text: match[2]!, jsx: !/lang=["']ts["']/.test(match[1]!) })) : [{ text: sample.code, jsx: !sample.file.endsWith('.ts') }];
+  const scripts = sample.file.endsWith('.vue')
+    ? Array.from(sample.code.matchAll(VUE_SCRIPT), (match) => ({
+        text: match[2]!,
+        jsx: !/lang=["']ts["']/.test(match[1]!),
+      }))
+    : [{ text: sample.code, jsx: !sample.file.endsWith('.ts') }];
   for (const { text, jsx } of scripts) nodeTypes(tsParse(text, { jsx, range: true }), seen);
   return seen;
 }
@@ -54,7 +66,8 @@ const BASE_OPTIONS = { ecmaVersion: 'latest', ecmaFeatures: { jsx: true } } as c
 
 /** Flat config running every rule with `reportNeedsManual` (the `strict` preset) through one parser. */
 function lintConfig(sample: ZooCase, parser: LintParser): Linter.Config[] {
-  const sourceType = parser === 'espree' ? sample.sourceType : sample.sourceType === 'commonjs' ? 'script' : sample.sourceType;
+  const sourceType =
+    parser === 'espree' ? sample.sourceType : sample.sourceType === 'commonjs' ? 'script' : sample.sourceType;
   const languageOptions: Linter.LanguageOptions = {
     espree: { sourceType, parserOptions: BASE_OPTIONS },
     typescript: { sourceType, parser: tsParser, parserOptions: BASE_OPTIONS },
@@ -62,14 +75,19 @@ function lintConfig(sample: ZooCase, parser: LintParser): Linter.Config[] {
     flow: {
       sourceType,
       parser: babelParser as Linter.Parser,
-      parserOptions: { requireConfigFile: false, babelOptions: { babelrc: false, configFile: false, parserOpts: { plugins: FLOW_PLUGINS } } },
+      parserOptions: {
+        requireConfigFile: false,
+        babelOptions: { babelrc: false, configFile: false, parserOpts: { plugins: FLOW_PLUGINS } },
+      },
     },
   }[parser] as Linter.LanguageOptions;
   return [plugin.configs.strict as Linter.Config, { files: [sample.file], languageOptions }];
 }
 
 function fatal(messages: readonly Linter.LintMessage[]): string[] {
-  return messages.filter((message) => message.fatal || !message.ruleId).map((message) => `${message.line}:${message.column} ${message.message}`);
+  return messages
+    .filter((message) => message.fatal || !message.ruleId)
+    .map((message) => `${message.line}:${message.column} ${message.message}`);
 }
 
 const MIGRATIONS: readonly MigrationOptions[] = [
@@ -78,7 +96,11 @@ const MIGRATIONS: readonly MigrationOptions[] = [
 ];
 
 /** The ESLint rules that only make sense in a browser: never for an Auth0 Rule or Action. */
-const BROWSER_ONLY = ['no-any-user-scopes-in-browser', 'no-backend-only-management-endpoints', 'no-management-secrets-in-browser'];
+const BROWSER_ONLY = [
+  'no-any-user-scopes-in-browser',
+  'no-backend-only-management-endpoints',
+  'no-management-secrets-in-browser',
+];
 
 /** A chain of `depth` operands: deeper than the scope analysis follows, and at the top end deeper than the parsers do. */
 const deepText = (depth: number): string =>
@@ -86,13 +108,16 @@ const deepText = (depth: number): string =>
 
 // First in the file: how deep a stack overflow comes depends on how warm the code is, and a cold run finds it soonest.
 describe('nesting too deep to follow', () => {
-  it.each([3000, 3500, 4000, 5000, 8000])('migrating %i chained operands succeeds or throws a ParseError, never a stack overflow', (depth) => {
-    try {
-      migrateSource('app/deep.js', deepText(depth), MIGRATIONS[0]!);
-    } catch (error) {
-      expect(error).toBeInstanceOf(ParseError);
-    }
-  });
+  it.each([3000, 3500, 4000, 5000, 8000])(
+    'migrating %i chained operands succeeds or throws a ParseError, never a stack overflow',
+    (depth) => {
+      try {
+        migrateSource('app/deep.js', deepText(depth), MIGRATIONS[0]!);
+      } catch (error) {
+        expect(error).toBeInstanceOf(ParseError);
+      }
+    },
+  );
 });
 
 describe('the syntax zoo', () => {
@@ -130,10 +155,13 @@ describe.each(CASES)('$file', (sample) => {
     });
   });
 
-  it.each(MIGRATIONS.map((options) => [JSON.stringify(options), options] as const))('migrates (%s) without throwing, to text that parses again', (_name, options) => {
-    const result = migrateSource(sample.file, sample.code, options);
-    expect(() => parseFile(sample.file, result.output)).not.toThrow();
-  });
+  it.each(MIGRATIONS.map((options) => [JSON.stringify(options), options] as const))(
+    'migrates (%s) without throwing, to text that parses again',
+    (_name, options) => {
+      const result = migrateSource(sample.file, sample.code, options);
+      expect(() => parseFile(sample.file, result.output)).not.toThrow();
+    },
+  );
 });
 
 describe('project analysis over the whole zoo', () => {
@@ -167,10 +195,18 @@ describe('project analysis over the whole zoo', () => {
 
   it('migrates the project without throwing, to files that parse again', () => {
     const migrations = analysis.migrate({ annotate: true });
-    for (const migration of migrations) expect(() => parseFile(migration.file, migration.after), migration.file).not.toThrow();
+    for (const migration of migrations)
+      expect(() => parseFile(migration.file, migration.after), migration.file).not.toThrow();
   });
 
-  it.each(CASES.filter((sample) => sample.file.startsWith('auth0-')).map((sample) => [sample.file]))('treats %s as server code: no browser-only finding', (file) => {
-    expect(analysis.report.findings.filter((finding) => finding.file === file && BROWSER_ONLY.some((rule) => finding.ruleId === `auth0-tokens/${rule}`))).toEqual([]);
-  });
+  it.each(CASES.filter((sample) => sample.file.startsWith('auth0-')).map((sample) => [sample.file]))(
+    'treats %s as server code: no browser-only finding',
+    (file) => {
+      expect(
+        analysis.report.findings.filter(
+          (finding) => finding.file === file && BROWSER_ONLY.some((rule) => finding.ruleId === `auth0-tokens/${rule}`),
+        ),
+      ).toEqual([]);
+    },
+  );
 });

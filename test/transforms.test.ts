@@ -31,16 +31,34 @@ function loadCases(): Case[] {
     .map((file) => INPUT.exec(file)?.groups)
     .filter((groups): groups is { name: string; ext: string } => !!groups)
     .map(({ name, ext }) => {
-      const read = (suffix: string): string | undefined => (fs.existsSync(path.join(DIR, `${name}.${suffix}`)) ? fs.readFileSync(path.join(DIR, `${name}.${suffix}`), 'utf8') : undefined);
+      const read = (suffix: string): string | undefined =>
+        fs.existsSync(path.join(DIR, `${name}.${suffix}`))
+          ? fs.readFileSync(path.join(DIR, `${name}.${suffix}`), 'utf8')
+          : undefined;
       const input = read(`input.${ext}`)!;
       const expectations = JSON.parse(read('expect.json') ?? '{}') as { options?: TransformOptions; manual?: string[] };
-      return { name, ext, input, output: read(`output.${ext}`) ?? input, options: expectations.options ?? {}, manual: expectations.manual ?? [] };
+      return {
+        name,
+        ext,
+        input,
+        output: read(`output.${ext}`) ?? input,
+        options: expectations.options ?? {},
+        manual: expectations.manual ?? [],
+      };
     });
 }
 
-function run(file: string, source: string, options: TransformOptions): { output: string; stats: Record<string, number> } {
+function run(
+  file: string,
+  source: string,
+  options: TransformOptions,
+): { output: string; stats: Record<string, number> } {
   const stats: Record<string, number> = {};
-  const output = transformer({ path: file, source }, { stats: (name, quantity = 1) => (stats[name] = (stats[name] ?? 0) + quantity), report: () => undefined }, options);
+  const output = transformer(
+    { path: file, source },
+    { stats: (name, quantity = 1) => (stats[name] = (stats[name] ?? 0) + quantity), report: () => undefined },
+    options,
+  );
   return { output: output ?? source, stats };
 }
 
@@ -77,13 +95,26 @@ function lint(file: string, text: string, options: TransformOptions): Linter.Lin
   const ext = path.extname(file);
   if (/@flow/.test(text)) {
     // @babel/eslint-parser 7 does not run on ESLint 10, so Flow output is linted with ESLint 9.
-    return new Linter9({ configType: 'flat' }).verify(text, [
-      { ...recommended(options), languageOptions: { parser: require('@babel/eslint-parser'), parserOptions: { requireConfigFile: false, babelOptions: { parserOpts: { plugins: ['flow', 'jsx'] } } } } },
-    ] as never, file);
+    return new Linter9({ configType: 'flat' }).verify(
+      text,
+      [
+        {
+          ...recommended(options),
+          languageOptions: {
+            parser: require('@babel/eslint-parser'),
+            parserOptions: { requireConfigFile: false, babelOptions: { parserOpts: { plugins: ['flow', 'jsx'] } } },
+          },
+        },
+      ] as never,
+      file,
+    );
   }
   const languageOptions =
     ext === '.vue'
-      ? { parser: require('vue-eslint-parser'), parserOptions: { parser: require('@typescript-eslint/parser'), sourceType: 'module' } }
+      ? {
+          parser: require('vue-eslint-parser'),
+          parserOptions: { parser: require('@typescript-eslint/parser'), sourceType: 'module' },
+        }
       : { parser: require('@typescript-eslint/parser'), parserOptions: { ecmaFeatures: { jsx: ext !== '.ts' } } };
   return new Linter({ configType: 'flat' }).verify(text, [{ ...recommended(options), languageOptions }] as never, file);
 }
@@ -101,47 +132,56 @@ describe('id-token-to-access-token fixtures', () => {
     expect(cases.filter((entry) => entry.output === entry.input).length).toBeGreaterThanOrEqual(5);
   });
 
-  describe.each(cases.map((entry) => [`${entry.name}.${entry.ext}`, entry] as const))('%s', (_, { name, ext, input, output, options, manual }) => {
-    const file = `${name}.${ext}`;
+  describe.each(cases.map((entry) => [`${entry.name}.${entry.ext}`, entry] as const))(
+    '%s',
+    (_, { name, ext, input, output, options, manual }) => {
+      const file = `${name}.${ext}`;
 
-    it('produces the expected output', () => {
-      expect(run(file, input, options).output).toBe(output);
-    });
+      it('produces the expected output', () => {
+        expect(run(file, input, options).output).toBe(output);
+      });
 
-    it('is idempotent', () => {
-      expect(run(file, output, options).output).toBe(output);
-    });
+      it('is idempotent', () => {
+        expect(run(file, output, options).output).toBe(output);
+      });
 
-    it('changes no line outside the edited ranges', () => {
-      const result = migrateSource(file, input, migrationOptions(options));
-      let text = input;
-      for (const pass of result.passes) {
-        expect(pass.text).toBe(text);
-        const allowed = editedLines(pass);
-        const next = result.passes[result.passes.indexOf(pass) + 1]?.text ?? result.output;
-        let line = 1;
-        for (const part of diffLines(pass.text, next)) {
-          const count = part.count ?? 0;
-          if (part.removed) for (let offset = 0; offset < count; offset++) expect(allowed, `line ${line + offset} changed without an edit`).toContain(line + offset);
-          if (!part.added) line += count;
+      it('changes no line outside the edited ranges', () => {
+        const result = migrateSource(file, input, migrationOptions(options));
+        let text = input;
+        for (const pass of result.passes) {
+          expect(pass.text).toBe(text);
+          const allowed = editedLines(pass);
+          const next = result.passes[result.passes.indexOf(pass) + 1]?.text ?? result.output;
+          let line = 1;
+          for (const part of diffLines(pass.text, next)) {
+            const count = part.count ?? 0;
+            if (part.removed)
+              for (let offset = 0; offset < count; offset++)
+                expect(allowed, `line ${line + offset} changed without an edit`).toContain(line + offset);
+            if (!part.added) line += count;
+          }
+          for (const edit of pass.edits)
+            expect(pass.text.slice(edit.range[0], edit.range[1])).not.toMatch(/\n[\s\S]*\n/);
+          text = next;
         }
-        for (const edit of pass.edits) expect(pass.text.slice(edit.range[0], edit.range[1])).not.toMatch(/\n[\s\S]*\n/);
-        text = next;
-      }
-    });
+      });
 
-    it('parses, and has no duplicate key', () => {
-      const problems = lint(file, asProgram(output), options).filter((message) => message.fatal || message.ruleId === 'no-dupe-keys');
-      expect(problems.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
-    });
+      it('parses, and has no duplicate key', () => {
+        const problems = lint(file, asProgram(output), options).filter(
+          (message) => message.fatal || message.ruleId === 'no-dupe-keys',
+        );
+        expect(problems.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
+      });
 
-    it('leaves only the expected needs-manual sites, and lints clean elsewhere', () => {
-      const result = migrateSource(file, output, migrationOptions(options));
-      expect(result.manual.map((site) => site.rule)).toEqual(manual);
-      const manualLines = new Set(result.manual.map((site) => site.line));
-      const messages = lint(file, output, options).filter((message) => message.ruleId?.startsWith('auth0-tokens/'));
-      for (const message of messages) expect(manualLines, `${message.ruleId} at line ${message.line}: ${message.message}`).toContain(message.line);
-      if (!options.annotate) expect(result.output).toBe(output);
-    });
-  });
+      it('leaves only the expected needs-manual sites, and lints clean elsewhere', () => {
+        const result = migrateSource(file, output, migrationOptions(options));
+        expect(result.manual.map((site) => site.rule)).toEqual(manual);
+        const manualLines = new Set(result.manual.map((site) => site.line));
+        const messages = lint(file, output, options).filter((message) => message.ruleId?.startsWith('auth0-tokens/'));
+        for (const message of messages)
+          expect(manualLines, `${message.ruleId} at line ${message.line}: ${message.message}`).toContain(message.line);
+        if (!options.annotate) expect(result.output).toBe(output);
+      });
+    },
+  );
 });

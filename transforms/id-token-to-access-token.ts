@@ -27,15 +27,18 @@ export default function transformer(file: FileInfo, api: Api, options: Transform
   const result = migrateSource(file.path, file.source, migrationOptions(options));
   if (result.changed.length > 0) api.stats('modified', result.changed.length);
   if (result.manual.length > 0) api.stats('needs-manual', result.manual.length);
-  for (const site of result.manual) api.report(`${site.line}:${site.column} needs manual work (${site.rule}): ${site.message}`);
+  for (const site of result.manual)
+    api.report(`${site.line}:${site.column} needs manual work (${site.rule}): ${site.message}`);
   return result.output;
 }
 
 export function migrationOptions(options: TransformOptions): MigrationOptions {
   const metadataScope = String(options.metadataScope ?? 'update');
   const environment = String(options.environment ?? 'auto');
-  if (!['update', 'create', 'both'].includes(metadataScope)) throw new Error(`--metadataScope must be update, create or both (got ${metadataScope})`);
-  if (!['auto', 'browser', 'server'].includes(environment)) throw new Error(`--environment must be auto, browser or server (got ${environment})`);
+  if (!['update', 'create', 'both'].includes(metadataScope))
+    throw new Error(`--metadataScope must be update, create or both (got ${metadataScope})`);
+  if (!['auto', 'browser', 'server'].includes(environment))
+    throw new Error(`--environment must be auto, browser or server (got ${environment})`);
   return {
     metadataScope: metadataScope as MetadataScope,
     environment: environment as MigrationOptions['environment'],

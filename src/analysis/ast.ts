@@ -3,9 +3,21 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import type { Node } from './types';
 
-const SKIPPED_KEYS = new Set(['parent', 'loc', 'range', 'tokens', 'comments', 'typeAnnotation', 'returnType', 'typeParameters', 'typeArguments']);
+const SKIPPED_KEYS = new Set([
+  'parent',
+  'loc',
+  'range',
+  'tokens',
+  'comments',
+  'typeAnnotation',
+  'returnType',
+  'typeParameters',
+  'typeArguments',
+]);
 /** The keys that hold child nodes, by node type: typescript-eslint's, less the type annotations the recogniser skips. */
-const CHILD_KEYS = new Map(Object.entries(visitorKeys).map(([type, keys]) => [type, (keys ?? []).filter((key) => !SKIPPED_KEYS.has(key))]));
+const CHILD_KEYS = new Map(
+  Object.entries(visitorKeys).map(([type, keys]) => [type, (keys ?? []).filter((key) => !SKIPPED_KEYS.has(key))]),
+);
 
 /** Visits every node once, depth first, and sets `parent` where the parser did not (typescript-estree's `parse`). */
 export function walk(root: Node, visit: (node: Node) => void): void {
@@ -46,7 +58,10 @@ export function unwrap(node: Node): Node {
         current = current.expression;
         break;
       default:
-        if ((current.type as string) === 'ParenthesizedExpression' || (current.type as string) === 'TypeCastExpression') {
+        if (
+          (current.type as string) === 'ParenthesizedExpression' ||
+          (current.type as string) === 'TypeCastExpression'
+        ) {
           current = (current as unknown as { expression: Node }).expression;
           break;
         }
@@ -58,7 +73,8 @@ export function unwrap(node: Node): Node {
 /** The static name of a property key or member property: `a.b`, `a['b']`, `{ b: 1 }`, `{ 'b': 1 }`. */
 export function propertyName(key: Node, computed: boolean): string | undefined {
   if (!computed && key.type === 'Identifier') return key.name;
-  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value);
+  if (key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number'))
+    return String(key.value);
   if (key.type === 'TemplateLiteral' && key.expressions.length === 0) return key.quasis[0]!.value.cooked ?? undefined;
   if (key.type === 'PrivateIdentifier') return `#${key.name}`;
   return undefined;
@@ -100,8 +116,13 @@ export function calleePath(node: Node): string[] | undefined {
   return undefined;
 }
 
-export function isFunction(node: Node): node is TSESTree.FunctionLike & (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression';
+export function isFunction(
+  node: Node,
+): node is TSESTree.FunctionLike &
+  (TSESTree.ArrowFunctionExpression | TSESTree.FunctionDeclaration | TSESTree.FunctionExpression) {
+  return (
+    node.type === 'ArrowFunctionExpression' || node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression'
+  );
 }
 
 /** Innermost enclosing node matching `test`. */
@@ -132,7 +153,8 @@ export function inAssertion(node: Node): boolean {
     if (current.type !== 'CallExpression') continue;
     let callee: Node = current.callee;
     while (callee.type === 'MemberExpression' || callee.type === 'CallExpression') {
-      if (callee.type === 'MemberExpression' && propertyName(callee.property, callee.computed) === 'should') return true;
+      if (callee.type === 'MemberExpression' && propertyName(callee.property, callee.computed) === 'should')
+        return true;
       callee = callee.type === 'MemberExpression' ? callee.object : callee.callee;
     }
     if (callee.type === 'Identifier' && ASSERTION_ROOTS.has(callee.name)) return true;

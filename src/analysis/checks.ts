@@ -25,19 +25,27 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = { environment: 'auto', metada
 
 type Check = (facts: FileFacts, text: string, options: CheckOptions) => Finding[];
 
-const environment = (facts: FileFacts, options: CheckOptions): DetectedEnvironment => (options.environment === 'auto' ? facts.environment : options.environment);
+const environment = (facts: FileFacts, options: CheckOptions): DetectedEnvironment =>
+  options.environment === 'auto' ? facts.environment : options.environment;
 
 /** A browser-only rule's findings, less those inside the file's server regions. */
-const inBrowserCode = (facts: FileFacts, findings: Finding[]): Finding[] => findings.filter((finding) => !inServerRegion(facts, finding.node));
+const inBrowserCode = (facts: FileFacts, findings: Finding[]): Finding[] =>
+  findings.filter((finding) => !inServerRegion(facts, finding.node));
 
 export const CHECKS = {
-  'no-id-token-for-management-api': (facts, text, options) => [...idTokenCredentialFindings(facts, text, environment(facts, options), options.metadataScope), ...untracedCredentialFindings(facts, environment(facts, options))],
+  'no-id-token-for-management-api': (facts, text, options) => [
+    ...idTokenCredentialFindings(facts, text, environment(facts, options), options.metadataScope),
+    ...untracedCredentialFindings(facts, environment(facts, options)),
+  ],
   'require-management-audience': (facts, text) => audienceFindings(facts, text),
   'require-token-response-type': (facts, text) => responseTypeFindings(facts, text),
   'minimal-management-scopes': (facts, text, options) => scopeFindings(facts, text, options.metadataScope),
-  'no-any-user-scopes-in-browser': (facts, text, options) => inBrowserCode(facts, anyUserScopeFindings(facts, text, environment(facts, options), options.metadataScope)),
-  'no-backend-only-management-endpoints': (facts, _text, options) => inBrowserCode(facts, backendOnlyFindings(facts, environment(facts, options))),
-  'no-management-secrets-in-browser': (facts, _text, options) => inBrowserCode(facts, secretFindings(facts, environment(facts, options))),
+  'no-any-user-scopes-in-browser': (facts, text, options) =>
+    inBrowserCode(facts, anyUserScopeFindings(facts, text, environment(facts, options), options.metadataScope)),
+  'no-backend-only-management-endpoints': (facts, _text, options) =>
+    inBrowserCode(facts, backendOnlyFindings(facts, environment(facts, options))),
+  'no-management-secrets-in-browser': (facts, _text, options) =>
+    inBrowserCode(facts, secretFindings(facts, environment(facts, options))),
   'no-legacy-id-token-apis': (facts) => legacyApiFindings(facts),
 } satisfies Record<string, Check>;
 

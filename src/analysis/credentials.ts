@@ -4,7 +4,19 @@
  * and getters, helper functions that return a token, promises, storage written from a token).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { calleePath, enclosingClassBody, findProperty, holdsValue, isFunction, isStringLiteral, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
+import {
+  calleePath,
+  enclosingClassBody,
+  findProperty,
+  holdsValue,
+  isFunction,
+  isStringLiteral,
+  memberName,
+  propertyName,
+  returnedValues,
+  unwrap,
+  nameTable,
+} from './ast';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
@@ -17,7 +29,12 @@ const ACCESS_TOKEN_PROPERTIES = new Set(['accessToken', 'access_token']);
 /** The access-token field of the same Auth0 result, by ID-token field (v7+ camelCase, v6 and raw responses snake_case). */
 const ACCESS_TOKEN_SIBLING: Record<string, string> = nameTable({ idToken: 'accessToken', id_token: 'access_token' });
 /** Calls that return an access token for the audience they are asked for. */
-const ACCESS_TOKEN_GETTERS = new Set(['getTokenSilently', 'getAccessTokenSilently', 'getTokenWithPopup', 'getAccessTokenWithPopup']);
+const ACCESS_TOKEN_GETTERS = new Set([
+  'getTokenSilently',
+  'getAccessTokenSilently',
+  'getTokenWithPopup',
+  'getAccessTokenWithPopup',
+]);
 /** Client methods whose callback receives an Auth0 `authResult`, and the argument index of that callback (-1: the last). */
 const RESULT_CALLBACKS: Record<string, number> = nameTable({
   parseHash: -1,
@@ -37,13 +54,42 @@ const RESULT_RETURNING = new Set(['parseHash', 'getTokenSilently', 'getAccessTok
  * Legacy callbacks with positional tokens, `(err, profile, id_token, access_token, state, refresh_token)`:
  * auth0.js v6 logins, Lock 9 `show`, passwordless Lock `sms`/`emailcode`/`magiclink`.
  */
-const POSITIONAL_CALLBACKS = new Set(['show', 'showSignin', 'showSignup', 'login', 'signin', 'signup', 'sms', 'emailcode', 'magiclink', 'social']);
+const POSITIONAL_CALLBACKS = new Set([
+  'show',
+  'showSignin',
+  'showSignup',
+  'login',
+  'signin',
+  'signup',
+  'sms',
+  'emailcode',
+  'magiclink',
+  'social',
+]);
 const POSITIONAL_KINDS: readonly TokenKind[] = ['unknown', 'unknown', 'id-token', 'access-token'];
 const POSITIONAL_SDKS = /^(auth0-lock\.|auth0-js-v7\.|auth0-js$)/;
-const STORAGE_OBJECTS = new Set(['localStorage', 'sessionStorage', 'store', 'storage', '$localStorage', '$sessionStorage', 'localStorageService']);
+const STORAGE_OBJECTS = new Set([
+  'localStorage',
+  'sessionStorage',
+  'store',
+  'storage',
+  '$localStorage',
+  '$sessionStorage',
+  'localStorageService',
+]);
 /** RxJS operators that hand the upstream value to their function, and those that let it through unchanged. */
 const RX_VALUE_OPERATORS = new Set(['switchMap', 'mergeMap', 'concatMap', 'exhaustMap', 'flatMap', 'map', 'tap']);
-const RX_PASS_THROUGH_OPERATORS = new Set(['tap', 'filter', 'take', 'first', 'takeUntil', 'distinctUntilChanged', 'shareReplay', 'delay', 'debounceTime']);
+const RX_PASS_THROUGH_OPERATORS = new Set([
+  'tap',
+  'filter',
+  'take',
+  'first',
+  'takeUntil',
+  'distinctUntilChanged',
+  'shareReplay',
+  'delay',
+  'debounceTime',
+]);
 const JWT = /^eyJ[\w-]{8,}\.eyJ[\w-]{8,}\.[\w-]+$/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 const MAX_DEPTH = 12;
@@ -66,19 +112,37 @@ export function isJwtText(text: string): boolean {
 /** The token operand of an Authorization value: `'Bearer ' + t`, `` `Bearer ${t}` `` -> `t`; anything else as is. */
 export function bearerOperand(context: FileContext, value: Node): Node {
   const target = unwrap(value);
-  if (target.type === 'BinaryExpression' && target.operator === '+' && /^\s*bearer\s*$/i.test(context.staticString(target.left as Node) ?? '')) {
+  if (
+    target.type === 'BinaryExpression' &&
+    target.operator === '+' &&
+    /^\s*bearer\s*$/i.test(context.staticString(target.left as Node) ?? '')
+  ) {
     return target.right;
   }
-  if (target.type === 'TemplateLiteral' && target.expressions.length === 1 && /^\s*bearer\s*$/i.test(target.quasis[0]!.value.cooked ?? '')) {
+  if (
+    target.type === 'TemplateLiteral' &&
+    target.expressions.length === 1 &&
+    /^\s*bearer\s*$/i.test(target.quasis[0]!.value.cooked ?? '')
+  ) {
     return target.expressions[0]!;
   }
   // `${token.token_type} ${token.access_token}`: the scheme an OAuth token response names itself.
-  if (target.type === 'TemplateLiteral' && target.expressions.length === 2 && target.quasis.map((quasi) => quasi.value.cooked).join('|') === '| |' && isTokenType(target.expressions[0]!)) {
+  if (
+    target.type === 'TemplateLiteral' &&
+    target.expressions.length === 2 &&
+    target.quasis.map((quasi) => quasi.value.cooked).join('|') === '| |' &&
+    isTokenType(target.expressions[0]!)
+  ) {
     return target.expressions[1]!;
   }
-  if (target.type === 'BinaryExpression' && target.operator === '+' && unwrap(target.left).type === 'BinaryExpression') {
+  if (
+    target.type === 'BinaryExpression' &&
+    target.operator === '+' &&
+    unwrap(target.left).type === 'BinaryExpression'
+  ) {
     const left = unwrap(target.left) as TSESTree.BinaryExpression;
-    if (left.operator === '+' && isTokenType(left.left) && context.staticString(left.right as Node) === ' ') return target.right;
+    if (left.operator === '+' && isTokenType(left.left) && context.staticString(left.right as Node) === ' ')
+      return target.right;
   }
   return target;
 }
@@ -96,7 +160,10 @@ export function calledFunction(context: FileContext, callee: Node): TSESTree.Fun
   if (target.type !== 'MemberExpression' || target.object.type !== 'ThisExpression') return undefined;
   const name = propertyName(target.property, target.computed);
   const method = enclosingClassBody(target)?.body.find(
-    (element): element is TSESTree.MethodDefinition => element.type === 'MethodDefinition' && element.kind === 'method' && propertyName(element.key, element.computed) === name,
+    (element): element is TSESTree.MethodDefinition =>
+      element.type === 'MethodDefinition' &&
+      element.kind === 'method' &&
+      propertyName(element.key, element.computed) === name,
   );
   return method?.value;
 }
@@ -167,7 +234,8 @@ export class CredentialTracer {
       const provenance = agree(writes.map((value) => this.trace(value, new Set(), 1)));
       if (provenance.kind === 'unknown') continue;
       const keyNode = writes.map((value) => value.parent).find((call) => call?.type === 'CallExpression')?.arguments[0];
-      const alternative = provenance.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
+      const alternative =
+        provenance.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
       stored.push({ key, provenance: withoutAlternative(provenance), alternative });
     }
     return stored;
@@ -202,7 +270,8 @@ export class CredentialTracer {
         return next(target.argument);
       case 'LogicalExpression':
       case 'ConditionalExpression': {
-        const [a, b] = target.type === 'LogicalExpression' ? [target.left, target.right] : [target.consequent, target.alternate];
+        const [a, b] =
+          target.type === 'LogicalExpression' ? [target.left, target.right] : [target.consequent, target.alternate];
         return agree([next(a), next(b)]);
       }
       case 'BinaryExpression':
@@ -226,21 +295,33 @@ export class CredentialTracer {
   /** A token pasted into the code. Its kind is unknown; it is a secret whatever it is. */
   private literal(target: Node): Provenance {
     const value = this.context.staticString(target);
-    return value !== undefined && isJwtText(value) ? { kind: 'unknown', certainty: 'proven', source: target, description: 'a token literal', literal: true } : UNKNOWN;
+    return value !== undefined && isJwtText(value)
+      ? { kind: 'unknown', certainty: 'proven', source: target, description: 'a token literal', literal: true }
+      : UNKNOWN;
   }
 
   private member(target: TSESTree.MemberExpression, seen: Set<Node>, depth: number): Provenance {
     const name = propertyName(target.property, target.computed);
     if (name === undefined) return UNKNOWN;
-    if (this.isStorage(target.object)) return this.storageRead(name, target, !target.computed || isStringLiteral(target.property) ? target.property : undefined, seen, depth);
+    if (this.isStorage(target.object))
+      return this.storageRead(
+        name,
+        target,
+        !target.computed || isStringLiteral(target.property) ? target.property : undefined,
+        seen,
+        depth,
+      );
     const resolved = this.context.resolve(target);
     if (resolved !== target) return withoutAlternative(this.trace(resolved, seen, depth + 1));
     // What the code stores in `this.x` / `obj.x` outweighs what the property is called.
     const assigned = this.valuesAssignedTo(target);
-    if (assigned.length > 0) return withoutAlternative(agree(assigned.map((value) => this.trace(value, seen, depth + 1))));
+    if (assigned.length > 0)
+      return withoutAlternative(agree(assigned.map((value) => this.trace(value, seen, depth + 1))));
     // An injected service (`constructor(private auth: AuthService)`): what that class, in its own module, holds.
     const injected = this.injectedClass(target.object);
-    const held = (injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name)) || this.contextValue(target.object, name);
+    const held =
+      (injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name)) ||
+      this.contextValue(target.object, name);
     if (held) return fromOtherModule(held, target, this.context.source(target));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
@@ -254,8 +335,15 @@ export class CredentialTracer {
     const origin = this.resultOrigin(target.object, 0);
     const sibling = ACCESS_TOKEN_SIBLING[name];
     const property = target.property;
-    const switchable = kind === 'id-token' && origin?.carriesAccessToken && sibling !== undefined && (!target.computed || isStringLiteral(property));
-    return { ...this.found(kind, target, origin?.issuer, origin !== undefined), accessTokenAlternative: switchable ? { node: property, name: sibling } : undefined };
+    const switchable =
+      kind === 'id-token' &&
+      origin?.carriesAccessToken &&
+      sibling !== undefined &&
+      (!target.computed || isStringLiteral(property));
+    return {
+      ...this.found(kind, target, origin?.issuer, origin !== undefined),
+      accessTokenAlternative: switchable ? { node: property, name: sibling } : undefined,
+    };
   }
 
   private identifier(target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
@@ -270,15 +358,19 @@ export class CredentialTracer {
       case 'unknown': {
         // React state: `const [token, setToken] = useState(...)` holds whatever `setToken(...)` is given.
         const stateValues = this.stateValues(target);
-        if (stateValues.length > 0) return withoutAlternative(agree(stateValues.map((value) => this.trace(value, seen, depth + 1))));
+        if (stateValues.length > 0)
+          return withoutAlternative(agree(stateValues.map((value) => this.trace(value, seen, depth + 1))));
         // A `let` written in several places: every value it is given.
         const values = this.context.assignedValues(target).filter(holdsValue);
-        if (values.length > 0) return withoutAlternative(agree(values.map((value) => this.trace(value, seen, depth + 1))));
+        if (values.length > 0)
+          return withoutAlternative(agree(values.map((value) => this.trace(value, seen, depth + 1))));
         return this.byName(target, target.name);
       }
       case 'import': {
         const imported = this.crossFile?.importedToken(binding.source, binding.imported);
-        return imported ? fromOtherModule(imported, target, this.context.source(target)) : this.byName(target, target.name);
+        return imported
+          ? fromOtherModule(imported, target, this.context.source(target))
+          : this.byName(target, target.name);
       }
       default:
         return this.byName(target, target.name);
@@ -291,14 +383,29 @@ export class CredentialTracer {
    */
   private rawIdToken(target: TSESTree.MemberExpression): Provenance {
     const claims = this.claimsCall(target.object, 0);
-    const receiver = claims && unwrap(claims.callee).type === 'MemberExpression' ? (unwrap(claims.callee) as TSESTree.MemberExpression).object : undefined;
+    const receiver =
+      claims && unwrap(claims.callee).type === 'MemberExpression'
+        ? (unwrap(claims.callee) as TSESTree.MemberExpression).object
+        : undefined;
     const request = receiver && this.clientRequest(receiver, 0);
     const found = this.found('id-token', target, request);
-    const parts = request && (request.sdk === 'auth0-spa-js-v1' || request.sdk === 'auth0-spa-js-v2') && inAsyncFunction(target) ? managementAudienceParts(request, this.context.text) : undefined;
+    const parts =
+      request && (request.sdk === 'auth0-spa-js-v1' || request.sdk === 'auth0-spa-js-v2') && inAsyncFunction(target)
+        ? managementAudienceParts(request, this.context.text)
+        : undefined;
     if (!receiver || !request || !parts) return found;
     const audience = valueCode(parts, this.context.text);
-    const options = request.sdk === 'auth0-spa-js-v1' ? `{ audience: ${audience} }` : `{ authorizationParams: { audience: ${audience} } }`;
-    return { ...found, accessTokenAlternative: { node: target, name: `await ${this.context.source(receiver)}.getTokenSilently(${options})` } };
+    const options =
+      request.sdk === 'auth0-spa-js-v1'
+        ? `{ audience: ${audience} }`
+        : `{ authorizationParams: { audience: ${audience} } }`;
+    return {
+      ...found,
+      accessTokenAlternative: {
+        node: target,
+        name: `await ${this.context.source(receiver)}.getTokenSilently(${options})`,
+      },
+    };
   }
 
   /** The `getIdTokenClaims()` call an expression's value comes from. */
@@ -330,10 +437,16 @@ export class CredentialTracer {
     const name = propertyName(target.property, target.computed);
     let annotation: TSESTree.TypeNode | undefined;
     for (const element of enclosingClassBody(target)?.body ?? []) {
-      if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) annotation = element.typeAnnotation?.typeAnnotation;
+      if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name)
+        annotation = element.typeAnnotation?.typeAnnotation;
       if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
         for (const param of element.value.params) {
-          if (param.type === 'TSParameterProperty' && param.parameter.type === 'Identifier' && param.parameter.name === name) annotation = param.parameter.typeAnnotation?.typeAnnotation;
+          if (
+            param.type === 'TSParameterProperty' &&
+            param.parameter.type === 'Identifier' &&
+            param.parameter.name === name
+          )
+            annotation = param.parameter.typeAnnotation?.typeAnnotation;
         }
       }
     }
@@ -345,14 +458,25 @@ export class CredentialTracer {
   /** The values a React state variable is set to: every first argument of its setter (the initial value aside). */
   private stateValues(target: TSESTree.Identifier): Node[] {
     const declarator = this.context.variableOf(target)?.defs[0]?.node;
-    if (declarator?.type !== 'VariableDeclarator' || declarator.id.type !== 'ArrayPattern' || declarator.id.elements[0] !== this.context.variableOf(target)?.defs[0]?.name) return [];
+    if (
+      declarator?.type !== 'VariableDeclarator' ||
+      declarator.id.type !== 'ArrayPattern' ||
+      declarator.id.elements[0] !== this.context.variableOf(target)?.defs[0]?.name
+    )
+      return [];
     const init = declarator.init && unwrap(declarator.init);
     const setter = declarator.id.elements[1];
-    if (init?.type !== 'CallExpression' || !/(^|\.)useState$/.test(this.context.source(init.callee)) || setter?.type !== 'Identifier') return [];
+    if (
+      init?.type !== 'CallExpression' ||
+      !/(^|\.)useState$/.test(this.context.source(init.callee)) ||
+      setter?.type !== 'Identifier'
+    )
+      return [];
     const values: Node[] = [];
     for (const reference of this.context.variableOf(setter)?.references ?? []) {
       const call = reference.identifier.parent;
-      if (call?.type === 'CallExpression' && call.callee === reference.identifier && call.arguments[0]) values.push(call.arguments[0]);
+      if (call?.type === 'CallExpression' && call.callee === reference.identifier && call.arguments[0])
+        values.push(call.arguments[0]);
     }
     return values;
   }
@@ -360,20 +484,39 @@ export class CredentialTracer {
   /** `useContext(AuthContext).idToken` with the context imported: what its provider, in its own module, puts there. */
   private contextValue(object: Node, key: string): Provenance | undefined {
     const call = unwrap(this.context.resolve(object));
-    if (call.type !== 'CallExpression' || memberName(call.callee) !== 'useContext' && !(call.callee.type === 'Identifier' && call.callee.name === 'useContext')) return undefined;
+    if (
+      call.type !== 'CallExpression' ||
+      (memberName(call.callee) !== 'useContext' &&
+        !(call.callee.type === 'Identifier' && call.callee.name === 'useContext'))
+    )
+      return undefined;
     const contextNode = call.arguments[0] && unwrap(call.arguments[0]);
     if (contextNode?.type !== 'Identifier') return undefined;
     const binding = this.context.binding(contextNode);
-    return binding.kind === 'import' ? this.crossFile?.contextValueToken(binding.source, binding.imported, key) : undefined;
+    return binding.kind === 'import'
+      ? this.crossFile?.contextValueToken(binding.source, binding.imported, key)
+      : undefined;
   }
 
   /** What `<Context.Provider value={{ key: ... }}>` provides under `key`, for an exported context of this file. */
   providedToken(contextName: string, key: string): Provenance | undefined {
     for (const element of this.context.jsxElements) {
       const name = element.name;
-      if (name.type !== 'JSXMemberExpression' || name.object.type !== 'JSXIdentifier' || name.object.name !== contextName || name.property.name !== 'Provider') continue;
-      const value = element.attributes.find((attribute): attribute is TSESTree.JSXAttribute => attribute.type === 'JSXAttribute' && attribute.name.name === 'value');
-      const expression = value?.value?.type === 'JSXExpressionContainer' && value.value.expression.type !== 'JSXEmptyExpression' ? value.value.expression : undefined;
+      if (
+        name.type !== 'JSXMemberExpression' ||
+        name.object.type !== 'JSXIdentifier' ||
+        name.object.name !== contextName ||
+        name.property.name !== 'Provider'
+      )
+        continue;
+      const value = element.attributes.find(
+        (attribute): attribute is TSESTree.JSXAttribute =>
+          attribute.type === 'JSXAttribute' && attribute.name.name === 'value',
+      );
+      const expression =
+        value?.value?.type === 'JSXExpressionContainer' && value.value.expression.type !== 'JSXEmptyExpression'
+          ? value.value.expression
+          : undefined;
       const literal = expression && this.context.objectLiteral(expression);
       const property = literal && findProperty(literal, key);
       const provenance = property && this.provenance(property.value);
@@ -389,34 +532,59 @@ export class CredentialTracer {
     let found: TSESTree.MemberExpression | undefined;
     const visit = (node: Node): void => {
       if (found) return;
-      if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && propertyName(node.property, node.computed) === member) found = node;
+      if (
+        node.type === 'MemberExpression' &&
+        node.object.type === 'ThisExpression' &&
+        propertyName(node.property, node.computed) === member
+      )
+        found = node;
       for (const key in node) {
         if (key === 'parent') continue;
         const value = (node as unknown as Record<string, unknown>)[key];
-        for (const child of Array.isArray(value) ? value : [value]) if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
+        for (const child of Array.isArray(value) ? value : [value])
+          if (child && typeof child === 'object' && typeof (child as Node).type === 'string') visit(child as Node);
       }
     };
     visit(declaration.body);
     const getter = declaration.body.body.find(
-      (element): element is TSESTree.MethodDefinition => element.type === 'MethodDefinition' && element.kind === 'get' && propertyName(element.key, element.computed) === member,
+      (element): element is TSESTree.MethodDefinition =>
+        element.type === 'MethodDefinition' &&
+        element.kind === 'get' &&
+        propertyName(element.key, element.computed) === member,
     );
-    const provenance = getter ? agree(returnedValues(getter.value).map((value) => this.trace(value, new Set(), 1))) : found && this.provenance(found);
+    const provenance = getter
+      ? agree(returnedValues(getter.value).map((value) => this.trace(value, new Set(), 1)))
+      : found && this.provenance(found);
     return provenance && provenance.kind !== 'unknown' ? provenance : undefined;
   }
 
   /** `new URLSearchParams(window.location.hash...)`, directly or through a variable. */
   private isHashParameters(node: Node): boolean {
     const target = unwrap(this.context.resolve(node));
-    return target.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'URLSearchParams' && !!target.arguments[0] && /\blocation\.hash\b/.test(this.context.source(target.arguments[0]));
+    return (
+      target.type === 'NewExpression' &&
+      target.callee.type === 'Identifier' &&
+      target.callee.name === 'URLSearchParams' &&
+      !!target.arguments[0] &&
+      /\blocation\.hash\b/.test(this.context.source(target.arguments[0]))
+    );
   }
 
   /** `const { idToken } = result`: the property's value when the object literal is visible, else what the key says. */
-  private destructured(target: TSESTree.Identifier, object: Node | undefined, key: string, seen: Set<Node>, depth: number): Provenance {
+  private destructured(
+    target: TSESTree.Identifier,
+    object: Node | undefined,
+    key: string,
+    seen: Set<Node>,
+    depth: number,
+  ): Provenance {
     // `function Page({ idToken })`: what other modules pass as that prop or property.
     const def = object ? undefined : this.context.variableOf(target)?.defs[0];
     if (def?.type === 'Parameter') {
       const fn = def.node as TSESTree.FunctionLike;
-      const index = fn.params.findIndex((param) => param.range[0] <= def.name.range[0] && def.name.range[1] <= param.range[1]);
+      const index = fn.params.findIndex(
+        (param) => param.range[0] <= def.name.range[0] && def.name.range[1] <= param.range[1],
+      );
       const passed = this.crossFile?.passedToken(fn, index, key);
       if (passed) return fromOtherModule(passed, target, target.name);
     }
@@ -432,16 +600,28 @@ export class CredentialTracer {
     const origin = object ? this.resultOrigin(object, 0) : client && { issuer: client.request };
     const issuer = origin?.issuer;
     const sibling = kind === 'id-token' ? siblingBinding(target, this.context, key) : undefined;
-    return { ...this.found(kind, target, issuer, origin !== undefined), accessTokenAlternative: sibling && !isShorthandValue(target) ? { node: target, name: sibling } : undefined };
+    return {
+      ...this.found(kind, target, issuer, origin !== undefined),
+      accessTokenAlternative: sibling && !isShorthandValue(target) ? { node: target, name: sibling } : undefined,
+    };
   }
 
-  private parameter(fn: TSESTree.FunctionLike, index: number, target: TSESTree.Identifier, seen: Set<Node>, depth: number): Provenance {
+  private parameter(
+    fn: TSESTree.FunctionLike,
+    index: number,
+    target: TSESTree.Identifier,
+    seen: Set<Node>,
+    depth: number,
+  ): Provenance {
     const positional = this.positionalKind(fn, index, target.name);
     if (positional) return this.found(positional, target, this.callbackClient(fn)?.request, true);
     const emitted = this.emittedValue(fn, index);
     if (emitted) return this.trace(emitted, seen, depth + 1);
     const argumentsAtCalls = this.callSitesOf(fn).map((call) => call.arguments[index]);
-    if (argumentsAtCalls.length > 0 && argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)) {
+    if (
+      argumentsAtCalls.length > 0 &&
+      argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)
+    ) {
       return agree(argumentsAtCalls.map((argument) => this.trace(argument, seen, depth + 1)));
     }
     const passed = argumentsAtCalls.length === 0 ? this.crossFile?.passedToken(fn, index, undefined) : undefined;
@@ -458,7 +638,8 @@ export class CredentialTracer {
       if (binding.kind !== 'import') continue;
       call.arguments.forEach((argument, index) => {
         const provenance = this.provenance(argument);
-        if (provenance.kind !== 'unknown') passed.push({ source: binding.source, imported: binding.imported, index, provenance });
+        if (provenance.kind !== 'unknown')
+          passed.push({ source: binding.source, imported: binding.imported, index, provenance });
       });
     }
     // JSX props of an imported component are properties of its first parameter: `<Page idToken={token} />`.
@@ -467,11 +648,23 @@ export class CredentialTracer {
       const binding = this.context.binding(element.name as unknown as TSESTree.Identifier);
       if (binding.kind !== 'import') continue;
       for (const attribute of element.attributes) {
-        if (attribute.type !== 'JSXAttribute' || attribute.name.type !== 'JSXIdentifier' || attribute.value?.type !== 'JSXExpressionContainer') continue;
+        if (
+          attribute.type !== 'JSXAttribute' ||
+          attribute.name.type !== 'JSXIdentifier' ||
+          attribute.value?.type !== 'JSXExpressionContainer'
+        )
+          continue;
         const expression = attribute.value.expression;
         if (expression.type === 'JSXEmptyExpression') continue;
         const provenance = this.provenance(expression);
-        if (provenance.kind !== 'unknown') passed.push({ source: binding.source, imported: binding.imported, index: 0, property: attribute.name.name, provenance });
+        if (provenance.kind !== 'unknown')
+          passed.push({
+            source: binding.source,
+            imported: binding.imported,
+            index: 0,
+            property: attribute.name.name,
+            provenance,
+          });
       }
     }
     return passed;
@@ -483,7 +676,12 @@ export class CredentialTracer {
     if (method && ACCESS_TOKEN_GETTERS.has(method)) {
       // `client.getTokenSilently()`: issued by the client the file configures for that receiver, when it does.
       const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
-      return this.found('access-token', target, receiver && this.clients.get(holderKey(this.context, receiver) ?? ''), true);
+      return this.found(
+        'access-token',
+        target,
+        receiver && this.clients.get(holderKey(this.context, receiver) ?? ''),
+        true,
+      );
     }
     if (method === 'get' && callee.type === 'MemberExpression' && this.isHashParameters(callee.object)) {
       // `new URLSearchParams(location.hash.slice(1)).get('id_token')`: an implicit-flow redirect, whose hash carries
@@ -492,12 +690,21 @@ export class CredentialTracer {
       const kind = keyNode && isStringLiteral(keyNode) ? propertyKind(keyNode.value) : 'unknown';
       if (kind === 'unknown' || !keyNode || !isStringLiteral(keyNode)) return UNKNOWN;
       const sibling = ACCESS_TOKEN_SIBLING[keyNode.value];
-      return { ...this.found(kind, target, undefined, true), accessTokenAlternative: kind === 'id-token' && sibling ? { node: keyNode, name: sibling } : undefined };
+      return {
+        ...this.found(kind, target, undefined, true),
+        accessTokenAlternative: kind === 'id-token' && sibling ? { node: keyNode, name: sibling } : undefined,
+      };
     }
-    if ((method === 'getItem' || method === 'get') && callee.type === 'MemberExpression' && this.isStorage(callee.object)) {
+    if (
+      (method === 'getItem' || method === 'get') &&
+      callee.type === 'MemberExpression' &&
+      this.isStorage(callee.object)
+    ) {
       const keyNode = target.arguments[0];
       const key = keyNode && this.context.staticString(keyNode);
-      return key === undefined ? UNKNOWN : this.storageRead(key, target, isStringLiteral(keyNode) ? keyNode : undefined, seen, depth);
+      return key === undefined
+        ? UNKNOWN
+        : this.storageRead(key, target, isStringLiteral(keyNode) ? keyNode : undefined, seen, depth);
     }
     // `p.then(fn)` resolves to what `fn` returns.
     const handler = method === 'then' && target.arguments[0] ? unwrap(target.arguments[0]) : undefined;
@@ -508,7 +715,8 @@ export class CredentialTracer {
     }
     if (callee.type === 'Identifier') {
       const binding = this.context.binding(callee);
-      const imported = binding.kind === 'import' ? this.crossFile?.importedToken(binding.source, binding.imported) : undefined;
+      const imported =
+        binding.kind === 'import' ? this.crossFile?.importedToken(binding.source, binding.imported) : undefined;
       if (imported) return fromOtherModule(imported, target, this.context.source(target));
     }
     return method ? this.byName(target, method) : UNKNOWN;
@@ -524,13 +732,23 @@ export class CredentialTracer {
     if (writes.length > 0) {
       const written = agree(writes.map((value) => this.trace(value, seen, depth + 1)));
       if (written.kind !== 'unknown') {
-        const alternative = written.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
-        return { ...withoutAlternative(written), source: node, description, accessTokenAlternative: alternative, storageKey: key };
+        const alternative =
+          written.kind === 'id-token' && keyNode ? this.storageAlternative(writes, keyNode) : undefined;
+        return {
+          ...withoutAlternative(written),
+          source: node,
+          description,
+          accessTokenAlternative: alternative,
+          storageKey: key,
+        };
       }
     }
     const stored = writes.length === 0 ? this.crossFile?.storedToken(key) : undefined;
     if (stored) {
-      const alternative = stored.accessTokenKey !== undefined && keyNode && isStringLiteral(keyNode) ? { node: keyNode, name: stored.accessTokenKey } : undefined;
+      const alternative =
+        stored.accessTokenKey !== undefined && keyNode && isStringLiteral(keyNode)
+          ? { node: keyNode, name: stored.accessTokenKey }
+          : undefined;
       return { ...stored.provenance, source: node, description, storageKey: key, accessTokenAlternative: alternative };
     }
     const kind = kindFromName(key);
@@ -549,7 +767,8 @@ export class CredentialTracer {
       const name = target.type === 'MemberExpression' ? propertyName(target.property, target.computed) : undefined;
       const origin = target.type === 'MemberExpression' ? this.resultOrigin(target.object, 0) : undefined;
       const holder = target.type === 'MemberExpression' ? holderKey(this.context, target.object) : undefined;
-      if (!name || !ID_TOKEN_PROPERTIES.has(name) || !origin?.carriesAccessToken || holder === undefined) return undefined;
+      if (!name || !ID_TOKEN_PROPERTIES.has(name) || !origin?.carriesAccessToken || holder === undefined)
+        return undefined;
       holders.add(holder);
       const sibling = writeStatementSibling(value, target as TSESTree.MemberExpression, name);
       if (sibling) storeBeside.push(sibling);
@@ -558,7 +777,11 @@ export class CredentialTracer {
     for (const [key, values] of this.allStorageWrites()) {
       for (const value of values) {
         const target = unwrap(value);
-        if (target.type !== 'MemberExpression' || !ACCESS_TOKEN_PROPERTIES.has(propertyName(target.property, target.computed) ?? '')) continue;
+        if (
+          target.type !== 'MemberExpression' ||
+          !ACCESS_TOKEN_PROPERTIES.has(propertyName(target.property, target.computed) ?? '')
+        )
+          continue;
         if (holders.has(holderKey(this.context, target.object) ?? '')) keys.add(key);
       }
     }
@@ -585,7 +808,12 @@ export class CredentialTracer {
     for (const call of this.context.calls) {
       const callee = unwrap(call.callee);
       const method = memberName(callee);
-      if ((method === 'setItem' || method === 'set') && callee.type === 'MemberExpression' && this.isStorage(callee.object) && call.arguments.length >= 2) {
+      if (
+        (method === 'setItem' || method === 'set') &&
+        callee.type === 'MemberExpression' &&
+        this.isStorage(callee.object) &&
+        call.arguments.length >= 2
+      ) {
         record(this.context.staticString(call.arguments[0]!), call.arguments[1]!);
       }
     }
@@ -608,8 +836,10 @@ export class CredentialTracer {
       for (const element of enclosingClassBody(target)?.body ?? []) {
         if (element.type !== 'PropertyDefinition' && element.type !== 'MethodDefinition') continue;
         if (propertyName(element.key, element.computed) !== name) continue;
-        if (element.type === 'PropertyDefinition' && element.value && holdsValue(element.value)) values.push(element.value);
-        if (element.type === 'MethodDefinition' && element.kind === 'get') values.push(...returnedValues(element.value));
+        if (element.type === 'PropertyDefinition' && element.value && holdsValue(element.value))
+          values.push(element.value);
+        if (element.type === 'MethodDefinition' && element.kind === 'get')
+          values.push(...returnedValues(element.value));
       }
     }
     return values;
@@ -624,11 +854,20 @@ export class CredentialTracer {
   /** Names alone never prove a token kind; they only raise a needs-manual result. */
   private byName(node: Node, name: string): Provenance {
     const kind = kindFromName(name);
-    return kind === 'unknown' ? UNKNOWN : { kind, certainty: 'needs-manual', source: node, description: this.context.source(node) };
+    return kind === 'unknown'
+      ? UNKNOWN
+      : { kind, certainty: 'needs-manual', source: node, description: this.context.source(node) };
   }
 
   private found(kind: TokenKind, source: Node, issuer?: TokenRequest, fromLogin = false): Provenance {
-    return { kind, certainty: 'proven', source, description: this.context.source(source), issuer, ...(fromLogin && { fromLogin }) };
+    return {
+      kind,
+      certainty: 'proven',
+      source,
+      description: this.context.source(source),
+      issuer,
+      ...(fromLogin && { fromLogin }),
+    };
   }
 
   /**
@@ -643,9 +882,19 @@ export class CredentialTracer {
       const callee = unwrap(target.callee);
       const method = memberName(callee) ?? (callee.type === 'Identifier' ? callee.name : undefined);
       // `(await fetch('https://…/oauth/token', { body: passwordGrant })).json()`: the grant's own response.
-      const response = method === 'json' && callee.type === 'MemberExpression' ? unwrap(this.context.resolve(callee.object)) : undefined;
+      const response =
+        method === 'json' && callee.type === 'MemberExpression'
+          ? unwrap(this.context.resolve(callee.object))
+          : undefined;
       const sent = response?.type === 'AwaitExpression' ? unwrap(response.argument) : response;
-      const grant = sent && this.requests.find((request) => request.sdk === 'password-grant' && sent.range[0] <= request.node.range[0] && request.node.range[1] <= sent.range[1]);
+      const grant =
+        sent &&
+        this.requests.find(
+          (request) =>
+            request.sdk === 'password-grant' &&
+            sent.range[0] <= request.node.range[0] &&
+            request.node.range[1] <= sent.range[1],
+        );
       if (grant) return { issuer: grant, carriesAccessToken: true };
       if (method === undefined || !RESULT_RETURNING.has(method)) return undefined;
       const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
@@ -657,7 +906,8 @@ export class CredentialTracer {
     if (binding.kind === 'value') return this.resultOrigin(binding.node, depth + 1);
     if (binding.kind !== 'parameter') return undefined;
     const client = this.callbackClient(binding.fn);
-    if (client) return { issuer: client.request, carriesAccessToken: client.auth0 && (client.request?.supportsAudience ?? true) };
+    if (client)
+      return { issuer: client.request, carriesAccessToken: client.auth0 && (client.request?.supportsAudience ?? true) };
     const emitted = this.emittedValue(binding.fn, binding.index);
     if (emitted) return this.resultOrigin(emitted, depth + 1);
     const origins = this.callSitesOf(binding.fn).map((call) => {
@@ -665,7 +915,10 @@ export class CredentialTracer {
       return argument && this.resultOrigin(argument, depth + 1);
     });
     if (origins.length === 0 || !origins.every((origin): origin is ResultOrigin => !!origin)) return undefined;
-    return { issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined, carriesAccessToken: origins.every((origin) => origin.carriesAccessToken) };
+    return {
+      issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined,
+      carriesAccessToken: origins.every((origin) => origin.carriesAccessToken),
+    };
   }
 
   /** If `fn` is the result callback of an Auth0 client method (`webAuth.parseHash(cb)`, `lock.on('authenticated', cb)`), its client. */
@@ -678,7 +931,8 @@ export class CredentialTracer {
       if (index >= 0 ? position !== index : position !== call.arguments.length - 1) continue;
       if (method === 'on' && this.context.staticString(call.arguments[0] ?? call) !== 'authenticated') continue;
       let clientNode: Node = callee.object;
-      if (['popup', 'redirect', 'client'].includes(memberName(clientNode) ?? '')) clientNode = (unwrap(clientNode) as TSESTree.MemberExpression).object;
+      if (['popup', 'redirect', 'client'].includes(memberName(clientNode) ?? ''))
+        clientNode = (unwrap(clientNode) as TSESTree.MemberExpression).object;
       const request = this.clients.get(holderKey(this.context, clientNode) ?? '');
       return { request, auth0: !!request || instanceEntity(this.context, clientNode) !== undefined };
     }
@@ -697,8 +951,14 @@ export class CredentialTracer {
     if (!kind || kind === 'unknown') return undefined;
     for (const { call, position } of this.callbackUses(fn)) {
       const callee = unwrap(call.callee);
-      if (position !== call.arguments.length - 1 || callee.type !== 'MemberExpression' || !POSITIONAL_CALLBACKS.has(memberName(callee) ?? '')) continue;
-      if (POSITIONAL_SDKS.test(instanceEntity(this.context, callee.object) ?? '') || kindFromName(name) === kind) return kind;
+      if (
+        position !== call.arguments.length - 1 ||
+        callee.type !== 'MemberExpression' ||
+        !POSITIONAL_CALLBACKS.has(memberName(callee) ?? '')
+      )
+        continue;
+      if (POSITIONAL_SDKS.test(instanceEntity(this.context, callee.object) ?? '') || kindFromName(name) === kind)
+        return kind;
     }
     return undefined;
   }
@@ -774,7 +1034,10 @@ function functionUses(context: FileContext): FunctionUses {
 
 /** A function passed by reference: `cb`, `this.cb`, `this.cb.bind(this)`. */
 function functionArgument(context: FileContext, argument: Node): TSESTree.FunctionLike | undefined {
-  const bound = argument.type === 'CallExpression' && memberName(argument.callee) === 'bind' ? unwrap((unwrap(argument.callee) as TSESTree.MemberExpression).object) : argument;
+  const bound =
+    argument.type === 'CallExpression' && memberName(argument.callee) === 'bind'
+      ? unwrap((unwrap(argument.callee) as TSESTree.MemberExpression).object)
+      : argument;
   return bound.type === 'Identifier' || bound.type === 'MemberExpression' ? calledFunction(context, bound) : undefined;
 }
 
@@ -832,7 +1095,10 @@ function isShorthandValue(node: Node): boolean {
  * `ACCESS-TOKEN`, any other key -> `access_token`; `undefined` when the file already writes that key.
  */
 export function accessTokenKey(idTokenKey: string, taken: (key: string) => boolean): string | undefined {
-  const renamed = idTokenKey.replace(/id([_-]?)token/i, (match, separator: string) => `${match[0] === 'I' ? 'ACCESS' : 'access'}${separator}${match.slice(-5)}`);
+  const renamed = idTokenKey.replace(
+    /id([_-]?)token/i,
+    (match, separator: string) => `${match[0] === 'I' ? 'ACCESS' : 'access'}${separator}${match.slice(-5)}`,
+  );
   const key = renamed !== idTokenKey ? renamed : 'access_token';
   return taken(key) ? undefined : key;
 }
@@ -841,15 +1107,33 @@ export function accessTokenKey(idTokenKey: string, taken: (key: string) => boole
 function writeStatementSibling(value: Node, member: TSESTree.MemberExpression, idProperty: string) {
   const call = value.parent;
   const statement = call?.parent;
-  if (call?.type !== 'CallExpression' || statement?.type !== 'ExpressionStatement' || call.arguments[1] !== value || member.computed) return undefined;
+  if (
+    call?.type !== 'CallExpression' ||
+    statement?.type !== 'ExpressionStatement' ||
+    call.arguments[1] !== value ||
+    member.computed
+  )
+    return undefined;
   const keyNode = call.arguments[0]!;
   if (!isStringLiteral(keyNode)) return undefined;
-  return { statement, keyNode, property: member.property, accessProperty: idProperty === 'id_token' ? 'access_token' : 'accessToken' };
+  return {
+    statement,
+    keyNode,
+    property: member.property,
+    accessProperty: idProperty === 'id_token' ? 'access_token' : 'accessToken',
+  };
 }
 
 /** A token another module yields: its nodes belong to that module, so only its kind, certainty and login carry over. */
 function fromOtherModule(provenance: Provenance, source: Node, description: string): Provenance {
-  return { kind: provenance.kind, certainty: provenance.certainty, issuer: provenance.issuer, fromLogin: provenance.fromLogin, source, description };
+  return {
+    kind: provenance.kind,
+    certainty: provenance.certainty,
+    issuer: provenance.issuer,
+    fromLogin: provenance.fromLogin,
+    source,
+    description,
+  };
 }
 
 function inAsyncFunction(node: Node): boolean {

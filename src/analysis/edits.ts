@@ -6,7 +6,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findProperty, isStringLiteral, unwrap } from './ast';
 import { mergeText } from './file-context';
-import { escapeInto, fragmentEdits, fragmentValue, literalKind, sourceFor, writtenPlainly, writtenValueEdits, type LiteralKind } from './literal-text';
+import {
+  escapeInto,
+  fragmentEdits,
+  fragmentValue,
+  literalKind,
+  sourceFor,
+  writtenPlainly,
+  writtenValueEdits,
+  type LiteralKind,
+} from './literal-text';
 import type { Node, OptionValue, TextEdit, TokenRequest, UrlQueryPlacement } from './types';
 
 export type OptionName = 'audience' | 'scope' | 'responseType';
@@ -67,18 +76,43 @@ export function valueCode(parts: readonly ValuePart[], text: string, like?: Node
 }
 
 /** Sets an option: replaces its value where it is written, otherwise inserts it (and any missing parents) in the SDK's place. */
-export function setOption(request: TokenRequest, option: OptionName, value: string | readonly ValuePart[], text: string): TextEdit[] | undefined {
+export function setOption(
+  request: TokenRequest,
+  option: OptionName,
+  value: string | readonly ValuePart[],
+  text: string,
+): TextEdit[] | undefined {
   const parts = typeof value === 'string' ? [{ text: value }] : value;
   const existing = option === 'audience' ? request.audience : option === 'scope' ? request.scope : request.responseType;
   const { placement } = request;
-  if (placement.query) return queryEdit(placement.query, existing, option === 'responseType' ? placement.responseTypeKey : option, parts, text);
+  if (placement.query)
+    return queryEdit(
+      placement.query,
+      existing,
+      option === 'responseType' ? placement.responseTypeKey : option,
+      parts,
+      text,
+    );
   if (existing) return replaceValue(existing, parts, text);
   const key = option === 'responseType' ? placement.responseTypeKey : option;
-  const path = option === 'audience' ? placement.audiencePath : option === 'scope' ? placement.scopePath : placement.responseTypePath;
+  const path =
+    option === 'audience'
+      ? placement.audiencePath
+      : option === 'scope'
+        ? placement.scopePath
+        : placement.responseTypePath;
   if (placement.element) return insertIntoElement(placement.element, path, key, parts, text);
   if (placement.root) return insertIntoObject(placement.root, path, key, parts, text);
   const after = placement.newArgumentAfter;
-  return after && [{ range: [after.range[1], after.range[1]], text: `, { ${nestedCode(path, `${key}: ${valueCode(parts, text)}`)} }`, creates: '()' }];
+  return (
+    after && [
+      {
+        range: [after.range[1], after.range[1]],
+        text: `, { ${nestedCode(path, `${key}: ${valueCode(parts, text)}`)} }`,
+        creates: '()',
+      },
+    ]
+  );
 }
 
 /** Whether `setOption` can write the option where the request keeps it (what it writes depends on the file; whether it can does not). */
@@ -87,7 +121,13 @@ export function canSetOption(request: TokenRequest, option: OptionName): boolean
 }
 
 /** A URL query parameter: its value edited in place when one literal writes it all, else inserted right after the `?`. */
-function queryEdit(query: UrlQueryPlacement, existing: OptionValue | undefined, key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+function queryEdit(
+  query: UrlQueryPlacement,
+  existing: OptionValue | undefined,
+  key: string,
+  parts: readonly ValuePart[],
+  text: string,
+): TextEdit[] | undefined {
   if (existing) {
     const range = existing.queryRange;
     const kind = literalKind(existing.valueNode, text);
@@ -108,10 +148,14 @@ function queryEdit(query: UrlQueryPlacement, existing: OptionValue | undefined, 
  */
 function replaceValue(option: OptionValue, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
   const to = staticText(parts);
-  const edits = option.value !== undefined && to !== undefined ? writtenValueEdits(option.valueNode, option.value, to, text) : undefined;
+  const edits =
+    option.value !== undefined && to !== undefined
+      ? writtenValueEdits(option.valueNode, option.value, to, text)
+      : undefined;
   if (edits) return edits;
   if (!writtenPlainly(option.valueNode, text)) return undefined;
-  if (option.valueNode.parent?.type === 'JSXAttribute') return [{ range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) }];
+  if (option.valueNode.parent?.type === 'JSXAttribute')
+    return [{ range: option.valueNode.range, text: attributeValue(parts, text, option.valueNode) }];
   return [{ range: option.valueNode.range, text: valueCode(parts, text, option.valueNode) }];
 }
 
@@ -126,7 +170,10 @@ function encodeQuery(value: string, plusForSpace: boolean): string {
  */
 function queryValue(parts: readonly ValuePart[], literal: LiteralKind): string | undefined {
   const written = parts.map((part) => {
-    if ('code' in part) return literal.delimiter === '`' ? `\${${part.code}}` : `${literal.delimiter} + ${part.code} + ${literal.delimiter}`;
+    if ('code' in part)
+      return literal.delimiter === '`'
+        ? `\${${part.code}}`
+        : `${literal.delimiter} + ${part.code} + ${literal.delimiter}`;
     return sourceFor(literal, encodeQuery(part.text, false));
   });
   return written.every((part) => part !== undefined) ? written.join('') : undefined;
@@ -134,7 +181,13 @@ function queryValue(parts: readonly ValuePart[], literal: LiteralKind): string |
 
 // ------------------------------------------------------------------------------------------------ objects
 
-function insertIntoObject(root: TSESTree.ObjectExpression, path: readonly string[], key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
+function insertIntoObject(
+  root: TSESTree.ObjectExpression,
+  path: readonly string[],
+  key: string,
+  parts: readonly ValuePart[],
+  text: string,
+): TextEdit[] | undefined {
   let object = root;
   let depth = 0;
   for (; depth < path.length; depth++) {
@@ -144,8 +197,14 @@ function insertIntoObject(root: TSESTree.ObjectExpression, path: readonly string
     if (value.type !== 'ObjectExpression') return undefined;
     object = value;
   }
-  const like = object.properties.find((property): property is TSESTree.Property => property.type === 'Property' && isStringLiteral(property.value))?.value;
-  const inserted = insertProperty(object, nestedCode(path.slice(depth), `${key}: ${valueCode(parts, text, like)}`), text);
+  const like = object.properties.find(
+    (property): property is TSESTree.Property => property.type === 'Property' && isStringLiteral(property.value),
+  )?.value;
+  const inserted = insertProperty(
+    object,
+    nestedCode(path.slice(depth), `${key}: ${valueCode(parts, text, like)}`),
+    text,
+  );
   return [depth < path.length ? { ...inserted, creates: path.slice(0, depth + 1).join('.') } : inserted];
 }
 
@@ -162,7 +221,10 @@ export function insertProperty(object: TSESTree.ObjectExpression, code: string, 
   const between = text.slice(last.range[1], closing);
   const comma = commaAfter(between);
   const multiline = text.slice(object.range[0], object.range[1]).includes('\n');
-  if (!multiline) return comma === -1 ? { range: [last.range[1], last.range[1]], text: `, ${code}` } : { range: [last.range[1] + comma + 1, last.range[1] + comma + 1], text: ` ${code},` };
+  if (!multiline)
+    return comma === -1
+      ? { range: [last.range[1], last.range[1]], text: `, ${code}` }
+      : { range: [last.range[1] + comma + 1, last.range[1] + comma + 1], text: ` ${code},` };
   const indent = indentationOf(last, text);
   if (comma !== -1) {
     // After the trailing comma's line (so a comment after the comma stays with the last property).
@@ -174,7 +236,8 @@ export function insertProperty(object: TSESTree.ObjectExpression, code: string, 
   // No trailing comma: add one after the last property, keeping a trailing line comment on its line.
   const lineEnd = lineBreakAt(text, last.range[1]);
   const comment = lineEnd === -1 ? '' : text.slice(last.range[1], lineEnd);
-  if (/^\s*\/\//.test(comment)) return { range: [last.range[1], lineEnd], text: `,${comment}${eol(text)}${indent}${code}` };
+  if (/^\s*\/\//.test(comment))
+    return { range: [last.range[1], lineEnd], text: `,${comment}${eol(text)}${indent}${code}` };
   return { range: [last.range[1], last.range[1]], text: `,${eol(text)}${indent}${code}` };
 }
 
@@ -186,18 +249,40 @@ function commaAfter(between: string): number {
 
 // ------------------------------------------------------------------------------------------------ JSX
 
-function insertIntoElement(element: TSESTree.JSXOpeningElement, path: readonly string[], key: string, parts: readonly ValuePart[], text: string): TextEdit[] | undefined {
-  if (path.length === 0) return [insertAttribute(element, `${key}=${attributeValue(parts, text, stringAttributeOf(element))}`, text)];
+function insertIntoElement(
+  element: TSESTree.JSXOpeningElement,
+  path: readonly string[],
+  key: string,
+  parts: readonly ValuePart[],
+  text: string,
+): TextEdit[] | undefined {
+  if (path.length === 0)
+    return [insertAttribute(element, `${key}=${attributeValue(parts, text, stringAttributeOf(element))}`, text)];
   const attribute = attributeOf(element, path[0]!);
-  if (!attribute) return [{ ...insertAttribute(element, `${path[0]}={{ ${nestedCode(path.slice(1), `${key}: ${valueCode(parts, text)}`)} }}`, text), creates: path[0] }];
+  if (!attribute)
+    return [
+      {
+        ...insertAttribute(
+          element,
+          `${path[0]}={{ ${nestedCode(path.slice(1), `${key}: ${valueCode(parts, text)}`)} }}`,
+          text,
+        ),
+        creates: path[0],
+      },
+    ];
   const container = attribute.value;
-  const object = container?.type === 'JSXExpressionContainer' && container.expression.type !== 'JSXEmptyExpression' ? unwrap(container.expression) : undefined;
+  const object =
+    container?.type === 'JSXExpressionContainer' && container.expression.type !== 'JSXEmptyExpression'
+      ? unwrap(container.expression)
+      : undefined;
   return object?.type === 'ObjectExpression' ? insertIntoObject(object, path.slice(1), key, parts, text) : undefined;
 }
 
 export function attributeOf(element: TSESTree.JSXOpeningElement, name: string): TSESTree.JSXAttribute | undefined {
   let found: TSESTree.JSXAttribute | undefined;
-  for (const attribute of element.attributes) if (attribute.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && attribute.name.name === name) found = attribute;
+  for (const attribute of element.attributes)
+    if (attribute.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier' && attribute.name.name === name)
+      found = attribute;
   return found;
 }
 
@@ -211,7 +296,9 @@ function attributeValue(parts: readonly ValuePart[], text: string, like: Node | 
 
 /** An attribute of the element written as a string literal, whose quotes new attributes follow. */
 function stringAttributeOf(element: TSESTree.JSXOpeningElement): Node | undefined {
-  for (const attribute of element.attributes) if (attribute.type === 'JSXAttribute' && attribute.value && isStringLiteral(attribute.value)) return attribute.value;
+  for (const attribute of element.attributes)
+    if (attribute.type === 'JSXAttribute' && attribute.value && isStringLiteral(attribute.value))
+      return attribute.value;
   return undefined;
 }
 
@@ -220,13 +307,18 @@ function insertAttribute(element: TSESTree.JSXOpeningElement, code: string, text
   const last = element.attributes[element.attributes.length - 1];
   const after = last ?? element.name;
   const onOwnLines = last !== undefined && lineStart(text, last.range[0]) !== lineStart(text, element.range[0]);
-  return { range: [after.range[1], after.range[1]], text: onOwnLines ? `${eol(text)}${indentationOf(last, text)}${code}` : ` ${code}` };
+  return {
+    range: [after.range[1], after.range[1]],
+    text: onOwnLines ? `${eol(text)}${indentationOf(last, text)}${code}` : ` ${code}`,
+  };
 }
 
 // ------------------------------------------------------------------------------------------------ shared
 
 function staticText(parts: readonly ValuePart[]): string | undefined {
-  return parts.every((part) => 'text' in part) ? parts.map((part) => (part as { text: string }).text).join('') : undefined;
+  return parts.every((part) => 'text' in part)
+    ? parts.map((part) => (part as { text: string }).text).join('')
+    : undefined;
 }
 
 function source(node: Node, text: string): string {
@@ -244,7 +336,9 @@ function indentationOf(node: Node, text: string): string {
 
 /** Applies non-overlapping edits; insertions at the same point keep their order. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.edit.range[1] - a.edit.range[1] || b.index - a.index);
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.range[0] - a.edit.range[0] || b.edit.range[1] - a.edit.range[1] || b.index - a.index);
   // Edits come from the end, so the text after `cursor` is final: its pieces are joined once. Rebuilding the whole
   // text for every edit made a file with thousands of edits quadratic, in time and in garbage.
   let head = text;

@@ -23,13 +23,18 @@ export interface EnvironmentVerdict {
 const SERVER_PATHS: readonly (readonly [RegExp, string])[] = [
   [/(^|\/)pages\/api\//, 'a Next.js API route (pages/api)'],
   [/(^|\/)(gulpfile|gruntfile)(\.[\w-]+)?\.[cm]?[jt]s$/i, 'a build script (gulpfile/Gruntfile)'],
-  [/(^|\/)(webpack|rollup|vite|babel|postcss|tailwind|next|nuxt|svelte|astro|metro|craco|esbuild|tsup|eslint|prettier|gatsby)\.config(\.[\w-]+)?\.[cm]?[jt]s$/, 'a build tool configuration'],
+  [
+    /(^|\/)(webpack|rollup|vite|babel|postcss|tailwind|next|nuxt|svelte|astro|metro|craco|esbuild|tsup|eslint|prettier|gatsby)\.config(\.[\w-]+)?\.[cm]?[jt]s$/,
+    'a build tool configuration',
+  ],
   [/(^|\/)gatsby-(node|config)\.[cm]?[jt]s$/, 'a build tool configuration'],
 ];
 
 /** Test code: by path (runners' conventions) or by the test libraries it imports. */
-const TEST_PATH = /(^|\/)(tests?|__tests__|__mocks__|specs?|e2e|cypress|playwright)\/|\.(test|tests|spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(playwright|cypress|jest|vitest|karma|protractor|wdio)\.(config|conf)\.[cm]?[jt]s$/i;
-const TEST_MODULES = /^(mocha|chai|sinon|jest|@jest\/globals|vitest|jasmine|ava|tape|supertest|nock|enzyme|@testing-library\/.*|@playwright\/test|playwright|cypress|@angular\/core\/testing|@vue\/test-utils)$/;
+const TEST_PATH =
+  /(^|\/)(tests?|__tests__|__mocks__|specs?|e2e|cypress|playwright)\/|\.(test|tests|spec|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)(playwright|cypress|jest|vitest|karma|protractor|wdio)\.(config|conf)\.[cm]?[jt]s$/i;
+const TEST_MODULES =
+  /^(mocha|chai|sinon|jest|@jest\/globals|vitest|jasmine|ava|tape|supertest|nock|enzyme|@testing-library\/.*|@playwright\/test|playwright|cypress|@angular\/core\/testing|@vue\/test-utils)$/;
 
 /**
  * Vendored libraries announce themselves in a banner comment at the top: a preserved `/*!` comment with a version, a
@@ -41,15 +46,55 @@ const LIBRARY_MARKS = /@license|@preserve|\bv\d+\.\d+\.\d+/i;
 const PRESERVED_MARKS = /\(c\)\s*\d{4}|copyright\s+(?:\(c\)\s*)?\d{4}|\blicen[cs]ed?\b/i;
 
 const NODE_BUILTINS = new Set([
-  'assert', 'child_process', 'cluster', 'crypto', 'dgram', 'dns', 'fs', 'fs/promises', 'http', 'http2', 'https', 'module', 'net', 'os',
-  'path', 'perf_hooks', 'readline', 'stream', 'tls', 'v8', 'vm', 'worker_threads', 'zlib',
+  'assert',
+  'child_process',
+  'cluster',
+  'crypto',
+  'dgram',
+  'dns',
+  'fs',
+  'fs/promises',
+  'http',
+  'http2',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'perf_hooks',
+  'readline',
+  'stream',
+  'tls',
+  'v8',
+  'vm',
+  'worker_threads',
+  'zlib',
 ]);
 /** Packages that only run on a server: web frameworks, node-auth0, passport, server-side Auth0 SDKs, database drivers. */
-const SERVER_MODULES = /^(express|express-.*|koa|@koa\/.*|koa-.*|fastify|@fastify\/.*|hapi|@hapi\/.*|restify|@nestjs\/.*|next\/server|next-connect|@vercel\/node|@netlify\/functions|aws-lambda|firebase-functions(\/.*)?|firebase-admin(\/.*)?|auth0|auth0\/.*|passport|passport-.*|dotenv(\/.*)?|request|request-promise.*|body-parser|cookie-parser|jwks-rsa|mongoose|mongodb|pg|mysql2?|sequelize|@prisma\/client|redis|ioredis|nodemailer|jsdom|@auth0\/nextjs-auth0|@auth0\/nextjs-auth0\/edge)$/;
+const SERVER_MODULES =
+  /^(express|express-.*|koa|@koa\/.*|koa-.*|fastify|@fastify\/.*|hapi|@hapi\/.*|restify|@nestjs\/.*|next\/server|next-connect|@vercel\/node|@netlify\/functions|aws-lambda|firebase-functions(\/.*)?|firebase-admin(\/.*)?|auth0|auth0\/.*|passport|passport-.*|dotenv(\/.*)?|request|request-promise.*|body-parser|cookie-parser|jwks-rsa|mongoose|mongodb|pg|mysql2?|sequelize|@prisma\/client|redis|ioredis|nodemailer|jsdom|@auth0\/nextjs-auth0|@auth0\/nextjs-auth0\/edge)$/;
 /** Front-end frameworks and browser SDKs (React Native and Expo ship their code to the user's device as well). */
-const CLIENT_MODULES = /^(react|react-dom(\/.*)?|react-router(-dom)?|@angular\/(core|common|router|forms|platform-browser.*)(\/.*)?|vue|vue-router|vuex|pinia|svelte(\/.*)?|jquery|angular|knockout|backbone|react-native|expo(-.*)?|@ionic\/.*|browser-request|@auth0\/nextjs-auth0\/client)$/;
+const CLIENT_MODULES =
+  /^(react|react-dom(\/.*)?|react-router(-dom)?|@angular\/(core|common|router|forms|platform-browser.*)(\/.*)?|vue|vue-router|vuex|pinia|svelte(\/.*)?|jquery|angular|knockout|backbone|react-native|expo(-.*)?|@ionic\/.*|browser-request|@auth0\/nextjs-auth0\/client)$/;
 /** Browser APIs, and the globals of Auth0's and front-end libraries' script-tag builds. */
-const BROWSER_GLOBALS = ['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'XMLHttpRequest', 'auth0', 'Auth0', 'Auth0Lock', 'Auth0LockPasswordless', 'createAuth0Client', 'angular', 'jQuery', '$', 'ko'];
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'XMLHttpRequest',
+  'auth0',
+  'Auth0',
+  'Auth0Lock',
+  'Auth0LockPasswordless',
+  'createAuth0Client',
+  'angular',
+  'jQuery',
+  '$',
+  'ko',
+];
 /** Component files of front-end frameworks. */
 const COMPONENT_FILE = /\.(jsx|tsx|vue|svelte)$/;
 /** Environment variables a bundler inlines into the browser build. */
@@ -74,7 +119,11 @@ export function projectPath(file: string, cwd: string): string {
   // The deeper of the two that holds the file: a project below the working directory, or a working directory inside it.
   const cwdHoldsFile = absolute.startsWith(cwd.endsWith(path.sep) ? cwd : cwd + path.sep);
   const root = nearest === undefined || (cwdHoldsFile && cwd.length > nearest.length) ? cwd : nearest;
-  return path.relative(root, absolute).split(path.sep).join('/').replace(/^(\.\.\/)+/, '');
+  return path
+    .relative(root, absolute)
+    .split(path.sep)
+    .join('/')
+    .replace(/^(\.\.\/)+/, '');
 }
 
 const roots = new Map<string, string | null>();
@@ -84,7 +133,12 @@ function projectRoot(directory: string): string | undefined {
   const known = roots.get(directory);
   if (known !== undefined) return known ?? undefined;
   const parent = path.dirname(directory);
-  const found = fs.existsSync(path.join(directory, 'package.json')) || fs.existsSync(path.join(directory, '.git')) ? directory : parent === directory ? undefined : projectRoot(parent);
+  const found =
+    fs.existsSync(path.join(directory, 'package.json')) || fs.existsSync(path.join(directory, '.git'))
+      ? directory
+      : parent === directory
+        ? undefined
+        : projectRoot(parent);
   roots.set(directory, found ?? null);
   return found;
 }
@@ -114,13 +168,15 @@ export function environmentOf(context: FileContext, file: string | undefined): E
   const serverPath = file === undefined ? undefined : SERVER_PATHS.find(([pattern]) => pattern.test(file));
   if (serverPath) return server(serverPath[1]);
   const exported = exportedNames(context);
-  if (file !== undefined && ROUTE_HANDLER.test(file) && exported.some((name) => HTTP_METHODS.has(name))) return server('a Next.js route handler (app/**/route)');
+  if (file !== undefined && ROUTE_HANDLER.test(file) && exported.some((name) => HTTP_METHODS.has(name)))
+    return server('a Next.js route handler (app/**/route)');
   const directive = directives(context.program);
   if (directive.has('use server')) return server("'use server'");
   if (isAuth0Rule(context.program)) return server('an Auth0 Rule');
   const action = exported.find((name) => AUTH0_ACTION.test(name));
   if (action) return server(`an Auth0 Action (${action})`);
-  if (file !== undefined && /(^|\/)api\//.test(file) && hasRequestHandler(context)) return server('a serverless function (api/ with a (req, res) handler)');
+  if (file !== undefined && /(^|\/)api\//.test(file) && hasRequestHandler(context))
+    return server('a serverless function (api/ with a (req, res) handler)');
   const jsdom = fakesBrowserGlobals(context);
   if (jsdom) return server(jsdom);
 
@@ -128,12 +184,20 @@ export function environmentOf(context: FileContext, file: string | undefined): E
   // browser code whose data functions are server regions; without it, they make it server code.
   const dataFunctions = exportedFunctions(context, DATA_FUNCTIONS);
   const browser = browserEvidence(context, file, directive);
-  if (browser !== undefined) return { environment: 'browser', evidence: browser, ...(dataFunctions.length > 0 && { serverRegions: dataFunctions.map((fn) => fn.range) }) };
+  if (browser !== undefined)
+    return {
+      environment: 'browser',
+      evidence: browser,
+      ...(dataFunctions.length > 0 && { serverRegions: dataFunctions.map((fn) => fn.range) }),
+    };
   const dataFunction = exported.find((name) => DATA_FUNCTIONS.has(name));
   if (dataFunction) return server(`Next.js ${dataFunction}`);
   if (exported.includes('handler')) return server('a serverless handler (exports.handler)');
 
-  const serverModule = moduleSources(context).find((source) => NODE_BUILTINS.has(source.replace(/^node:/, '')) || source.startsWith('node:') || SERVER_MODULES.test(source));
+  const serverModule = moduleSources(context).find(
+    (source) =>
+      NODE_BUILTINS.has(source.replace(/^node:/, '')) || source.startsWith('node:') || SERVER_MODULES.test(source),
+  );
   if (serverModule !== undefined) return server(`imports '${serverModule}'`);
   const dirname = ['__dirname', '__filename'].find((name) => context.globals.has(name));
   if (dirname !== undefined) return server(`uses ${dirname}`);
@@ -143,9 +207,16 @@ export function environmentOf(context: FileContext, file: string | undefined): E
 }
 
 /** What shows the file runs in a browser, if anything does. */
-function browserEvidence(context: FileContext, file: string | undefined, directive: ReadonlySet<string>): string | undefined {
+function browserEvidence(
+  context: FileContext,
+  file: string | undefined,
+  directive: ReadonlySet<string>,
+): string | undefined {
   if (directive.has('use client')) return "'use client'";
-  const client = moduleSources(context).find((source) => CLIENT_MODULES.test(source) || (moduleNamespace(source) !== undefined && moduleNamespace(source) !== 'auth0'));
+  const client = moduleSources(context).find(
+    (source) =>
+      CLIENT_MODULES.test(source) || (moduleNamespace(source) !== undefined && moduleNamespace(source) !== 'auth0'),
+  );
   if (client !== undefined) return `imports '${client}'`;
   const global = BROWSER_GLOBALS.find((name) => context.globals.has(name) && !onlyTypeofChecks(context, name));
   if (global !== undefined) return `uses the browser global ${global}`;
@@ -161,9 +232,12 @@ function exportedFunctions(context: FileContext, names: ReadonlySet<string>): No
   const functions: Node[] = [];
   for (const statement of context.program.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
-    if (declaration?.type === 'FunctionDeclaration' && declaration.id && names.has(declaration.id.name)) functions.push(declaration);
+    if (declaration?.type === 'FunctionDeclaration' && declaration.id && names.has(declaration.id.name))
+      functions.push(declaration);
     if (declaration?.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier' && names.has(declarator.id.name) && declarator.init) functions.push(declarator.init);
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === 'Identifier' && names.has(declarator.id.name) && declarator.init)
+          functions.push(declarator.init);
     }
   }
   return functions;
@@ -174,7 +248,13 @@ function moduleSources(context: FileContext): string[] {
   const sources = context.imports.map((declaration) => String(declaration.source.value));
   for (const call of context.calls) {
     const [argument] = call.arguments;
-    if (call.callee.type === 'Identifier' && call.callee.name === 'require' && argument?.type === 'Literal' && typeof argument.value === 'string') sources.push(argument.value);
+    if (
+      call.callee.type === 'Identifier' &&
+      call.callee.name === 'require' &&
+      argument?.type === 'Literal' &&
+      typeof argument.value === 'string'
+    )
+      sources.push(argument.value);
   }
   return sources;
 }
@@ -182,7 +262,12 @@ function moduleSources(context: FileContext): string[] {
 function directives(program: TSESTree.Program): Set<string> {
   const found = new Set<string>();
   for (const statement of program.body) {
-    if (statement.type !== 'ExpressionStatement' || statement.expression.type !== 'Literal' || typeof statement.expression.value !== 'string') break;
+    if (
+      statement.type !== 'ExpressionStatement' ||
+      statement.expression.type !== 'Literal' ||
+      typeof statement.expression.value !== 'string'
+    )
+      break;
     found.add(statement.expression.value);
   }
   return found;
@@ -195,10 +280,14 @@ function isAuth0Rule(program: TSESTree.Program): boolean {
     if (statement.type !== 'ExpressionStatement') return false;
     const expression = statement.expression;
     const candidate = expression.type === 'SequenceExpression' ? expression.expressions.at(-1) : expression;
-    return !!candidate && isFunction(candidate) && AUTH0_RULE_PARAMS.every((name, index) => {
-      const param = candidate.params[index];
-      return param?.type === 'Identifier' && param.name === name;
-    });
+    return (
+      !!candidate &&
+      isFunction(candidate) &&
+      AUTH0_RULE_PARAMS.every((name, index) => {
+        const param = candidate.params[index];
+        return param?.type === 'Identifier' && param.name === name;
+      })
+    );
   });
 }
 
@@ -207,14 +296,23 @@ function exportedNames(context: FileContext): string[] {
   const names: string[] = [];
   for (const assignment of context.assignments) {
     const path = calleePath(assignment.left);
-    if (path && ((path.length === 2 && path[0] === 'exports') || (path.length === 3 && path[0] === 'module' && path[1] === 'exports'))) names.push(path.at(-1)!);
+    if (
+      path &&
+      ((path.length === 2 && path[0] === 'exports') ||
+        (path.length === 3 && path[0] === 'module' && path[1] === 'exports'))
+    )
+      names.push(path.at(-1)!);
   }
   for (const statement of context.program.body) {
     if (statement.type !== 'ExportNamedDeclaration') continue;
     const declaration = statement.declaration;
-    if (declaration?.type === 'VariableDeclaration') for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
-    if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) names.push(declaration.id.name);
-    for (const specifier of statement.specifiers) if (specifier.exported.type === 'Identifier') names.push(specifier.exported.name);
+    if (declaration?.type === 'VariableDeclaration')
+      for (const declarator of declaration.declarations)
+        if (declarator.id.type === 'Identifier') names.push(declarator.id.name);
+    if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id)
+      names.push(declaration.id.name);
+    for (const specifier of statement.specifiers)
+      if (specifier.exported.type === 'Identifier') names.push(specifier.exported.name);
   }
   return names;
 }
@@ -222,12 +320,19 @@ function exportedNames(context: FileContext): string[] {
 /** A default-exported (or `module.exports =`) function of `(req, res)`: a Vercel or Express-style handler. */
 function hasRequestHandler(context: FileContext): boolean {
   const candidates: Node[] = [];
-  for (const statement of context.program.body) if (statement.type === 'ExportDefaultDeclaration') candidates.push(statement.declaration);
-  for (const assignment of context.assignments) if ((calleePath(assignment.left) ?? []).join('.') === 'module.exports') candidates.push(assignment.right);
+  for (const statement of context.program.body)
+    if (statement.type === 'ExportDefaultDeclaration') candidates.push(statement.declaration);
+  for (const assignment of context.assignments)
+    if ((calleePath(assignment.left) ?? []).join('.') === 'module.exports') candidates.push(assignment.right);
   return candidates.some((candidate) => {
     const fn = context.functionOf(unwrap(candidate));
     const [first, second] = fn?.params ?? [];
-    return first?.type === 'Identifier' && second?.type === 'Identifier' && /^req(uest)?$/i.test(first.name) && /^res(ponse)?$/i.test(second.name);
+    return (
+      first?.type === 'Identifier' &&
+      second?.type === 'Identifier' &&
+      /^req(uest)?$/i.test(first.name) &&
+      /^res(ponse)?$/i.test(second.name)
+    );
   });
 }
 
@@ -235,9 +340,17 @@ function hasRequestHandler(context: FileContext): boolean {
 function fakesBrowserGlobals(context: FileContext): string | undefined {
   for (const assignment of context.assignments) {
     const path = calleePath(assignment.left);
-    if (path && path.length === 2 && (path[0] === 'global' || path[0] === 'globalThis') && BROWSER_GLOBALS.includes(path[1]!)) return `assigns ${path.join('.')} (a Node script faking the browser)`;
+    if (
+      path &&
+      path.length === 2 &&
+      (path[0] === 'global' || path[0] === 'globalThis') &&
+      BROWSER_GLOBALS.includes(path[1]!)
+    )
+      return `assigns ${path.join('.')} (a Node script faking the browser)`;
   }
-  return context.news.some((node) => calleePath(node.callee)?.at(-1) === 'JSDOM') ? 'creates a JSDOM (a Node script faking the browser)' : undefined;
+  return context.news.some((node) => calleePath(node.callee)?.at(-1) === 'JSDOM')
+    ? 'creates a JSDOM (a Node script faking the browser)'
+    : undefined;
 }
 
 /** `typeof window !== 'undefined'` asks whether it is a browser; it is no evidence that it is one. */
@@ -266,7 +379,8 @@ function environmentVariables(context: FileContext): string[] {
     const env = node.parent;
     if (env?.type !== 'MemberExpression' || memberName(env) !== 'env') continue;
     const read = env.parent;
-    const name = read?.type === 'MemberExpression' && read.object === env ? propertyName(read.property, read.computed) : undefined;
+    const name =
+      read?.type === 'MemberExpression' && read.object === env ? propertyName(read.property, read.computed) : undefined;
     if (name !== undefined) names.push(name);
   }
   return names;

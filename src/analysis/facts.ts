@@ -14,17 +14,36 @@ import type { CredentialUse, FileFacts, Provenance, TokenRequest } from './types
 
 export { mightContainAuth0 };
 
-const EMPTY: FileFacts = { environment: 'unknown', tokenRequests: [], managementCalls: [], credentials: [], legacyApis: [], secrets: [] };
+const EMPTY: FileFacts = {
+  environment: 'unknown',
+  tokenRequests: [],
+  managementCalls: [],
+  credentials: [],
+  legacyApis: [],
+  secrets: [],
+};
 const cache = new WeakMap<TSESTree.Program, FileFacts>();
 /** What test code and vendored libraries are analysed as: nothing. */
-const EMPTY_PROGRAM = { type: 'Program', body: [], sourceType: 'script', range: [0, 0], comments: [], tokens: [] } as unknown as TSESTree.Program;
+const EMPTY_PROGRAM = {
+  type: 'Program',
+  body: [],
+  sourceType: 'script',
+  range: [0, 0],
+  comments: [],
+  tokens: [],
+} as unknown as TSESTree.Program;
 
 /**
  * The facts of a file. `scopeManager` is the parser's (ESLint's `sourceCode.scopeManager`, or scope-manager's
  * `analyze`); `file` is its path relative to the project root, POSIX style, which tells test code, API routes and build
  * scripts apart. Test code and vendored libraries have no facts: they are never judged.
  */
-export function analyzeFile(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike | null, file?: string): FileFacts {
+export function analyzeFile(
+  program: TSESTree.Program,
+  text: string,
+  scopeManager: ScopeManagerLike | null,
+  file?: string,
+): FileFacts {
   const cached = cache.get(program);
   if (cached) return cached;
   const context = mightContainAuth0(text) ? judgedContext(program, text, scopeManager, file) : undefined;
@@ -34,7 +53,12 @@ export function analyzeFile(program: TSESTree.Program, text: string, scopeManage
 }
 
 /** The file's context, unless it is test code or a vendored library. */
-function judgedContext(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike | null, file: string | undefined): FileContext | undefined {
+function judgedContext(
+  program: TSESTree.Program,
+  text: string,
+  scopeManager: ScopeManagerLike | null,
+  file: string | undefined,
+): FileContext | undefined {
   if (hasLibraryBanner(text)) return undefined;
   const context = new FileContext(program, text, scopeManager);
   return isTestCode(context, file) ? undefined : context;
@@ -78,7 +102,12 @@ export interface ModuleView {
 }
 
 /** A module's view for cross-file analysis. Token requests are recognised once, so they keep their identity. */
-export function moduleView(program: TSESTree.Program, text: string, scopeManager: ScopeManagerLike, file?: string): ModuleView {
+export function moduleView(
+  program: TSESTree.Program,
+  text: string,
+  scopeManager: ScopeManagerLike,
+  file?: string,
+): ModuleView {
   const context = judgedContext(program, text, scopeManager, file) ?? new FileContext(EMPTY_PROGRAM, '', null);
   // The first analysis asks a cross-file source that knows nothing and notes whether it was asked at all: a module
   // that never asks, and imports no client, gets the same facts whatever other modules hold.
@@ -87,7 +116,15 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     asksOtherModules = true;
     return undefined;
   };
-  const unknowing: CrossFileFacts = { clients: new Map(), managementClients: new Map(), importedToken: nothing, storedToken: nothing, classMemberToken: nothing, contextValueToken: nothing, passedToken: nothing };
+  const unknowing: CrossFileFacts = {
+    clients: new Map(),
+    managementClients: new Map(),
+    importedToken: nothing,
+    storedToken: nothing,
+    classMemberToken: nothing,
+    contextValueToken: nothing,
+    passedToken: nothing,
+  };
   // The latest analysis: re-analysing with cross-file facts refines what the module exports (chains of modules).
   let latest = analyse(context, file, unknowing);
   const exported = exportedBindings(program);
@@ -96,7 +133,13 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     return local && holderKey(context, local);
   };
   const { facts } = latest;
-  const found = facts.tokenRequests.length + facts.managementCalls.length + facts.credentials.length + facts.legacyApis.length + facts.secrets.length > 0;
+  const found =
+    facts.tokenRequests.length +
+      facts.managementCalls.length +
+      facts.credentials.length +
+      facts.legacyApis.length +
+      facts.secrets.length >
+    0;
   return {
     get facts() {
       return latest.facts;
@@ -105,7 +148,8 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
     importSources: context.imports.map((declaration) => String(declaration.source.value)),
     inert: !found && !asksOtherModules && context.imports.length === 0 && latest.tracer.storedTokens().length === 0,
     withCrossFile: (crossFile) => {
-      if (!asksOtherModules && crossFile.clients.size === 0 && crossFile.managementClients.size === 0) return latest.facts;
+      if (!asksOtherModules && crossFile.clients.size === 0 && crossFile.managementClients.size === 0)
+        return latest.facts;
       latest = analyse(context, file, crossFile, latest.facts.tokenRequests);
       return latest.facts;
     },
@@ -127,7 +171,8 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
       const local = exported.get(name);
       return local && context.functionOf(local);
     },
-    exportedManagementClient: (name) => latest.managementClients.find((client) => client.key !== undefined && client.key === keyOf(name)),
+    exportedManagementClient: (name) =>
+      latest.managementClients.find((client) => client.key !== undefined && client.key === keyOf(name)),
     storedTokens: () => latest.tracer.storedTokens(),
     importedCallArguments: () => latest.tracer.importedCallArguments(),
   };
@@ -135,11 +180,17 @@ export function moduleView(program: TSESTree.Program, text: string, scopeManager
 
 function clientsOf(tokenRequests: readonly TokenRequest[]): Map<string, TokenRequest> {
   const clients = new Map<string, TokenRequest>();
-  for (const request of tokenRequests) if (request.level === 'client' && request.clientKey) clients.set(request.clientKey, request);
+  for (const request of tokenRequests)
+    if (request.level === 'client' && request.clientKey) clients.set(request.clientKey, request);
   return clients;
 }
 
-function analyse(context: FileContext, file: string | undefined, crossFile?: CrossFileFacts, recognised?: readonly TokenRequest[]): { facts: FileFacts; tracer: CredentialTracer; managementClients: ManagementClient[] } {
+function analyse(
+  context: FileContext,
+  file: string | undefined,
+  crossFile?: CrossFileFacts,
+  recognised?: readonly TokenRequest[],
+): { facts: FileFacts; tracer: CredentialTracer; managementClients: ManagementClient[] } {
   const tokenRequests = recognised ?? recogniseTokenRequests(context);
   const clients = new Map([...(crossFile?.clients ?? []), ...clientsOf(tokenRequests)]);
   const tracer = new CredentialTracer(context, clients, crossFile, tokenRequests);
@@ -152,7 +203,8 @@ function analyse(context: FileContext, file: string | undefined, crossFile?: Cro
   const credentials = new Set<CredentialUse>();
   for (const client of managementClients) if (client.credential) credentials.add(client.credential);
   const foreign = new Set(imported.map((client) => client.credential));
-  for (const call of managementCalls) if (call.credential && !foreign.has(call.credential)) credentials.add(call.credential);
+  for (const call of managementCalls)
+    if (call.credential && !foreign.has(call.credential)) credentials.add(call.credential);
   // Interceptors (angular-jwt, `$.ajaxSetup`, ...) are credential sites even when no call in this file goes through them.
   for (const interceptor of http.interceptors) credentials.add(interceptor);
   const { environment, evidence, serverRegions } = environmentOf(context, file);
@@ -176,19 +228,31 @@ function exportedBindings(program: TSESTree.Program): Map<string, TSESTree.Ident
     if (statement.type === 'ExportNamedDeclaration') {
       const declaration = statement.declaration;
       if (declaration?.type === 'VariableDeclaration') {
-        for (const declarator of declaration.declarations) if (declarator.id.type === 'Identifier') exported.set(declarator.id.name, declarator.id);
-      } else if ((declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') && declaration.id) {
+        for (const declarator of declaration.declarations)
+          if (declarator.id.type === 'Identifier') exported.set(declarator.id.name, declarator.id);
+      } else if (
+        (declaration?.type === 'FunctionDeclaration' || declaration?.type === 'ClassDeclaration') &&
+        declaration.id
+      ) {
         exported.set(declaration.id.name, declaration.id);
       }
       if (!statement.source) {
         for (const specifier of statement.specifiers) {
-          if (specifier.local.type === 'Identifier') exported.set(specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value), specifier.local);
+          if (specifier.local.type === 'Identifier')
+            exported.set(
+              specifier.exported.type === 'Identifier' ? specifier.exported.name : String(specifier.exported.value),
+              specifier.local,
+            );
         }
       }
     } else if (statement.type === 'ExportDefaultDeclaration') {
       const declaration = statement.declaration;
       if (declaration.type === 'Identifier') exported.set('default', declaration);
-      else if ((declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') && declaration.id) exported.set('default', declaration.id);
+      else if (
+        (declaration.type === 'FunctionDeclaration' || declaration.type === 'ClassDeclaration') &&
+        declaration.id
+      )
+        exported.set('default', declaration.id);
     }
   }
   return exported;
@@ -198,7 +262,14 @@ function importedBindings(context: FileContext): ImportedBinding[] {
   const imports: ImportedBinding[] = [];
   for (const declaration of context.imports) {
     for (const specifier of declaration.specifiers) {
-      const imported = specifier.type === 'ImportDefaultSpecifier' ? 'default' : specifier.type === 'ImportNamespaceSpecifier' ? '*' : specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+      const imported =
+        specifier.type === 'ImportDefaultSpecifier'
+          ? 'default'
+          : specifier.type === 'ImportNamespaceSpecifier'
+            ? '*'
+            : specifier.imported.type === 'Identifier'
+              ? specifier.imported.name
+              : String(specifier.imported.value);
       const key = holderKey(context, specifier.local);
       if (key !== undefined) imports.push({ source: String(declaration.source.value), imported, holderKey: key });
     }

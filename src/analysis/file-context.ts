@@ -23,7 +23,12 @@ export interface ReferenceLike {
 }
 export interface VariableLike {
   readonly name: string;
-  readonly defs: readonly { readonly type: string; readonly name: Node; readonly node: Node; readonly parent?: Node | null }[];
+  readonly defs: readonly {
+    readonly type: string;
+    readonly name: Node;
+    readonly node: Node;
+    readonly parent?: Node | null;
+  }[];
   readonly references: readonly ReferenceLike[];
 }
 
@@ -100,11 +105,13 @@ export class FileContext {
     // them by name against the file's own global-scope declarations.
     const globalScope = scopeManager?.scopes[0];
     const topLevel = new Map<string, VariableLike>();
-    for (const variable of globalScope?.variables ?? []) if (variable.defs.length > 0) topLevel.set(variable.name, variable);
+    for (const variable of globalScope?.variables ?? [])
+      if (variable.defs.length > 0) topLevel.set(variable.name, variable);
     for (const scope of scopeManager?.scopes ?? []) {
       for (const reference of scope.references) {
         const identifier = reference.identifier;
-        const declared = !reference.resolved && identifier.type === 'Identifier' ? topLevel.get(identifier.name) : undefined;
+        const declared =
+          !reference.resolved && identifier.type === 'Identifier' ? topLevel.get(identifier.name) : undefined;
         this.references.set(identifier, declared ? withResolved(reference, declared) : reference);
         if (!reference.resolved && !declared && identifier.type === 'Identifier') {
           this.globals.add(identifier.name);
@@ -113,7 +120,8 @@ export class FileContext {
           else this.globalIdentifiers.set(identifier.name, [identifier]);
         }
       }
-      for (const variable of scope.variables) for (const def of variable.defs) this.declarations.set(def.name, variable);
+      for (const variable of scope.variables)
+        for (const def of variable.defs) this.declarations.set(def.name, variable);
     }
   }
 
@@ -130,13 +138,19 @@ export class FileContext {
   /** What an identifier is bound to, following `const`/never-reassigned `let`, imports, requires and destructuring. */
   binding(identifier: TSESTree.Identifier): Binding {
     const variable = this.variableOf(identifier);
-    if (!variable) return this.references.has(identifier) ? { kind: 'global', name: identifier.name } : { kind: 'unknown', name: identifier.name };
+    if (!variable)
+      return this.references.has(identifier)
+        ? { kind: 'global', name: identifier.name }
+        : { kind: 'unknown', name: identifier.name };
     const def = variable.defs[0];
     if (!def || variable.defs.length > 1) return { kind: 'unknown', name: identifier.name };
     if (def.type === 'ImportBinding' && def.node.type === 'TSImportEqualsDeclaration') {
       // `import x = require('y')` is `const x = require('y')`; `import x = A.B` aliases a namespace member.
       const reference = def.node.moduleReference;
-      if (reference.type === 'TSExternalModuleReference') return reference.expression.type === 'Literal' ? { kind: 'import', source: String(reference.expression.value), imported: 'default' } : { kind: 'unknown', name: identifier.name };
+      if (reference.type === 'TSExternalModuleReference')
+        return reference.expression.type === 'Literal'
+          ? { kind: 'import', source: String(reference.expression.value), imported: 'default' }
+          : { kind: 'unknown', name: identifier.name };
       return { kind: 'value', node: reference };
     }
     if (def.type === 'ImportBinding') {
@@ -146,7 +160,8 @@ export class FileContext {
       if (specifier.type === 'ImportDefaultSpecifier') return { kind: 'import', source, imported: 'default' };
       if (specifier.type === 'ImportNamespaceSpecifier') return { kind: 'import', source, imported: '*' };
       if (specifier.type === 'ImportSpecifier') {
-        const imported = specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
+        const imported =
+          specifier.imported.type === 'Identifier' ? specifier.imported.name : String(specifier.imported.value);
         return { kind: 'import', source, imported: imported === 'default' ? 'default' : imported };
       }
       return { kind: 'unknown', name: identifier.name };
@@ -170,14 +185,18 @@ export class FileContext {
       if (!declarator.init) return { kind: 'unknown', name: identifier.name };
       if (declarator.id.type === 'Identifier') return { kind: 'value', node: declarator.init };
       const key = patternKey(declarator.id, def.name);
-      return key === undefined ? { kind: 'unknown', name: identifier.name } : { kind: 'property', object: declarator.init, key };
+      return key === undefined
+        ? { kind: 'unknown', name: identifier.name }
+        : { kind: 'property', object: declarator.init, key };
     }
     return { kind: 'unknown', name: identifier.name };
   }
 
   /** A `let` written in several places: usable when one write gives it a value (the others only clear it). */
   private reassignedBinding(identifier: TSESTree.Identifier, writes: readonly ReferenceLike[]): Binding {
-    const values = writes.map((write) => write.writeExpr).filter((value): value is Node => !!value && holdsValue(value));
+    const values = writes
+      .map((write) => write.writeExpr)
+      .filter((value): value is Node => !!value && holdsValue(value));
     if (values.length === 1) return { kind: 'value', node: values[0]! };
     return { kind: 'unknown', name: identifier.name };
   }
@@ -198,7 +217,8 @@ export class FileContext {
     if (depth > MAX_DEPTH) return target;
     if (target.type === 'Identifier') {
       const binding = this.binding(target);
-      if (binding.kind === 'value' && !isFunction(binding.node) && binding.node.type !== 'ClassDeclaration') return this.resolve(binding.node, depth + 1);
+      if (binding.kind === 'value' && !isFunction(binding.node) && binding.node.type !== 'ClassDeclaration')
+        return this.resolve(binding.node, depth + 1);
       return target;
     }
     if (target.type === 'MemberExpression') {
@@ -247,9 +267,17 @@ export class FileContext {
   /** The parts of what `flattenString` leaves: numbers, `.concat(...)`, and names that resolve to strings. */
   private computedParts(target: Node, depth: number): StringPart[] {
     if (depth > MAX_DEPTH) return [{ hole: target }];
-    if (target.type === 'Literal') return typeof target.value === 'number' ? [{ text: String(target.value) }] : [{ hole: target }];
-    if (target.type === 'CallExpression' && target.callee.type === 'MemberExpression' && propertyName(target.callee.property, target.callee.computed) === 'concat') {
-      return mergeText([...this.stringParts(target.callee.object, depth + 1), ...target.arguments.flatMap((argument) => this.stringParts(argument, depth + 1))]);
+    if (target.type === 'Literal')
+      return typeof target.value === 'number' ? [{ text: String(target.value) }] : [{ hole: target }];
+    if (
+      target.type === 'CallExpression' &&
+      target.callee.type === 'MemberExpression' &&
+      propertyName(target.callee.property, target.callee.computed) === 'concat'
+    ) {
+      return mergeText([
+        ...this.stringParts(target.callee.object, depth + 1),
+        ...target.arguments.flatMap((argument) => this.stringParts(argument, depth + 1)),
+      ]);
     }
     if (target.type === 'Identifier' || target.type === 'MemberExpression') {
       const resolved = this.resolve(target, depth + 1);
@@ -261,7 +289,9 @@ export class FileContext {
   /** The string an expression always evaluates to, or `undefined`. */
   staticString(node: Node): string | undefined {
     const parts = this.stringParts(node);
-    return parts.every((part) => 'text' in part) ? parts.map((part) => (part as { text: string }).text).join('') : undefined;
+    return parts.every((part) => 'text' in part)
+      ? parts.map((part) => (part as { text: string }).text).join('')
+      : undefined;
   }
 
   /** Source text of a node. */
@@ -271,7 +301,13 @@ export class FileContext {
 }
 
 function withResolved(reference: ReferenceLike, resolved: VariableLike): ReferenceLike {
-  return { identifier: reference.identifier, resolved, isWrite: () => reference.isWrite(), writeExpr: reference.writeExpr, init: reference.init };
+  return {
+    identifier: reference.identifier,
+    resolved,
+    isWrite: () => reference.isWrite(),
+    writeExpr: reference.writeExpr,
+    init: reference.init,
+  };
 }
 
 /** What `flattenString` makes of each piece of a string expression, and how deep it walks. */
@@ -302,13 +338,18 @@ export function flattenString<Part>(node: Node, flattening: Flattening<Part>, de
     });
   }
   if (target.type === 'BinaryExpression' && target.operator === '+') {
-    return [...flattenString(target.left, flattening, depth + 1), ...flattenString(target.right, flattening, depth + 1)];
+    return [
+      ...flattenString(target.left, flattening, depth + 1),
+      ...flattenString(target.right, flattening, depth + 1),
+    ];
   }
   return flattening.other(target, depth);
 }
 
 /** Joins adjacent literal-text parts. */
-export function mergeText<Part extends object>(parts: readonly (Part | { readonly text: string })[]): (Part | { readonly text: string })[] {
+export function mergeText<Part extends object>(
+  parts: readonly (Part | { readonly text: string })[],
+): (Part | { readonly text: string })[] {
   const merged: (Part | { readonly text: string })[] = [];
   for (const part of parts) {
     const last = merged[merged.length - 1];

@@ -2,12 +2,45 @@
  * Findings per rule, derived from a file's facts: what to report, how certain it is, and the text edits that
  * fix it (applied by `--fix` and the codemod) or that a suggestion offers.
  */
-import { compareCurrentUserScopes, findEndpoint, isAnyUserScope, isCurrentUserScope, isManagementAudience, managementAudienceOrigin, type HttpMethod } from '../catalog';
+import {
+  compareCurrentUserScopes,
+  findEndpoint,
+  isAnyUserScope,
+  isCurrentUserScope,
+  isManagementAudience,
+  managementAudienceOrigin,
+  type HttpMethod,
+} from '../catalog';
 import { isFunction, isStringLiteral, unwrap } from './ast';
 import { callRequestsOf } from './token-requests';
-import { applyEdits, canSetOption, displayValue, eol, managementAudience, managementAudienceParts, setOption, stringLiteral, valueCode, type OptionName } from './edits';
+import {
+  applyEdits,
+  canSetOption,
+  displayValue,
+  eol,
+  managementAudience,
+  managementAudienceParts,
+  setOption,
+  stringLiteral,
+  valueCode,
+  type OptionName,
+} from './edits';
 import { writtenPlainly, writtenValueEdits } from './literal-text';
-import type { AccessTokenAlternative, Certainty, CredentialUse, DetectedEnvironment, FileFacts, ManagementCall, Node, OptionValue, Provenance, SecretUse, TextEdit, TokenRequest, TokenRequestSdk } from './types';
+import type {
+  AccessTokenAlternative,
+  Certainty,
+  CredentialUse,
+  DetectedEnvironment,
+  FileFacts,
+  ManagementCall,
+  Node,
+  OptionValue,
+  Provenance,
+  SecretUse,
+  TextEdit,
+  TokenRequest,
+  TokenRequestSdk,
+} from './types';
 
 export interface Suggestion {
   readonly messageId: string;
@@ -39,7 +72,10 @@ const governedCalls = new WeakMap<FileFacts, Map<OptionName, Map<TokenRequest | 
  * Each call's governing request, found once per file and option: filtering every call for every request made a file
  * with hundreds of logins quadratic (a 900 KB file of repeated flows took 53 s).
  */
-function callsByGoverningRequest(facts: FileFacts, option: OptionName): Map<TokenRequest | undefined, ManagementCall[]> {
+function callsByGoverningRequest(
+  facts: FileFacts,
+  option: OptionName,
+): Map<TokenRequest | undefined, ManagementCall[]> {
   let byOption = governedCalls.get(facts);
   if (!byOption) governedCalls.set(facts, (byOption = new Map()));
   let byRequest = byOption.get(option);
@@ -66,9 +102,18 @@ function callsByGoverningRequest(facts: FileFacts, option: OptionName): Map<Toke
  */
 function governingRequest(facts: FileFacts, call: ManagementCall, option: OptionName): TokenRequest | undefined {
   let request = issuingRequest(facts, call);
-  if (request?.level === 'call' && request.parent && request[option] === undefined && !(option === 'scope' && request.audience)) request = request.parent;
+  if (
+    request?.level === 'call' &&
+    request.parent &&
+    request[option] === undefined &&
+    !(option === 'scope' && request.audience)
+  )
+    request = request.parent;
   // The client's redirects decide its shared result, in whichever module they are made.
-  if (request?.level === 'client') request = callRequestsOf(request).find((redirect) => redirect.sharesClientResult && redirect[option] !== undefined) ?? request;
+  if (request?.level === 'client')
+    request =
+      callRequestsOf(request).find((redirect) => redirect.sharesClientResult && redirect[option] !== undefined) ??
+      request;
   return request;
 }
 
@@ -80,7 +125,13 @@ function issuingRequest(facts: FileFacts, call: ManagementCall): TokenRequest | 
   if (provenance.issuer) return provenance.issuer;
   // An access token read off any other response (a machine-to-machine token from the app's backend or from a
   // client-credentials grant) is no login's business: only a login's own tokens, stored ones and guesses by name are.
-  if (provenance.kind === 'access-token' && provenance.certainty === 'proven' && !provenance.fromLogin && provenance.storageKey === undefined) return undefined;
+  if (
+    provenance.kind === 'access-token' &&
+    provenance.certainty === 'proven' &&
+    !provenance.fromLogin &&
+    provenance.storageKey === undefined
+  )
+    return undefined;
   const clients = facts.tokenRequests.filter((candidate) => candidate.level === 'client' && !candidate.secondaryLogin);
   return clients.length === 1 ? clients[0] : undefined;
 }
@@ -95,7 +146,11 @@ const resultCalls = new WeakMap<FileFacts, Map<Node, TokenRequest>>();
 function resultCall(facts: FileFacts, source: Node): TokenRequest | undefined {
   let calls = resultCalls.get(facts);
   if (!calls) {
-    calls = new Map(facts.tokenRequests.filter((request) => request.level === 'call' && !request.sharesClientResult).map((request) => [request.node, request]));
+    calls = new Map(
+      facts.tokenRequests
+        .filter((request) => request.level === 'call' && !request.sharesClientResult)
+        .map((request) => [request.node, request]),
+    );
     resultCalls.set(facts, calls);
   }
   const direct = calls.get(unwrap(source));
@@ -103,7 +158,8 @@ function resultCall(facts: FileFacts, source: Node): TokenRequest | undefined {
   const name = rootName(source);
   if (name === undefined) return undefined;
   for (let node = source.parent; node; node = node.parent) {
-    if (isFunction(node) && node.params.some((param) => declares(param, name))) return node.parent ? calls.get(node.parent) : undefined;
+    if (isFunction(node) && node.params.some((param) => declares(param, name)))
+      return node.parent ? calls.get(node.parent) : undefined;
   }
   return undefined;
 }
@@ -125,7 +181,9 @@ function declares(pattern: Node, name: string): boolean {
     case 'ArrayPattern':
       return pattern.elements.some((element) => !!element && declares(element, name));
     case 'ObjectPattern':
-      return pattern.properties.some((property) => declares(property.type === 'Property' ? property.value : property, name));
+      return pattern.properties.some((property) =>
+        declares(property.type === 'Property' ? property.value : property, name),
+      );
     case 'TSParameterProperty':
       return declares(pattern.parameter, name);
     default:
@@ -139,8 +197,14 @@ function declares(pattern: Node, name: string): boolean {
  * or the api/v2 audience.
  */
 function isManagementRequest(facts: FileFacts, request: TokenRequest, option: OptionName): boolean {
-  const migratable = linkedCalls(facts, request, option).some((call) => !call.endpoint || (!call.backendOnlyReason && call.endpoint.currentUserScope !== undefined));
-  return migratable || scopeList(request.scope?.value).some(isCurrentUserScope) || isManagementAudience(request.audience?.pattern);
+  const migratable = linkedCalls(facts, request, option).some(
+    (call) => !call.endpoint || (!call.backendOnlyReason && call.endpoint.currentUserScope !== undefined),
+  );
+  return (
+    migratable ||
+    scopeList(request.scope?.value).some(isCurrentUserScope) ||
+    isManagementAudience(request.audience?.pattern)
+  );
 }
 
 /**
@@ -170,7 +234,10 @@ function asksForOtherAudience(request: TokenRequest): boolean {
 
 /** A client-level option that a redirect call on the client sets itself: the call's value is the one the login uses. */
 function overriddenByRedirect(facts: FileFacts, request: TokenRequest, option: OptionName): boolean {
-  return request.level === 'client' && facts.tokenRequests.some((call) => call.parent === request && call.sharesClientResult && call[option] !== undefined);
+  return (
+    request.level === 'client' &&
+    facts.tokenRequests.some((call) => call.parent === request && call.sharesClientResult && call[option] !== undefined)
+  );
 }
 
 export function scopeList(scope: string | undefined): string[] {
@@ -183,7 +250,8 @@ export function requiredScopes(calls: readonly ManagementCall[], metadataScope: 
   for (const call of calls) {
     const scope = call.endpoint?.currentUserScope;
     if (!scope || call.backendOnlyReason) continue;
-    if (scope === 'update:current_user_metadata' && metadataScope !== 'update') scopes.add('create:current_user_metadata');
+    if (scope === 'update:current_user_metadata' && metadataScope !== 'update')
+      scopes.add('create:current_user_metadata');
     if (scope !== 'update:current_user_metadata' || metadataScope !== 'create') scopes.add(scope);
   }
   return [...scopes].sort(compareCurrentUserScopes);
@@ -191,7 +259,9 @@ export function requiredScopes(calls: readonly ManagementCall[], metadataScope: 
 
 /** Keeps OIDC and custom scopes as written, drops current-user and any-user scopes no call needs, appends the missing ones. */
 export function minimalScopeString(declared: readonly string[], required: readonly string[]): string {
-  const kept = declared.filter((scope) => (!isCurrentUserScope(scope) && !isAnyUserScope(scope)) || required.includes(scope));
+  const kept = declared.filter(
+    (scope) => (!isCurrentUserScope(scope) && !isAnyUserScope(scope)) || required.includes(scope),
+  );
   const unique = [...new Set(kept)];
   for (const scope of required) if (!unique.includes(scope)) unique.push(scope);
   return unique.join(' ');
@@ -204,7 +274,12 @@ export function inServerRegion(facts: FileFacts, node: Node): boolean {
   return (facts.serverRegions ?? []).some(([start, end]) => start <= node.range[0] && node.range[1] <= end);
 }
 
-export function idTokenCredentialFindings(facts: FileFacts, text: string, environment: DetectedEnvironment, metadataScope: MetadataScope): Finding[] {
+export function idTokenCredentialFindings(
+  facts: FileFacts,
+  text: string,
+  environment: DetectedEnvironment,
+  metadataScope: MetadataScope,
+): Finding[] {
   return facts.credentials
     .filter((credential) => credential.provenance.kind === 'id-token')
     .map((credential): Finding => {
@@ -216,15 +291,33 @@ export function idTokenCredentialFindings(facts: FileFacts, text: string, enviro
       const switched = gate?.open ? accessTokenSwitch(provenance, text) : undefined;
       if (gate?.blocked) {
         const { reason, scopes } = gate.blocked;
-        return { messageId: 'idTokenLoginBlocked', data: { source, reason, scopes: scopes.join(' ') || 'the current_user scopes the calls need' }, node: credential.node, certainty: provenance.certainty, suggestions: [] };
+        return {
+          messageId: 'idTokenLoginBlocked',
+          data: { source, reason, scopes: scopes.join(' ') || 'the current_user scopes the calls need' },
+          node: credential.node,
+          certainty: provenance.certainty,
+          suggestions: [],
+        };
       }
       return {
         // A stored token whose login this file cannot see: the next step is storing the access token at that login.
-        messageId: server ? 'idTokenCredentialServer' : provenance.storageKey !== undefined && !switched ? 'idTokenFromStorage' : 'idTokenCredential',
+        messageId: server
+          ? 'idTokenCredentialServer'
+          : provenance.storageKey !== undefined && !switched
+            ? 'idTokenFromStorage'
+            : 'idTokenCredential',
         data: { source },
         node: credential.node,
         certainty: provenance.certainty,
-        suggestions: switched ? [{ messageId: switched.messageId, data: { replacement: switched.text, key: switched.key ?? '' }, edits: switched.edits }] : [],
+        suggestions: switched
+          ? [
+              {
+                messageId: switched.messageId,
+                data: { replacement: switched.text, key: switched.key ?? '' },
+                edits: switched.edits,
+              },
+            ]
+          : [],
       };
     });
 }
@@ -239,7 +332,14 @@ export function untracedCredentialFindings(facts: FileFacts, environment: Detect
   const findings: Finding[] = [];
   const reported = new Set<Node>();
   for (const call of facts.managementCalls) {
-    if (call.file !== undefined || call.machineToMachine || call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope) || inServerRegion(facts, call.node)) continue;
+    if (
+      call.file !== undefined ||
+      call.machineToMachine ||
+      call.backendOnlyReason ||
+      (call.endpoint && !call.endpoint.currentUserScope) ||
+      inServerRegion(facts, call.node)
+    )
+      continue;
     const provenance = call.credential?.provenance;
     if (provenance && (provenance.kind !== 'unknown' || provenance.literal)) continue;
     const node = call.credential?.node ?? call.node;
@@ -256,7 +356,12 @@ export function untracedCredentialFindings(facts: FileFacts, environment: Detect
  * a response type with `token` and every scope the calls need. `blocked` says what a person must fix in the login
  * first, where the login would do but for an option no edit can write.
  */
-function accessTokenGate(facts: FileFacts, credential: CredentialUse, text: string, metadataScope: MetadataScope): { open: boolean; blocked?: LoginShortfall } {
+function accessTokenGate(
+  facts: FileFacts,
+  credential: CredentialUse,
+  text: string,
+  metadataScope: MetadataScope,
+): { open: boolean; blocked?: LoginShortfall } {
   if (!switchReachesManagementApi(facts, credential)) return { open: false };
   const blocked = loginShortfall(facts, credential, text, metadataScope);
   return { open: blocked === undefined, blocked };
@@ -275,12 +380,27 @@ interface LoginShortfall {
  */
 function switchReachesManagementApi(facts: FileFacts, credential: CredentialUse): boolean {
   const calls = callsWith(facts, credential);
-  if (calls.length > 0 && calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))) return false;
+  if (
+    calls.length > 0 &&
+    calls.every((call) => call.backendOnlyReason || (call.endpoint && !call.endpoint.currentUserScope))
+  )
+    return false;
   // With no call in sight, a login in this file that is not migrated would leave the credential reading no access token.
   const issuer = credential.provenance.issuer;
-  if (calls.length === 0 && issuer && facts.tokenRequests.includes(issuer) && !isManagementRequest(facts, issuer, 'audience')) return false;
+  if (
+    calls.length === 0 &&
+    issuer &&
+    facts.tokenRequests.includes(issuer) &&
+    !isManagementRequest(facts, issuer, 'audience')
+  )
+    return false;
   const requests = calls.length > 0 ? calls.map((call) => governingRequest(facts, call, 'audience')) : [issuer];
-  return requests.every((request) => request !== undefined && (isManagementAudience(request.audience?.pattern ?? request.audience?.value) || (!request.audience && canCarryManagementToken(request))));
+  return requests.every(
+    (request) =>
+      request !== undefined &&
+      (isManagementAudience(request.audience?.pattern ?? request.audience?.value) ||
+        (!request.audience && canCarryManagementToken(request))),
+  );
 }
 
 function callsWith(facts: FileFacts, credential: CredentialUse): ManagementCall[] {
@@ -292,16 +412,24 @@ function callsWith(facts: FileFacts, credential: CredentialUse): ManagementCall[
  * credential's calls need, with `token` in its response type; undefined when nothing does. With no call in sight only
  * the response type can be judged.
  */
-function loginShortfall(facts: FileFacts, credential: CredentialUse, text: string, metadataScope: MetadataScope): LoginShortfall | undefined {
+function loginShortfall(
+  facts: FileFacts,
+  credential: CredentialUse,
+  text: string,
+  metadataScope: MetadataScope,
+): LoginShortfall | undefined {
   const calls = callsWith(facts, credential);
   const scopes = requiredScopes(calls, metadataScope);
-  const shortfall = (reason: string | undefined): LoginShortfall | undefined => (reason === undefined ? undefined : { reason, scopes });
+  const shortfall = (reason: string | undefined): LoginShortfall | undefined =>
+    reason === undefined ? undefined : { reason, scopes };
   const issuer = credential.provenance.issuer;
   if (calls.length === 0) return issuer && shortfall(responseTypeShortfall(facts, issuer, text));
   for (const call of calls) {
     const scopeRequest = governingRequest(facts, call, 'scope');
     const responseTypeRequest = governingRequest(facts, call, 'responseType');
-    const found = shortfall(scopeRequest && scopeShortfall(facts, scopeRequest, call, text, metadataScope)) ?? shortfall(responseTypeRequest && responseTypeShortfall(facts, responseTypeRequest, text));
+    const found =
+      shortfall(scopeRequest && scopeShortfall(facts, scopeRequest, call, text, metadataScope)) ??
+      shortfall(responseTypeRequest && responseTypeShortfall(facts, responseTypeRequest, text));
     if (found) return found;
   }
   return undefined;
@@ -312,18 +440,26 @@ function loginShortfall(facts: FileFacts, credential: CredentialUse, text: strin
  * already does or the scope rule's edit adds them. A login in another module is that module's to edit: here only the
  * scope it asks for now counts, and the call waits for the next round.
  */
-function scopeShortfall(facts: FileFacts, request: TokenRequest, call: ManagementCall, text: string, metadataScope: MetadataScope): string | undefined {
+function scopeShortfall(
+  facts: FileFacts,
+  request: TokenRequest,
+  call: ManagementCall,
+  text: string,
+  metadataScope: MetadataScope,
+): string | undefined {
   const cannot = (why: string) => `the login's scope cannot be extended here: ${why}`;
   if (!call.endpoint) return `the scope that ${describe(call)} needs is not known`;
   const needed = requiredScopes([call], metadataScope);
   const declared = declaredScopes(request);
   const missing = needed.filter((scope) => !declared?.includes(scope));
   if (missing.length === 0) return undefined;
-  if (!facts.tokenRequests.includes(request)) return `the login, in another module, ${declared ? `does not ask for ${missing.join(' ')} yet` : 'computes its scope at run time'}`;
+  if (!facts.tokenRequests.includes(request))
+    return `the login, in another module, ${declared ? `does not ask for ${missing.join(' ')} yet` : 'computes its scope at run time'}`;
   const plan = scopePlan(facts, request, text, metadataScope);
   if (plan?.kind === 'change') return plan.edits ? undefined : cannot(unwritableReason(request, request.scope, text));
   if (plan?.kind === 'computed') return cannot(`${sourceOf(plan.valueNode, text)} is computed at run time`);
-  if (plan?.kind === 'unknownEndpoint') return cannot('another call with its tokens goes to an endpoint whose scope is not known');
+  if (plan?.kind === 'unknownEndpoint')
+    return cannot('another call with its tokens goes to an endpoint whose scope is not known');
   return cannot(`it does not ask for ${missing.join(' ')}`);
 }
 
@@ -338,7 +474,8 @@ function responseTypeShortfall(facts: FileFacts, request: TokenRequest, text: st
   const parts = responseTypeParts(value ?? '');
   if (parts.includes('token')) return undefined;
   // Another module's nodes do not index this file's text.
-  if (!facts.tokenRequests.includes(request)) return `the login, in another module, ${value === undefined ? 'computes its response type at run time' : `asks for response type '${value}'`}`;
+  if (!facts.tokenRequests.includes(request))
+    return `the login, in another module, ${value === undefined ? 'computes its response type at run time' : `asks for response type '${value}'`}`;
   const cannot = (why: string) => `the login's response type cannot include 'token' here: ${why}`;
   if (value === undefined) return cannot(`${sourceOf(responseType.valueNode, text)} is computed at run time`);
   if (responseTypeFix(facts, request, text)?.edits) return undefined;
@@ -352,7 +489,9 @@ function unwritableReason(request: TokenRequest, option: OptionValue | undefined
   if (request.dynamic) return 'its options are built dynamically';
   if (!option) return 'its options have no place where an edit can write it';
   const written = sourceOf(option.valueNode, text);
-  return writtenPlainly(option.valueNode, text) ? `${written} is built from parts an edit cannot extend` : `${written} is written with escapes an edit would change`;
+  return writtenPlainly(option.valueNode, text)
+    ? `${written} is built from parts an edit cannot extend`
+    : `${written} is written with escapes an edit would change`;
 }
 
 function sourceOf(node: Node, text: string): string {
@@ -366,17 +505,33 @@ const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'SwitchCase', 'Sta
  * `authResult.accessToken`, `getItem('id_token')` -> `getItem('access_token')` (storing the access token beside the
  * ID token first when the file does not yet). Returns the edits, the source after them, and the suggestion's id.
  */
-function accessTokenSwitch(provenance: Provenance, text: string): { edits: TextEdit[]; text: string; messageId: string; key?: string } | undefined {
+function accessTokenSwitch(
+  provenance: Provenance,
+  text: string,
+): { edits: TextEdit[]; text: string; messageId: string; key?: string } | undefined {
   const alternative = provenance.accessTokenAlternative;
   const source = provenance.source;
   if (!alternative || !source) return undefined;
   const { node, name } = alternative;
   // A key written as a string changes only where it differs, its other characters staying as they are written.
-  const reads = isStringLiteral(node) ? writtenValueEdits(node, node.value, name, text) : [{ range: node.range, text: name }];
+  const reads = isStringLiteral(node)
+    ? writtenValueEdits(node, node.value, name, text)
+    : [{ range: node.range, text: name }];
   if (!reads) return undefined;
-  const after = applyEdits(text.slice(source.range[0], source.range[1]), reads.map((edit) => ({ ...edit, range: [edit.range[0] - source.range[0], edit.range[1] - source.range[0]] as const })));
+  const after = applyEdits(
+    text.slice(source.range[0], source.range[1]),
+    reads.map((edit) => ({
+      ...edit,
+      range: [edit.range[0] - source.range[0], edit.range[1] - source.range[0]] as const,
+    })),
+  );
   if (!alternative.storeBeside) return { edits: reads, text: after, messageId: 'useAccessToken' };
-  return { edits: [...siblingWrites(alternative, text), ...reads], text: after, messageId: 'storeAccessToken', key: name };
+  return {
+    edits: [...siblingWrites(alternative, text), ...reads],
+    text: after,
+    messageId: 'storeAccessToken',
+    key: name,
+  };
 }
 
 /** For each `storage.setItem(key, r.idToken)` of an alternative: a sibling write of `r.accessToken` under its key. */
@@ -388,7 +543,11 @@ export function siblingWrites(alternative: AccessTokenAlternative, text: string)
       { range: property.range, text: accessProperty },
     ].sort((a, b) => b.range[0] - a.range[0]);
     let sibling = text.slice(statement.range[0], statement.range[1]);
-    for (const edit of swapped) sibling = sibling.slice(0, edit.range[0] - statement.range[0]) + edit.text + sibling.slice(edit.range[1] - statement.range[0]);
+    for (const edit of swapped)
+      sibling =
+        sibling.slice(0, edit.range[0] - statement.range[0]) +
+        edit.text +
+        sibling.slice(edit.range[1] - statement.range[0]);
     // The body of an `if`/loop without braces: brace both writes so the new one stays under the same condition.
     if (!STATEMENT_LISTS.has(statement.parent?.type ?? '')) {
       return { range: statement.range, text: `{ ${text.slice(statement.range[0], statement.range[1])} ${sibling} }` };
@@ -409,7 +568,12 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
     const parts = managementAudienceParts(request, text);
     const expected = parts ? displayValue(parts) : 'https://<your domain>/api/v2/';
     if (!request.supportsAudience) {
-      findings.push({ messageId: 'sdkCannotRequestAudience', data: { sdk: request.sdk }, node, certainty: 'needs-manual' });
+      findings.push({
+        messageId: 'sdkCannotRequestAudience',
+        data: { sdk: request.sdk },
+        node,
+        certainty: 'needs-manual',
+      });
       continue;
     }
     const audience = request.audience;
@@ -421,19 +585,52 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
       const edits = parts && setOption(request, 'audience', parts, text);
       // As code: a template literal reads as one only in backticks.
       const code = parts ? valueCode(parts, text) : `'${expected}'`;
-      findings.push({ messageId: 'missingAudience', data: { audience: code }, node, certainty: 'proven', suggestions: edits ? [{ messageId: 'addAudience', data: { audience: code }, edits }] : [] });
+      findings.push({
+        messageId: 'missingAudience',
+        data: { audience: code },
+        node,
+        certainty: 'proven',
+        suggestions: edits ? [{ messageId: 'addAudience', data: { audience: code }, edits }] : [],
+      });
       continue;
     }
     const value = audience.value;
     if (unwrap(audience.valueNode).type === 'ArrayExpression' || (value !== undefined && /\s/.test(value.trim()))) {
       findings.push({ messageId: 'severalAudiences', data: {}, node, certainty: 'proven' });
     } else if (value === undefined) {
-      if (!isManagementAudience(audience.pattern)) findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
+      if (!isManagementAudience(audience.pattern))
+        findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
     } else if (!isManagementAudience(value)) {
-      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')) }, node, certainty: 'proven' });
+      findings.push({
+        messageId: 'otherAudience',
+        data: {
+          audience: value,
+          expected,
+          route: secondTokenRoute(
+            request.sdk,
+            expected,
+            requiredScopes(linkedCalls(facts, request, 'scope'), 'update'),
+          ),
+        },
+        node,
+        certainty: 'proven',
+      });
     } else if (parts && !expected.includes('${') && managementAudience(managementAudienceOrigin(value)!) !== expected) {
       // The api/v2 audience of another host: a custom domain or another tenant, which only a person can tell.
-      findings.push({ messageId: 'otherAudience', data: { audience: value, expected, route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')) }, node, certainty: 'needs-manual' });
+      findings.push({
+        messageId: 'otherAudience',
+        data: {
+          audience: value,
+          expected,
+          route: secondTokenRoute(
+            request.sdk,
+            expected,
+            requiredScopes(linkedCalls(facts, request, 'scope'), 'update'),
+          ),
+        },
+        node,
+        certainty: 'needs-manual',
+      });
     }
   }
   return findings;
@@ -484,10 +681,21 @@ export function responseTypeFindings(facts: FileFacts, text: string): Finding[] 
  * What the response-type rule writes for a login whose tokens call the Management API but whose written response type
  * returns no access token: `token` added, and the edit when one can write it. Undefined where the rule leaves it.
  */
-function responseTypeFix(facts: FileFacts, request: TokenRequest, text: string): { responseType: OptionValue; next: string; edits?: TextEdit[] } | undefined {
+function responseTypeFix(
+  facts: FileFacts,
+  request: TokenRequest,
+  text: string,
+): { responseType: OptionValue; next: string; edits?: TextEdit[] } | undefined {
   const responseType = request.responseType;
-  if (!request.hasResponseType || !responseType || responseType.value === undefined || !canCarryManagementToken(request)) return undefined;
-  if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType')) return undefined;
+  if (
+    !request.hasResponseType ||
+    !responseType ||
+    responseType.value === undefined ||
+    !canCarryManagementToken(request)
+  )
+    return undefined;
+  if (overriddenByRedirect(facts, request, 'responseType') || !isManagementRequest(facts, request, 'responseType'))
+    return undefined;
   const parts = responseTypeParts(responseType.value);
   // `code` flows exchange the code for tokens elsewhere: never touched.
   if (parts.includes('token') || parts.includes('code')) return undefined;
@@ -501,8 +709,18 @@ function responseTypeParts(responseType: string): string[] {
 
 /** What the SDK asks for when the code gives no scope, which a written scope must keep. */
 function defaultScopes(request: TokenRequest): string[] {
-  if (request.level === 'call') return request.parent ? (request.parent.scope ? scopeList(request.parent.scope.value) : defaultScopes(request.parent)) : [];
-  const defaults: Partial<Record<TokenRequestSdk, string>> = { 'auth0.js-v7': 'openid', 'lock-9': 'openid', 'authorize-url': '', 'password-grant': '' };
+  if (request.level === 'call')
+    return request.parent
+      ? request.parent.scope
+        ? scopeList(request.parent.scope.value)
+        : defaultScopes(request.parent)
+      : [];
+  const defaults: Partial<Record<TokenRequestSdk, string>> = {
+    'auth0.js-v7': 'openid',
+    'lock-9': 'openid',
+    'authorize-url': '',
+    'password-grant': '',
+  };
   return scopeList(defaults[request.sdk] ?? 'openid profile email');
 }
 
@@ -513,7 +731,13 @@ export function scopeFindings(facts: FileFacts, text: string, metadataScope: Met
     const malformed = malformedScopeFinding(request, text);
     if (malformed) findings.push(malformed);
     const plan = scopePlan(facts, request, text, metadataScope);
-    if (plan?.kind === 'unknownEndpoint') findings.push({ messageId: 'unknownEndpoint', data: {}, node: request.scope?.node ?? request.node, certainty: 'needs-manual' });
+    if (plan?.kind === 'unknownEndpoint')
+      findings.push({
+        messageId: 'unknownEndpoint',
+        data: {},
+        node: request.scope?.node ?? request.node,
+        certainty: 'needs-manual',
+      });
     if (plan?.kind === 'change') findings.push(...scopeChangeFindings(request, plan));
   }
   return findings;
@@ -535,7 +759,13 @@ function malformedScopeFinding(request: TokenRequest, text: string): Finding | u
   if (!scope || rawScope === undefined || !/,/.test(rawScope)) return undefined;
   const normalised = scopeList(rawScope).join(' ');
   const edits = setOption(request, 'scope', normalised, text);
-  return { messageId: 'malformedScope', data: { scope: rawScope }, node: scope.node, certainty: 'proven', suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [] };
+  return {
+    messageId: 'malformedScope',
+    data: { scope: rawScope },
+    node: scope.node,
+    certainty: 'proven',
+    suggestions: edits ? [{ messageId: 'normaliseScope', data: { scope: normalised }, edits }] : [],
+  };
 }
 
 /**
@@ -546,9 +776,21 @@ function malformedScopeFinding(request: TokenRequest, text: string): Finding | u
 type ScopePlan =
   | { readonly kind: 'unknownEndpoint' }
   | { readonly kind: 'computed'; readonly valueNode: Node }
-  | { readonly kind: 'change'; readonly calls: readonly ManagementCall[]; readonly missing: readonly string[]; readonly unused: readonly string[]; readonly next: string; readonly edits?: TextEdit[] };
+  | {
+      readonly kind: 'change';
+      readonly calls: readonly ManagementCall[];
+      readonly missing: readonly string[];
+      readonly unused: readonly string[];
+      readonly next: string;
+      readonly edits?: TextEdit[];
+    };
 
-function scopePlan(facts: FileFacts, request: TokenRequest, text: string, metadataScope: MetadataScope): ScopePlan | undefined {
+function scopePlan(
+  facts: FileFacts,
+  request: TokenRequest,
+  text: string,
+  metadataScope: MetadataScope,
+): ScopePlan | undefined {
   if (!judgesScope(facts, request)) return undefined;
   const calls = linkedCalls(facts, request, 'scope');
   // A token for another API cannot carry Management scopes: the audience rule gives the second-token route.
@@ -572,17 +814,41 @@ function declaredScopes(request: TokenRequest): string[] | undefined {
 }
 
 /** The missing and unused scopes of a plan, each a finding that offers the plan's scope. */
-function scopeChangeFindings(request: TokenRequest, { calls, missing, unused, next, edits }: Extract<ScopePlan, { kind: 'change' }>): Finding[] {
+function scopeChangeFindings(
+  request: TokenRequest,
+  { calls, missing, unused, next, edits }: Extract<ScopePlan, { kind: 'change' }>,
+): Finding[] {
   const findings: Finding[] = [];
-  const because = calls.filter((call) => call.endpoint?.currentUserScope).map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
+  const because = calls
+    .filter((call) => call.endpoint?.currentUserScope)
+    .map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
   const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
   const node = request.scope?.node ?? request.node;
-  if (missing.length > 0) findings.push({ messageId: 'missingScopes', data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') }, node, certainty: 'proven', suggestions });
-  if (unused.length > 0) findings.push({ messageId: 'unusedScopes', data: { scopes: unused.join(' ') }, node, certainty: 'proven', suggestions: missing.length > 0 ? [] : suggestions });
+  if (missing.length > 0)
+    findings.push({
+      messageId: 'missingScopes',
+      data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') },
+      node,
+      certainty: 'proven',
+      suggestions,
+    });
+  if (unused.length > 0)
+    findings.push({
+      messageId: 'unusedScopes',
+      data: { scopes: unused.join(' ') },
+      node,
+      certainty: 'proven',
+      suggestions: missing.length > 0 ? [] : suggestions,
+    });
   return findings;
 }
 
-export function anyUserScopeFindings(facts: FileFacts, text: string, environment: DetectedEnvironment, metadataScope: MetadataScope): Finding[] {
+export function anyUserScopeFindings(
+  facts: FileFacts,
+  text: string,
+  environment: DetectedEnvironment,
+  metadataScope: MetadataScope,
+): Finding[] {
   if (environment !== 'browser') return [];
   const findings: Finding[] = [];
   for (const request of facts.tokenRequests) {
@@ -594,7 +860,10 @@ export function anyUserScopeFindings(facts: FileFacts, text: string, environment
     // A dynamic audience, or (for a call that sets none) a client this file does not show, may be that API's too.
     const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
     const unseenClient = request.level === 'call' && !request.audience && !request.parent;
-    const certainty: Certainty = unseenClient || (audience && audience.value === undefined && !isManagementAudience(audience.pattern)) ? 'needs-manual' : 'proven';
+    const certainty: Certainty =
+      unseenClient || (audience && audience.value === undefined && !isManagementAudience(audience.pattern))
+        ? 'needs-manual'
+        : 'proven';
     const required = requiredScopes(linkedCalls(facts, request, 'scope'), metadataScope);
     // Without the calls in view there is no current-user replacement to offer, only the report.
     const next = minimalScopeString(scopes, required);
@@ -616,14 +885,35 @@ export function backendOnlyFindings(facts: FileFacts, environment: DetectedEnvir
   for (const call of facts.managementCalls) {
     if (call.file !== undefined) continue; // reported in the module that makes it
     if (call.backendOnlyReason) {
-      findings.push({ messageId: 'backendOnlyBody', data: { call: describe(call), reason: call.backendOnlyReason }, node: call.node, certainty: 'proven' });
+      findings.push({
+        messageId: 'backendOnlyBody',
+        data: { call: describe(call), reason: call.backendOnlyReason },
+        node: call.node,
+        certainty: 'proven',
+      });
     } else if (call.endpoint && !call.endpoint.currentUserScope) {
-      findings.push({ messageId: 'backendOnlyEndpoint', data: { call: describe(call), scope: call.endpoint.anyUserScope }, node: call.node, certainty: 'proven' });
+      findings.push({
+        messageId: 'backendOnlyEndpoint',
+        data: { call: describe(call), scope: call.endpoint.anyUserScope },
+        node: call.node,
+        certainty: 'proven',
+      });
     } else if (!call.endpoint && call.method && call.path !== undefined && !findEndpoint(call.method, call.path)) {
-      findings.push({ messageId: 'unknownEndpoint', data: { call: describe(call) }, node: call.node, certainty: 'needs-manual' });
+      findings.push({
+        messageId: 'unknownEndpoint',
+        data: { call: describe(call) },
+        node: call.node,
+        certainty: 'needs-manual',
+      });
     } else if (!call.method && call.path !== undefined) {
       const scopes = backendOnlyPathScopes(call.path);
-      if (scopes) findings.push({ messageId: 'backendOnlyEndpoint', data: { call: describe(call), scope: scopes }, node: call.node, certainty: 'proven' });
+      if (scopes)
+        findings.push({
+          messageId: 'backendOnlyEndpoint',
+          data: { call: describe(call), scope: scopes },
+          node: call.node,
+          certainty: 'proven',
+        });
     }
   }
   return findings;
@@ -633,7 +923,9 @@ const HTTP_METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'PATCH', 'DEL
 
 /** For a call whose method the code computes: the any-user scopes when every catalogued method on the path is backend-only. */
 function backendOnlyPathScopes(path: string): string | undefined {
-  const endpoints = HTTP_METHODS.map((method) => findEndpoint(method, path)).filter((endpoint) => endpoint !== undefined);
+  const endpoints = HTTP_METHODS.map((method) => findEndpoint(method, path)).filter(
+    (endpoint) => endpoint !== undefined,
+  );
   if (endpoints.length === 0 || endpoints.some((endpoint) => endpoint.currentUserScope)) return undefined;
   return [...new Set(endpoints.map((endpoint) => endpoint.anyUserScope))].join(' or ');
 }
@@ -653,9 +945,19 @@ export function secretFindings(facts: FileFacts, environment: DetectedEnvironmen
     reported.add(source);
     secrets.push({ node: source, kind: 'management-token' });
   }
-  return secrets.map((secret) => ({ messageId: secret.kind, data: {}, node: secret.node, certainty: secret.certainty ?? 'proven' }));
+  return secrets.map((secret) => ({
+    messageId: secret.kind,
+    data: {},
+    node: secret.node,
+    certainty: secret.certainty ?? 'proven',
+  }));
 }
 
 export function legacyApiFindings(facts: FileFacts): Finding[] {
-  return facts.legacyApis.map((use) => ({ messageId: 'legacyApi', data: { api: use.api, replacement: use.replacement }, node: use.node, certainty: use.certainty ?? 'proven' }));
+  return facts.legacyApis.map((use) => ({
+    messageId: 'legacyApi',
+    data: { api: use.api, replacement: use.replacement },
+    node: use.node,
+    certainty: use.certainty ?? 'proven',
+  }));
 }

@@ -6,7 +6,17 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { findEndpoint, type HttpMethod } from '../catalog';
-import { calleePath, enclosingClassBody, findProperty, isFunction, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
+import {
+  calleePath,
+  enclosingClassBody,
+  findProperty,
+  isFunction,
+  memberName,
+  propertyName,
+  returnedValues,
+  unwrap,
+  nameTable,
+} from './ast';
 import { bearerOperand, kindFromName, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
 import { managementUrl, storedValue, type Auth0Hosts } from './management-urls';
@@ -15,7 +25,8 @@ import { holderKey, isRequireCall } from './sdk';
 import type { CredentialUse, ManagementCall, Node, Provenance } from './types';
 
 /** The library a request goes through; interceptors name the one whose requests they change. */
-export type HttpLibrary = 'fetch' | 'axios' | '$http' | 'jQuery' | 'request' | 'superagent' | 'XMLHttpRequest' | 'HttpClient' | 'AuthHttp';
+export type HttpLibrary =
+  'fetch' | 'axios' | '$http' | 'jQuery' | 'request' | 'superagent' | 'XMLHttpRequest' | 'HttpClient' | 'AuthHttp';
 
 /** One HTTP request as a transport library expresses it. */
 export interface HttpRequest {
@@ -43,7 +54,11 @@ const NO_BODY_VERBS = new Set(['get', 'delete', 'head', 'options', 'jsonp']);
 const BODY_VERBS = new Set(['post', 'put', 'patch']);
 
 /** The static method of a `method`/`type` option; `fallback` when there is none, `undefined` when the code computes it. */
-export function httpMethod(context: FileContext, node: Node | undefined, fallback: HttpMethod | undefined): HttpMethod | undefined {
+export function httpMethod(
+  context: FileContext,
+  node: Node | undefined,
+  fallback: HttpMethod | undefined,
+): HttpMethod | undefined {
   if (!node) return fallback;
   const value = context.staticString(node);
   return value === undefined ? undefined : verbMethod(value);
@@ -64,16 +79,25 @@ export function authorizationHeader(context: FileContext, headers: Node | undefi
   if (!headers) return undefined;
   const target = context.resolve(headers);
   if (target.type === 'CallExpression') return headerSetInChain(context, target);
-  const object = isHeadersConstruction(target) && target.arguments[0] ? context.objectLiteral(target.arguments[0]) : context.objectLiteral(target);
+  const object =
+    isHeadersConstruction(target) && target.arguments[0]
+      ? context.objectLiteral(target.arguments[0])
+      : context.objectLiteral(target);
   const property = object?.properties.find(
-    (candidate): candidate is TSESTree.Property => candidate.type === 'Property' && propertyName(candidate.key, candidate.computed)?.toLowerCase() === 'authorization',
+    (candidate): candidate is TSESTree.Property =>
+      candidate.type === 'Property' &&
+      propertyName(candidate.key, candidate.computed)?.toLowerCase() === 'authorization',
   );
   if (property) return property.value;
   return headerSetOn(context, headers);
 }
 
 function isHeadersConstruction(node: Node): node is TSESTree.NewExpression {
-  return node.type === 'NewExpression' && node.callee.type === 'Identifier' && (node.callee.name === 'Headers' || node.callee.name === 'HttpHeaders');
+  return (
+    node.type === 'NewExpression' &&
+    node.callee.type === 'Identifier' &&
+    (node.callee.name === 'Headers' || node.callee.name === 'HttpHeaders')
+  );
 }
 
 /** The value `headerCall(name, value)` sets when `name` is Authorization (`.set`, `.append`, `.setRequestHeader`). */
@@ -118,8 +142,8 @@ function libraryModule(context: FileContext, node: Node, depth = 0): string | un
     switch (binding.kind) {
       case 'import':
         return binding.imported === 'default' || binding.imported === '*' ? binding.source : undefined;
-      case 'global':
       // No scope manager, or several declarations: go by the name.
+      case 'global':
       case 'unknown':
         return `global:${binding.name}`;
       case 'parameter':
@@ -135,7 +159,8 @@ function libraryModule(context: FileContext, node: Node, depth = 0): string | un
     const name = memberName(target);
     if (name === 'default') return libraryModule(context, target.object, depth + 1);
     const owner = calleePath(target.object);
-    if (name !== undefined && owner?.length === 1 && ['window', 'globalThis', 'self'].includes(owner[0]!)) return `global:${name}`;
+    if (name !== undefined && owner?.length === 1 && ['window', 'globalThis', 'self'].includes(owner[0]!))
+      return `global:${name}`;
   }
   return undefined;
 }
@@ -166,14 +191,26 @@ function callsOn(context: FileContext, value: Node, depth = 0): TSESTree.CallExp
   for (;;) {
     const member = current.parent;
     const call = member?.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== current || call?.type !== 'CallExpression' || call.callee !== member) break;
+    if (
+      member?.type !== 'MemberExpression' ||
+      member.object !== current ||
+      call?.type !== 'CallExpression' ||
+      call.callee !== member
+    )
+      break;
     calls.push(call);
     current = call;
   }
   const declarator = current.parent;
-  if (depth < 2 && declarator?.type === 'VariableDeclarator' && declarator.init === current && declarator.id.type === 'Identifier') {
+  if (
+    depth < 2 &&
+    declarator?.type === 'VariableDeclarator' &&
+    declarator.init === current &&
+    declarator.id.type === 'Identifier'
+  ) {
     for (const reference of context.variableOf(declarator.id)?.references ?? []) {
-      if (reference.identifier !== declarator.id && !reference.isWrite()) calls.push(...callsOn(context, reference.identifier, depth + 1));
+      if (reference.identifier !== declarator.id && !reference.isWrite())
+        calls.push(...callsOn(context, reference.identifier, depth + 1));
     }
   }
   return calls;
@@ -183,7 +220,12 @@ function callsOn(context: FileContext, value: Node, depth = 0): TSESTree.CallExp
 
 const fetchCall: TransportRecogniser = (context, call) => {
   const path = calleePath(call.callee);
-  if (!path || path[path.length - 1] !== 'fetch' || !(path.length === 1 || (path.length === 2 && ['window', 'globalThis', 'self'].includes(path[0]!)))) return undefined;
+  if (
+    !path ||
+    path[path.length - 1] !== 'fetch' ||
+    !(path.length === 1 || (path.length === 2 && ['window', 'globalThis', 'self'].includes(path[0]!)))
+  )
+    return undefined;
   const [url, init] = call.arguments;
   if (!url) return undefined;
   const options = init && context.objectLiteral(init);
@@ -202,7 +244,12 @@ const fetchCall: TransportRecogniser = (context, call) => {
 function axiosClient(context: FileContext, node: Node): { defaults?: TSESTree.ObjectExpression } | undefined {
   if (isAxios(context, node)) return {};
   const value = storedValue(context, node);
-  if (value.type !== 'CallExpression' || memberName(value.callee) !== 'create' || !isAxios(context, (unwrap(value.callee) as TSESTree.MemberExpression).object)) return undefined;
+  if (
+    value.type !== 'CallExpression' ||
+    memberName(value.callee) !== 'create' ||
+    !isAxios(context, (unwrap(value.callee) as TSESTree.MemberExpression).object)
+  )
+    return undefined;
   return { defaults: value.arguments[0] ? context.objectLiteral(value.arguments[0]) : undefined };
 }
 
@@ -242,7 +289,8 @@ const axiosCall: TransportRecogniser = (context, call) => {
   }
   if (!url) return undefined;
   const defaults = client.defaults;
-  const method = verb === undefined || verb === 'request' ? httpMethod(context, option(config, 'method'), 'GET') : verbMethod(verb);
+  const method =
+    verb === undefined || verb === 'request' ? httpMethod(context, option(config, 'method'), 'GET') : verbMethod(verb);
   return {
     node: call,
     library: 'axios',
@@ -250,7 +298,9 @@ const axiosCall: TransportRecogniser = (context, call) => {
     url,
     baseUrl: option(config, 'baseURL') ?? option(defaults, 'baseURL'),
     method,
-    authorization: authorizationHeader(context, option(config, 'headers')) ?? axiosDefaultAuthorization(context, defaults, direct ? callee : member!.object),
+    authorization:
+      authorizationHeader(context, option(config, 'headers')) ??
+      axiosDefaultAuthorization(context, defaults, direct ? callee : member!.object),
     body,
   };
 };
@@ -259,9 +309,15 @@ const axiosCall: TransportRecogniser = (context, call) => {
  * The Authorization header an axios client sends by default: `axios.create({ headers: { Authorization } })`
  * (also under `common`), or `client.defaults.headers.common.Authorization = ...` anywhere in the file.
  */
-function axiosDefaultAuthorization(context: FileContext, defaults: TSESTree.ObjectExpression | undefined, client: Node): Node | undefined {
+function axiosDefaultAuthorization(
+  context: FileContext,
+  defaults: TSESTree.ObjectExpression | undefined,
+  client: Node,
+): Node | undefined {
   const headers = option(defaults, 'headers');
-  const fromCreate = authorizationHeader(context, headers) ?? authorizationHeader(context, option(headers && context.objectLiteral(headers), 'common'));
+  const fromCreate =
+    authorizationHeader(context, headers) ??
+    authorizationHeader(context, option(headers && context.objectLiteral(headers), 'common'));
   if (fromCreate) return fromCreate;
   const clientKey = holderKey(context, client);
   if (clientKey === undefined) return undefined;
@@ -299,7 +355,13 @@ const angularJsHttpCall: TransportRecogniser = (context, call) => {
 };
 
 /** `client.get(url, config)` / `client.patch(url, body, config)`: the shape `$http` and Angular's HttpClient share. */
-function verbCall(context: FileContext, call: TSESTree.CallExpression, library: HttpLibrary, verb: string, bodyKey: string): HttpRequest | undefined {
+function verbCall(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+  library: HttpLibrary,
+  verb: string,
+  bodyKey: string,
+): HttpRequest | undefined {
   const withBody = BODY_VERBS.has(verb);
   if (!withBody && !NO_BODY_VERBS.has(verb)) return undefined;
   const url = call.arguments[0];
@@ -320,7 +382,13 @@ function verbCall(context: FileContext, call: TSESTree.CallExpression, library: 
 /** An options object, also Angular 2's `new RequestOptions({ headers })`. */
 function requestOptions(context: FileContext, node: Node): TSESTree.ObjectExpression | undefined {
   const value = context.resolve(node);
-  if (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'RequestOptions' && value.arguments[0]) return context.objectLiteral(value.arguments[0]);
+  if (
+    value.type === 'NewExpression' &&
+    value.callee.type === 'Identifier' &&
+    value.callee.name === 'RequestOptions' &&
+    value.arguments[0]
+  )
+    return context.objectLiteral(value.arguments[0]);
   return context.objectLiteral(value);
 }
 
@@ -330,7 +398,11 @@ const angularHttpCall: TransportRecogniser = (context, call) => {
   if (!target) return undefined;
   const library = angularHttpLibrary(context, target.object);
   if (!library) return undefined;
-  if (target.method === 'request' && call.arguments.length >= 2 && context.staticString(call.arguments[0]!) !== undefined) {
+  if (
+    target.method === 'request' &&
+    call.arguments.length >= 2 &&
+    context.staticString(call.arguments[0]!) !== undefined
+  ) {
     const options = call.arguments[2] && requestOptions(context, call.arguments[2]);
     return {
       node: call,
@@ -345,12 +417,21 @@ const angularHttpCall: TransportRecogniser = (context, call) => {
   return verbCall(context, call, library, target.method, 'body');
 };
 
-const ANGULAR_HTTP_TYPES: Record<string, HttpLibrary> = nameTable({ HttpClient: 'HttpClient', Http: 'HttpClient', AuthHttp: 'AuthHttp' });
+const ANGULAR_HTTP_TYPES: Record<string, HttpLibrary> = nameTable({
+  HttpClient: 'HttpClient',
+  Http: 'HttpClient',
+  AuthHttp: 'AuthHttp',
+});
 
 /** Which Angular HTTP service a receiver is: by its declared or injected type, else by its conventional name. */
 function angularHttpLibrary(context: FileContext, receiver: Node): HttpLibrary | undefined {
   const target = unwrap(receiver);
-  const name = target.type === 'Identifier' ? target.name : target.type === 'MemberExpression' && unwrap(target.object).type === 'ThisExpression' ? memberName(target) : undefined;
+  const name =
+    target.type === 'Identifier'
+      ? target.name
+      : target.type === 'MemberExpression' && unwrap(target.object).type === 'ThisExpression'
+        ? memberName(target)
+        : undefined;
   // Node's `http`/`https` modules share the conventional name, not the call shapes.
   if (name === undefined || /^(node:)?https?$/.test(libraryModule(context, target) ?? '')) return undefined;
   const type = injectedType(context, target, name);
@@ -372,11 +453,21 @@ function injectedType(context: FileContext, receiver: Node, name: string): strin
   for (const element of enclosingClassBody(receiver)?.body ?? []) {
     if (element.type === 'PropertyDefinition' && propertyName(element.key, element.computed) === name) {
       const injected = element.value && unwrap(element.value);
-      if (injected?.type === 'CallExpression' && calleePath(injected.callee)?.at(-1) === 'inject' && injected.arguments[0]?.type === 'Identifier') return injected.arguments[0].name;
+      if (
+        injected?.type === 'CallExpression' &&
+        calleePath(injected.callee)?.at(-1) === 'inject' &&
+        injected.arguments[0]?.type === 'Identifier'
+      )
+        return injected.arguments[0].name;
       return annotatedType(element);
     }
     if (element.type === 'MethodDefinition' && element.kind === 'constructor') {
-      const param = element.value.params.find((candidate) => candidate.type === 'TSParameterProperty' && candidate.parameter.type === 'Identifier' && candidate.parameter.name === name);
+      const param = element.value.params.find(
+        (candidate) =>
+          candidate.type === 'TSParameterProperty' &&
+          candidate.parameter.type === 'Identifier' &&
+          candidate.parameter.name === name,
+      );
       if (param) return annotatedType(param);
     }
   }
@@ -385,15 +476,26 @@ function injectedType(context: FileContext, receiver: Node, name: string): strin
 
 function annotatedType(node: Node): string | undefined {
   const holder = node.type === 'TSParameterProperty' ? node.parameter : node;
-  const annotation = 'typeAnnotation' in holder && holder.typeAnnotation && 'typeAnnotation' in holder.typeAnnotation ? holder.typeAnnotation.typeAnnotation : undefined;
-  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+  const annotation =
+    'typeAnnotation' in holder && holder.typeAnnotation && 'typeAnnotation' in holder.typeAnnotation
+      ? holder.typeAnnotation.typeAnnotation
+      : undefined;
+  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier'
+    ? annotation.typeName.name
+    : undefined;
 }
 
 const JQUERY_METHODS = new Set(['ajax', 'get', 'post', 'getJSON']);
 
 function isJQuery(context: FileContext, node: Node): boolean {
   const module = libraryModule(context, node);
-  return module === 'jquery' || module === 'global:$' || module === 'global:jQuery' || module === 'param:$' || module === 'param:jQuery';
+  return (
+    module === 'jquery' ||
+    module === 'global:$' ||
+    module === 'global:jQuery' ||
+    module === 'param:$' ||
+    module === 'param:jQuery'
+  );
 }
 
 /** `$.ajax(url?, settings)`, `$.get/post/getJSON(url, data?, success?)` or `(settings)`, also `jQuery.*`. */
@@ -406,7 +508,8 @@ const jQueryCall: TransportRecogniser = (context, call) => {
   const settings = firstSettings ?? (target.method === 'ajax' && second ? context.objectLiteral(second) : undefined);
   const url = firstSettings ? option(firstSettings, 'url') : first;
   if (!url) return undefined;
-  const shorthandData = !firstSettings && target.method !== 'ajax' && second && !isFunction(unwrap(second)) ? second : undefined;
+  const shorthandData =
+    !firstSettings && target.method !== 'ajax' && second && !isFunction(unwrap(second)) ? second : undefined;
   const fallback = target.method === 'ajax' ? 'GET' : verbMethod(target.method);
   return {
     node: call,
@@ -414,7 +517,9 @@ const jQueryCall: TransportRecogniser = (context, call) => {
     via: `$.${target.method}`,
     url,
     method: httpMethod(context, option(settings, 'method', 'type'), fallback),
-    authorization: authorizationHeader(context, option(settings, 'headers')) ?? beforeSendAuthorization(context, option(settings, 'beforeSend')),
+    authorization:
+      authorizationHeader(context, option(settings, 'headers')) ??
+      beforeSendAuthorization(context, option(settings, 'beforeSend')),
     body: option(settings, 'data') ?? shorthandData,
   };
 };
@@ -426,7 +531,11 @@ function beforeSendAuthorization(context: FileContext, beforeSend: Node | undefi
   if (!fn || xhr?.type !== 'Identifier') return undefined;
   for (const reference of context.variableOf(xhr)?.references ?? []) {
     const call = reference.identifier.parent?.parent;
-    if (call?.type === 'CallExpression' && memberName(call.callee) === 'setRequestHeader' && (call.callee as TSESTree.MemberExpression).object === reference.identifier) {
+    if (
+      call?.type === 'CallExpression' &&
+      memberName(call.callee) === 'setRequestHeader' &&
+      (call.callee as TSESTree.MemberExpression).object === reference.identifier
+    ) {
       const value = authorizationArgument(context, call);
       if (value) return value;
     }
@@ -434,7 +543,14 @@ function beforeSendAuthorization(context: FileContext, beforeSend: Node | undefi
   return undefined;
 }
 
-const REQUEST_MODULES = new Set(['request', 'request-promise', 'request-promise-native', 'request-promise-any', 'browser-request', 'global:request']);
+const REQUEST_MODULES = new Set([
+  'request',
+  'request-promise',
+  'request-promise-native',
+  'request-promise-any',
+  'browser-request',
+  'global:request',
+]);
 const SUPERAGENT_MODULES = new Set(['superagent', 'global:superagent']);
 const REQUEST_VERBS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
 
@@ -442,7 +558,8 @@ const REQUEST_VERBS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', '
 const requestCall: TransportRecogniser = (context, call) => {
   const target = methodCall(call);
   const client = target ? target.object : call.callee;
-  if (!REQUEST_MODULES.has(libraryModule(context, client) ?? '') || (target && !REQUEST_VERBS.has(target.method))) return undefined;
+  if (!REQUEST_MODULES.has(libraryModule(context, client) ?? '') || (target && !REQUEST_VERBS.has(target.method)))
+    return undefined;
   const [first, second] = call.arguments;
   if (!first) return undefined;
   const firstOptions = context.objectLiteral(first);
@@ -469,10 +586,15 @@ const superagentCall: TransportRecogniser = (context, call) => {
   const target = methodCall(call);
   const client = target ? target.object : call.callee;
   const module = libraryModule(context, client) ?? '';
-  if ((!SUPERAGENT_MODULES.has(module) && module !== 'global:request') || (target && !REQUEST_VERBS.has(target.method))) return undefined;
+  if ((!SUPERAGENT_MODULES.has(module) && module !== 'global:request') || (target && !REQUEST_VERBS.has(target.method)))
+    return undefined;
   const chain = callsOn(context, call);
   // A global `request` is superagent when it is used the superagent way.
-  if (module === 'global:request' && !chain.some((link) => ['set', 'send', 'auth', 'end'].includes(memberName(link.callee) ?? ''))) return undefined;
+  if (
+    module === 'global:request' &&
+    !chain.some((link) => ['set', 'send', 'auth', 'end'].includes(memberName(link.callee) ?? ''))
+  )
+    return undefined;
   // `superagent(method, url)` or `superagent(url, callback?)`.
   const [first, second] = call.arguments;
   const methodFirst = !target && second !== undefined && !isFunction(unwrap(second));
@@ -484,14 +606,25 @@ const superagentCall: TransportRecogniser = (context, call) => {
   let body: Node | undefined;
   for (const link of chain) {
     const name = memberName(link.callee);
-    if (name === 'set') authorization ??= authorizationArgument(context, link) ?? authorizationHeader(context, link.arguments[0]);
+    if (name === 'set')
+      authorization ??= authorizationArgument(context, link) ?? authorizationHeader(context, link.arguments[0]);
     else if (name === 'send') body ??= link.arguments[0];
     else if (name === 'auth' && link.arguments.length >= 2) {
       const settings = context.objectLiteral(link.arguments[1]!);
-      if (context.staticString(option(settings, 'type') ?? link)?.toLowerCase() === 'bearer') bearer ??= link.arguments[0];
+      if (context.staticString(option(settings, 'type') ?? link)?.toLowerCase() === 'bearer')
+        bearer ??= link.arguments[0];
     }
   }
-  return { node: call, library: 'superagent', via: target ? `superagent.${target.method}` : 'superagent', url, method, authorization, bearer, body };
+  return {
+    node: call,
+    library: 'superagent',
+    via: target ? `superagent.${target.method}` : 'superagent',
+    url,
+    method,
+    authorization,
+    bearer,
+    body,
+  };
 };
 
 /** `xhr.open(method, url)` on a `new XMLHttpRequest()`, with `xhr.setRequestHeader` / `xhr.send` on the same variable. */
@@ -508,7 +641,15 @@ const xhrCall: TransportRecogniser = (context, call) => {
     if (name === 'setRequestHeader') authorization ??= authorizationArgument(context, other);
     else if (name === 'send') body ??= other.arguments[0];
   }
-  return { node: call, library: 'XMLHttpRequest', via: 'XMLHttpRequest', url: call.arguments[1]!, method: httpMethod(context, call.arguments[0], undefined), authorization, body };
+  return {
+    node: call,
+    library: 'XMLHttpRequest',
+    via: 'XMLHttpRequest',
+    url: call.arguments[1]!,
+    method: httpMethod(context, call.arguments[0], undefined),
+    authorization,
+    body,
+  };
 };
 
 /** Every transport the recogniser knows; add a library by adding its recogniser here. The first match wins. */
@@ -542,8 +683,15 @@ interface Interceptor {
 
 function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: CredentialTracer): Interceptor[] {
   const interceptors: Interceptor[] = [];
-  const add = (library: HttpLibrary, token: Node | undefined, provenance: Provenance | undefined, reach: Interceptor['reach'], unseen: Interceptor['unseen']): void => {
-    if (token && provenance && provenance.kind !== 'unknown') interceptors.push({ library, token, provenance, reach, unseen });
+  const add = (
+    library: HttpLibrary,
+    token: Node | undefined,
+    provenance: Provenance | undefined,
+    reach: Interceptor['reach'],
+    unseen: Interceptor['unseen'],
+  ): void => {
+    if (token && provenance && provenance.kind !== 'unknown')
+      interceptors.push({ library, token, provenance, reach, unseen });
   };
   const getter = (node: Node | undefined): { token?: Node; provenance?: Provenance } => {
     const token = node && tokenGetterResult(context, node);
@@ -553,8 +701,20 @@ function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: 
     const list = node && context.resolve(node);
     if (!list) return undefined;
     if (list.type !== 'ArrayExpression') return 'unknown';
-    if (list.elements.some((element) => element && element.type !== 'SpreadElement' && hosts.isAuth0HostExpression(element))) return 'auth0';
-    return list.elements.every((element) => element && element.type !== 'SpreadElement' && (context.staticString(element) !== undefined || unwrap(element).type === 'Literal')) ? 'other' : 'unknown';
+    if (
+      list.elements.some(
+        (element) => element && element.type !== 'SpreadElement' && hosts.isAuth0HostExpression(element),
+      )
+    )
+      return 'auth0';
+    return list.elements.every(
+      (element) =>
+        element &&
+        element.type !== 'SpreadElement' &&
+        (context.staticString(element) !== undefined || unwrap(element).type === 'Literal'),
+    )
+      ? 'other'
+      : 'unknown';
   };
 
   // angular2-jwt 0.x: `new AuthConfig({ tokenName | tokenGetter })`, `provideAuth({...})`; AuthHttp sends it everywhere.
@@ -578,18 +738,32 @@ function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: 
       const config = configNode && context.objectLiteral(configNode);
       const { token, provenance } = getter(option(config, 'tokenGetter'));
       // Without a whitelist entry angular-jwt never sends the token to another origin.
-      add('HttpClient', token, provenance, whitelist(option(config, 'allowedDomains', 'whitelistedDomains')) ?? 'other', 'ignore');
+      add(
+        'HttpClient',
+        token,
+        provenance,
+        whitelist(option(config, 'allowedDomains', 'whitelistedDomains')) ?? 'other',
+        'ignore',
+      );
     }
     // AngularJS angular-jwt: `jwtOptionsProvider.config({ tokenGetter, whiteListedDomains })`.
     if (owner === 'jwtOptionsProvider' && last === 'config') {
       const config = call.arguments[0] && context.objectLiteral(call.arguments[0]);
       const { token, provenance } = getter(option(config, 'tokenGetter'));
-      add('$http', token, provenance, whitelist(option(config, 'whiteListedDomains', 'whitelistedDomains')) ?? 'all', 'ignore');
+      add(
+        '$http',
+        token,
+        provenance,
+        whitelist(option(config, 'whiteListedDomains', 'whitelistedDomains')) ?? 'all',
+        'ignore',
+      );
     }
     // `$.ajaxSetup({ headers: { Authorization }, beforeSend })`.
     if (last === 'ajaxSetup' && isJQuery(context, (unwrap(call.callee) as TSESTree.MemberExpression).object)) {
       const settings = call.arguments[0] && context.objectLiteral(call.arguments[0]);
-      const header = authorizationHeader(context, option(settings, 'headers')) ?? beforeSendAuthorization(context, option(settings, 'beforeSend'));
+      const header =
+        authorizationHeader(context, option(settings, 'headers')) ??
+        beforeSendAuthorization(context, option(settings, 'beforeSend'));
       const token = header && bearerOperand(context, header);
       add('jQuery', token, token && tokenProvenance(context, tracer, token), 'all', 'review');
     }
@@ -631,7 +805,13 @@ function interceptorHeader(context: FileContext, handler: Node): Node | undefine
     if (path?.at(-1)?.toLowerCase() === 'authorization' && path.includes('headers')) return assignment.right;
   }
   for (const call of context.calls) {
-    if (call.range[0] < start || call.range[1] > end || memberName(call.callee) !== 'set' || !calleePath(call.callee)?.includes('headers')) continue;
+    if (
+      call.range[0] < start ||
+      call.range[1] > end ||
+      memberName(call.callee) !== 'set' ||
+      !calleePath(call.callee)?.includes('headers')
+    )
+      continue;
     const value = authorizationArgument(context, call);
     if (value) return value;
   }
@@ -645,7 +825,12 @@ function interceptorHeader(context: FileContext, handler: Node): Node | undefine
 function tokenProvenance(context: FileContext, tracer: CredentialTracer, token: Node): Provenance {
   const traced = tracer.provenance(token);
   if (traced.kind !== 'unknown' || !isStorageRead(token) || !usesLegacyAuth0Angular(context)) return traced;
-  return { kind: 'id-token', certainty: 'needs-manual', source: token, description: `${context.source(token)} (auth0-angular v4 stores the ID token)` };
+  return {
+    kind: 'id-token',
+    certainty: 'needs-manual',
+    source: token,
+    description: `${context.source(token)} (auth0-angular v4 stores the ID token)`,
+  };
 }
 
 function isStorageRead(node: Node): boolean {
@@ -661,7 +846,9 @@ function usesLegacyAuth0Angular(context: FileContext): boolean {
 function storageKeyProvenance(context: FileContext, tokenName: Node): Provenance | undefined {
   const key = context.staticString(tokenName);
   const kind = key === undefined ? 'unknown' : kindFromName(key);
-  return kind === 'unknown' ? undefined : { kind, certainty: 'proven', source: tokenName, description: `storage key '${key}'` };
+  return kind === 'unknown'
+    ? undefined
+    : { kind, certainty: 'proven', source: tokenName, description: `storage key '${key}'` };
 }
 
 // ---------------------------------------------------------------------------------------------- assembly
@@ -686,11 +873,15 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
   const interceptors = new Map<HttpLibrary, CredentialUse>();
   for (const interceptor of recogniseInterceptors(context, hosts, tracer)) {
     if (interceptors.has(interceptor.library) || interceptor.reach === 'other') continue;
-    const seen = requests.some(({ request }) => request.library === interceptor.library && !request.authorization && !request.bearer);
+    const seen = requests.some(
+      ({ request }) => request.library === interceptor.library && !request.authorization && !request.bearer,
+    );
     if (!seen && interceptor.reach !== 'auth0' && interceptor.unseen === 'ignore') continue;
     // Proven only when the hook is shown to reach Auth0: a whitelisted Auth0 domain, or a hook on every request and a Management call through it.
     const proven = interceptor.reach === 'auth0' || (interceptor.reach === 'all' && seen);
-    const provenance: Provenance = proven ? interceptor.provenance : { ...interceptor.provenance, certainty: 'needs-manual' };
+    const provenance: Provenance = proven
+      ? interceptor.provenance
+      : { ...interceptor.provenance, certainty: 'needs-manual' };
     interceptors.set(interceptor.library, { site: 'interceptor', node: interceptor.token, provenance });
   }
   // One credential site per token expression: an instance's default header serves all its calls.
@@ -698,7 +889,11 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
   const credentialOf = (request: HttpRequest): CredentialUse | undefined => {
     const token = request.bearer ?? (request.authorization && bearerOperand(context, request.authorization));
     if (!token) return interceptors.get(request.library);
-    const site = sites.get(token) ?? { site: request.bearer ? 'auth-bearer' : 'bearer-header', node: token, provenance: tracer.provenance(token) };
+    const site = sites.get(token) ?? {
+      site: request.bearer ? 'auth-bearer' : 'bearer-header',
+      node: token,
+      provenance: tracer.provenance(token),
+    };
     sites.set(token, site);
     return site;
   };
@@ -706,7 +901,12 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
   return { calls, interceptors: [...interceptors.values()] };
 }
 
-function toManagementCall(context: FileContext, request: HttpRequest, path: string | undefined, credential: CredentialUse | undefined): ManagementCall {
+function toManagementCall(
+  context: FileContext,
+  request: HttpRequest,
+  path: string | undefined,
+  credential: CredentialUse | undefined,
+): ManagementCall {
   const endpoint = request.method && path !== undefined ? findEndpoint(request.method, path) : undefined;
   const bodyReason = request.body && endpoint ? backendOnlyReasonFor(context, endpoint, request.body) : undefined;
   return {

@@ -22,10 +22,26 @@ const V7_METHODS: Record<string, string> = nameTable({
 });
 const GET_PROFILE_WITH_ID_TOKEN = 'getUserInfo(accessToken) (/userinfo)';
 /** Methods of specific clients: auth0.js `Authentication#delegation`, node-auth0 `tokens.getInfo` and `oauth.signIn`. */
-const CLIENT_METHODS: readonly { readonly receiver: 'authentication' | 'node-tokens' | 'node-oauth'; readonly method: string; readonly replacement: string }[] = [
-  { receiver: 'authentication', method: 'delegation', replacement: 'an access token for the API from checkSession or /oauth/token' },
-  { receiver: 'node-tokens', method: 'getInfo', replacement: 'getProfile(accessToken) / UserInfoClient.getUserInfo(accessToken) (/userinfo)' },
-  { receiver: 'node-oauth', method: 'signIn', replacement: 'passwordGrant({ username, password, audience, scope }) (/oauth/token)' },
+const CLIENT_METHODS: readonly {
+  readonly receiver: 'authentication' | 'node-tokens' | 'node-oauth';
+  readonly method: string;
+  readonly replacement: string;
+}[] = [
+  {
+    receiver: 'authentication',
+    method: 'delegation',
+    replacement: 'an access token for the API from checkSession or /oauth/token',
+  },
+  {
+    receiver: 'node-tokens',
+    method: 'getInfo',
+    replacement: 'getProfile(accessToken) / UserInfoClient.getUserInfo(accessToken) (/userinfo)',
+  },
+  {
+    receiver: 'node-oauth',
+    method: 'signIn',
+    replacement: 'passwordGrant({ username, password, audience, scope }) (/oauth/token)',
+  },
 ];
 /** Legacy endpoints at the root of an Auth0 host, with what replaces them. */
 const LEGACY_ENDPOINTS: Record<string, string> = nameTable({
@@ -34,7 +50,11 @@ const LEGACY_ENDPOINTS: Record<string, string> = nameTable({
   '/oauth/ro': '/oauth/token with grant_type password (or password-realm) and an audience',
 });
 /** Every method name above, to skip other calls before looking at what they are called on. */
-const LEGACY_NAMES = new Set([...Object.keys(LEGACY_METHODS), ...Object.keys(V7_METHODS), ...CLIENT_METHODS.map((entry) => entry.method)]);
+const LEGACY_NAMES = new Set([
+  ...Object.keys(LEGACY_METHODS),
+  ...Object.keys(V7_METHODS),
+  ...CLIENT_METHODS.map((entry) => entry.method),
+]);
 const LEGACY_PATH = /\/(tokeninfo|delegation|oauth\/ro)(?=$|[?#])/;
 const LOCK = /^auth0-lock\./;
 const V7_CLIENTS = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
@@ -54,11 +74,18 @@ export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): Le
     if (receiver === 'other') continue;
     const legacy = LEGACY_METHODS[method];
     if (legacy !== undefined) found.push({ node: call, api: method, replacement: legacy });
-    else if (receiver === 'auth0-js-v7' && method in V7_METHODS) found.push({ node: call, api: method, replacement: V7_METHODS[method]! });
+    else if (receiver === 'auth0-js-v7' && method in V7_METHODS)
+      found.push({ node: call, api: method, replacement: V7_METHODS[method]! });
     else if (receiver === 'lock' && method === 'getProfile') {
       // Lock 9/10 send an ID token to /tokeninfo; Lock 11's `getProfile(accessToken)` is `getUserInfo` under another name.
       const token = call.arguments[0] && tracer.provenance(call.arguments[0]);
-      if (token?.kind === 'id-token') found.push({ node: call, api: 'getProfile', replacement: GET_PROFILE_WITH_ID_TOKEN, certainty: token.certainty });
+      if (token?.kind === 'id-token')
+        found.push({
+          node: call,
+          api: 'getProfile',
+          replacement: GET_PROFILE_WITH_ID_TOKEN,
+          certainty: token.certainty,
+        });
     } else {
       const entry = CLIENT_METHODS.find((candidate) => candidate.receiver === receiver && candidate.method === method);
       if (entry) found.push({ node: call, api: method, replacement: entry.replacement });
@@ -67,7 +94,8 @@ export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): Le
   found.push(...legacyUrls(context, hosts));
   for (const property of propertiesNamed(context).get('callbackOnLocationHash') ?? []) {
     const value = context.resolve(property.value);
-    const replacement = value.type === 'Literal' && value.value === false ? "responseType: 'code'" : "responseType: 'token id_token'";
+    const replacement =
+      value.type === 'Literal' && value.value === false ? "responseType: 'code'" : "responseType: 'token id_token'";
     found.push({ node: property, api: 'callbackOnLocationHash', replacement });
   }
   return found;
@@ -108,7 +136,12 @@ function authenticatedEmitters(context: FileContext): Set<string> {
   const emitters = new Set<string>();
   for (const call of context.calls) {
     const callee = unwrap(call.callee);
-    if (callee.type !== 'MemberExpression' || memberName(callee) !== 'on' || context.staticString(call.arguments[0] ?? call) !== 'authenticated') continue;
+    if (
+      callee.type !== 'MemberExpression' ||
+      memberName(callee) !== 'on' ||
+      context.staticString(call.arguments[0] ?? call) !== 'authenticated'
+    )
+      continue;
     const key = holderKey(context, callee.object);
     if (key !== undefined) emitters.add(key);
   }
@@ -149,7 +182,9 @@ function legacyPathOnAuth0Host(hosts: Auth0Hosts, parts: readonly StringPart[]):
     if (!('text' in part)) continue;
     const match = LEGACY_PATH.exec(part.text);
     if (!match) continue;
-    return hosts.isAuth0Origin([...parts.slice(0, index), { text: part.text.slice(0, match.index) }]) ? match[0] : undefined;
+    return hosts.isAuth0Origin([...parts.slice(0, index), { text: part.text.slice(0, match.index) }])
+      ? match[0]
+      : undefined;
   }
   return undefined;
 }
@@ -176,25 +211,43 @@ function propertiesNamed(context: FileContext): Map<string, TSESTree.Property[]>
 export function recogniseSecrets(context: FileContext, clients: readonly ManagementClient[]): SecretUse[] {
   const found: SecretUse[] = [];
   const properties = propertiesNamed(context);
-  const clientOptions = new Set(clients.map((client) => client.node.arguments[0] && context.objectLiteral(client.node.arguments[0])));
+  const clientOptions = new Set(
+    clients.map((client) => client.node.arguments[0] && context.objectLiteral(client.node.arguments[0])),
+  );
   for (const property of [...(properties.get('clientSecret') ?? []), ...(properties.get('client_secret') ?? [])]) {
     if (isEmpty(context, property.value)) continue;
     const object = property.parent as TSESTree.ObjectExpression;
-    const configuresClient = clientOptions.has(object) || object.properties.some((other) => other.type === 'Property' && OAUTH_KEYS.includes(propertyName(other.key, other.computed) ?? ''));
+    const configuresClient =
+      clientOptions.has(object) ||
+      object.properties.some(
+        (other) => other.type === 'Property' && OAUTH_KEYS.includes(propertyName(other.key, other.computed) ?? ''),
+      );
     found.push({ node: property, kind: 'client-secret', certainty: configuresClient ? 'proven' : 'needs-manual' });
   }
   for (const property of [...(properties.get('grant_type') ?? []), ...(properties.get('grantType') ?? [])]) {
-    if (context.staticString(property.value) === 'client_credentials' && !sentToOtherHost(context, property.parent as TSESTree.ObjectExpression)) found.push({ node: property, kind: 'client-credentials-grant' });
+    if (
+      context.staticString(property.value) === 'client_credentials' &&
+      !sentToOtherHost(context, property.parent as TSESTree.ObjectExpression)
+    )
+      found.push({ node: property, kind: 'client-credentials-grant' });
   }
   for (const call of context.calls) {
     const method = memberName(call.callee);
     const [key, value] = call.arguments;
-    const appendsGrant = (method === 'append' || method === 'set') && key && value && context.staticString(key) === 'grant_type' && context.staticString(value) === 'client_credentials';
-    if (appendsGrant || method === 'clientCredentialsGrant') found.push({ node: call, kind: 'client-credentials-grant' });
+    const appendsGrant =
+      (method === 'append' || method === 'set') &&
+      key &&
+      value &&
+      context.staticString(key) === 'grant_type' &&
+      context.staticString(value) === 'client_credentials';
+    if (appendsGrant || method === 'clientCredentialsGrant')
+      found.push({ node: call, kind: 'client-credentials-grant' });
   }
   for (const literal of context.strings) {
-    const text = literal.type === 'Literal' ? literal.value : literal.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
-    if (/(^|[?&\s])grant_type=client_credentials(&|$)/.test(text)) found.push({ node: literal, kind: 'client-credentials-grant' });
+    const text =
+      literal.type === 'Literal' ? literal.value : literal.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
+    if (/(^|[?&\s])grant_type=client_credentials(&|$)/.test(text))
+      found.push({ node: literal, kind: 'client-credentials-grant' });
     if (isManagementJwt(text)) found.push({ node: literal, kind: 'management-token' });
   }
   return found;
@@ -212,8 +265,17 @@ function sentToOtherHost(context: FileContext, body: TSESTree.ObjectExpression):
   let node: Node = body;
   for (let depth = 0; depth < 4 && node.parent; depth++) {
     const parent: Node = node.parent;
-    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && BODY_WRAPPERS.has(calleeName(parent.callee) ?? '')) node = parent;
-    else if (parent.type === 'Property' && parent.value === node && BODY_KEYS.has(propertyName(parent.key, parent.computed) ?? '')) node = parent.parent!;
+    if (
+      (parent.type === 'CallExpression' || parent.type === 'NewExpression') &&
+      BODY_WRAPPERS.has(calleeName(parent.callee) ?? '')
+    )
+      node = parent;
+    else if (
+      parent.type === 'Property' &&
+      parent.value === node &&
+      BODY_KEYS.has(propertyName(parent.key, parent.computed) ?? '')
+    )
+      node = parent.parent!;
     else if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
       const url = parent.arguments[0] && context.staticString(parent.arguments[0]);
       const host = url === undefined ? undefined : /^https?:\/\/([^/?#:]+)/i.exec(url)?.[1];
@@ -230,7 +292,11 @@ function calleeName(callee: Node): string | undefined {
 
 function isEmpty(context: FileContext, value: Node): boolean {
   const target = unwrap(value);
-  return context.staticString(target) === '' || (target.type === 'Literal' && target.value === null) || (target.type === 'Identifier' && target.name === 'undefined');
+  return (
+    context.staticString(target) === '' ||
+    (target.type === 'Literal' && target.value === null) ||
+    (target.type === 'Identifier' && target.name === 'undefined')
+  );
 }
 
 /** A JWT whose payload names the Management API as its audience (`https://<tenant>/api/v2/`). */

@@ -23,7 +23,15 @@ interface Body extends LiteralKind {
  * or the `edge` where a body starts or ends; `hole` stands for an expression whose value the text does not show (a
  * template's `${…}`, a variable in a `+`).
  */
-type Piece = { readonly type: 'char' | 'escape' | 'edge'; readonly body: Body; readonly start: number; readonly end: number; readonly cooked: string } | { readonly type: 'hole' };
+type Piece =
+  | {
+      readonly type: 'char' | 'escape' | 'edge';
+      readonly body: Body;
+      readonly start: number;
+      readonly end: number;
+      readonly cooked: string;
+    }
+  | { readonly type: 'hole' };
 type TextPiece = Exclude<Piece, { type: 'hole' }>;
 
 /** A piece with the offsets of its value in the whole string's value. */
@@ -91,7 +99,12 @@ export function writtenValueEdits(node: Node, from: string, to: string, text: st
 }
 
 /** The same edits for a range inside one literal's body (a URL's query value), whose value `to` replaces. */
-export function fragmentEdits(range: readonly [number, number], kind: LiteralKind, to: string, text: string): TextEdit[] | undefined {
+export function fragmentEdits(
+  range: readonly [number, number],
+  kind: LiteralKind,
+  to: string,
+  text: string,
+): TextEdit[] | undefined {
   const pieces = scan(text, { ...kind, start: range[0], end: range[1] });
   if (!pieces) return undefined;
   const from = cooked(pieces);
@@ -108,7 +121,12 @@ export function fragmentValue(range: readonly [number, number], kind: LiteralKin
 export function writtenPlainly(node: Node, text: string): boolean {
   let plain = true;
   walk(node, (inner) => {
-    if (!plain || (inner.type !== 'Literal' && inner.type !== 'TemplateLiteral') || (inner.type === 'Literal' && typeof inner.value !== 'string')) return;
+    if (
+      !plain ||
+      (inner.type !== 'Literal' && inner.type !== 'TemplateLiteral') ||
+      (inner.type === 'Literal' && typeof inner.value !== 'string')
+    )
+      return;
     const pieces = piecesOf(inner, text);
     plain = pieces !== undefined && pieces.every((piece) => piece.type !== 'escape');
   });
@@ -123,7 +141,10 @@ export interface WrittenText {
 }
 
 /** How a string literal, or each quasi of a template literal, is written; undefined where the source does not read as the parser says. */
-export function valueOffsets(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, text: string): (WrittenText | undefined)[] {
+export function valueOffsets(
+  node: TSESTree.StringLiteral | TSESTree.TemplateLiteral,
+  text: string,
+): (WrittenText | undefined)[] {
   const values = node.type === 'Literal' ? [node.value] : node.quasis.map((quasi) => quasi.value.cooked);
   return bodiesOf(node, text).map((body, index) => {
     const pieces = body && scan(text, body);
@@ -144,7 +165,8 @@ export function valueOffsets(node: TSESTree.StringLiteral | TSESTree.TemplateLit
 function piecesOf(node: Node, text: string): Piece[] | undefined {
   const target = unwrap(node);
   if ((target.type === 'Literal' && typeof target.value === 'string') || target.type === 'TemplateLiteral') {
-    const values = target.type === 'Literal' ? [target.value as string] : target.quasis.map((quasi) => quasi.value.cooked);
+    const values =
+      target.type === 'Literal' ? [target.value as string] : target.quasis.map((quasi) => quasi.value.cooked);
     const pieces: Piece[] = [];
     for (const [index, body] of bodiesOf(target as TSESTree.StringLiteral | TSESTree.TemplateLiteral, text).entries()) {
       const scanned = body && scan(text, body);
@@ -165,7 +187,10 @@ function piecesOf(node: Node, text: string): Piece[] | undefined {
 function bodiesOf(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, text: string): (Body | undefined)[] {
   const kind = literalKind(node, text);
   if (!kind) return [undefined];
-  if (node.type === 'Literal') return text[node.range[1] - 1] === kind.delimiter ? [{ ...kind, start: node.range[0] + 1, end: node.range[1] - 1 }] : [undefined];
+  if (node.type === 'Literal')
+    return text[node.range[1] - 1] === kind.delimiter
+      ? [{ ...kind, start: node.range[0] + 1, end: node.range[1] - 1 }]
+      : [undefined];
   // Parsers differ on whether a quasi's range holds its delimiters (`, }, ${): the first quasi tells which.
   const delimited = node.quasis[0]!.range[0] === node.range[0];
   return node.quasis.map((quasi) => {
@@ -180,7 +205,7 @@ function bodiesOf(node: TSESTree.StringLiteral | TSESTree.TemplateLiteral, text:
 /** A body's pieces, between its two edges; undefined when the body does not read as one of its kind. */
 function scan(text: string, body: Body): TextPiece[] | undefined {
   const pieces: TextPiece[] = [{ type: 'edge', body, start: body.start, end: body.start, cooked: '' }];
-  for (let at = body.start; at < body.end; ) {
+  for (let at = body.start; at < body.end;) {
     const piece = pieceAt(text, at, body);
     if (!piece || piece.end > body.end) return undefined;
     pieces.push(piece);
@@ -192,7 +217,13 @@ function scan(text: string, body: Body): TextPiece[] | undefined {
 
 function pieceAt(text: string, at: number, body: Body): TextPiece | undefined {
   const char = text[at]!;
-  const written = (end: number, value: string): TextPiece => ({ type: text.slice(at, end) === value ? 'char' : 'escape', body, start: at, end, cooked: value });
+  const written = (end: number, value: string): TextPiece => ({
+    type: text.slice(at, end) === value ? 'char' : 'escape',
+    body,
+    start: at,
+    end,
+    cooked: value,
+  });
   if (char === body.delimiter) return undefined;
   if (body.jsx) return char === '&' && ENTITY.test(text.slice(at, at + 32)) ? undefined : written(at + 1, char);
   if (char === '\\') return escapeAt(text, at, body.delimiter === '`', written);
@@ -206,7 +237,12 @@ function pieceAt(text: string, at: number, body: Body): TextPiece | undefined {
 }
 
 /** The escape sequence at `at` (a backslash), as a piece; undefined for one its literal does not allow. */
-function escapeAt(text: string, at: number, template: boolean, written: (end: number, value: string) => TextPiece): TextPiece | undefined {
+function escapeAt(
+  text: string,
+  at: number,
+  template: boolean,
+  written: (end: number, value: string) => TextPiece,
+): TextPiece | undefined {
   const next = text[at + 1];
   if (next === undefined) return undefined;
   if (LINE_BREAKS.has(next)) return written(next === '\r' && text[at + 2] === '\n' ? at + 3 : at + 2, '');
@@ -224,7 +260,10 @@ function escapeAt(text: string, at: number, template: boolean, written: (end: nu
     const nul = next === '0' && !/[0-9]/.test(text[at + 2] ?? '');
     if (template && !nul) return undefined;
     const octal = /^(?:[0-3][0-7]{0,2}|[4-7][0-7]?)/.exec(text.slice(at + 1, at + 4))?.[0];
-    return written(at + 1 + (octal ?? next).length, octal === undefined ? next : String.fromCharCode(parseInt(octal, 8)));
+    return written(
+      at + 1 + (octal ?? next).length,
+      octal === undefined ? next : String.fromCharCode(parseInt(octal, 8)),
+    );
   }
   const escaped = String.fromCodePoint(text.codePointAt(at + 1)!);
   return written(at + 1 + escaped.length, SINGLE_ESCAPES[escaped] ?? escaped);
@@ -244,9 +283,16 @@ function cooked(pieces: readonly Piece[]): string {
 function changesBetween(from: string, to: string): ValueChange[][] {
   const changes: ValueChange[][] = [];
   let [fromAt, toAt] = [0, 0];
-  for (const [shared, other] of [...sharedWords(from, to), [{ start: from.length, end: from.length }, { start: to.length, end: to.length }] as const]) {
+  for (const [shared, other] of [
+    ...sharedWords(from, to),
+    [
+      { start: from.length, end: from.length },
+      { start: to.length, end: to.length },
+    ] as const,
+  ]) {
     const [gap, written] = [from.slice(fromAt, shared.start), to.slice(toAt, other.start)];
-    if (gap !== written) changes.push([false, true].map((fromEnd) => shifted(changeBetween(gap, written, fromEnd), fromAt)));
+    if (gap !== written)
+      changes.push([false, true].map((fromEnd) => shifted(changeBetween(gap, written, fromEnd), fromAt)));
     [fromAt, toAt] = [shared.end, other.end];
   }
   return changes;
@@ -258,10 +304,12 @@ function sharedWords(from: string, to: string): (readonly [Word, Word])[] {
   // lengths[i][j]: the longest common subsequence of a[i..] and b[j..].
   const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) lengths[i]![j] = a[i]!.word === b[j]!.word ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+    for (let j = b.length - 1; j >= 0; j--)
+      lengths[i]![j] =
+        a[i]!.word === b[j]!.word ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
   }
   const pairs: (readonly [Word, Word])[] = [];
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     if (a[i]!.word === b[j]!.word) pairs.push([a[i++]!, b[j++]!]);
     else if (lengths[i + 1]![j]! >= lengths[i]![j + 1]!) i++;
     else j++;
@@ -276,7 +324,11 @@ interface Word {
 }
 
 function words(value: string): Word[] {
-  return [...value.matchAll(/[^\s,]+/g)].map((match) => ({ word: match[0], start: match.index, end: match.index + match[0].length }));
+  return [...value.matchAll(/[^\s,]+/g)].map((match) => ({
+    word: match[0],
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
 }
 
 /** The part of `from` that differs from `to`: what lies between the common start and the common end (the end first if asked). */
@@ -305,10 +357,16 @@ function splitsPair(value: string, at: number): boolean {
 }
 
 /** Each change made with the first of its alternatives that can be written, in a run of the value; together they must read as intended. */
-function editPieces(placed: readonly Placed[][], changes: readonly (readonly ValueChange[])[], text: string): TextEdit[] | undefined {
+function editPieces(
+  placed: readonly Placed[][],
+  changes: readonly (readonly ValueChange[])[],
+  text: string,
+): TextEdit[] | undefined {
   const chosen: Chosen[] = [];
   for (const alternatives of changes) {
-    const found = alternatives.flatMap((change) => placed.flatMap((run) => sourceRanges(run, change))).find((candidate) => readsAsIntended([candidate], text));
+    const found = alternatives
+      .flatMap((change) => placed.flatMap((run) => sourceRanges(run, change)))
+      .find((candidate) => readsAsIntended([candidate], text));
     if (!found) return undefined;
     chosen.push(found);
   }
@@ -361,7 +419,8 @@ function sourceRanges(run: readonly Placed[], change: ValueChange): Chosen[] {
     const replaced = first === -1 || last < first ? [] : run.slice(first, last + 1).map((placed) => placed.piece);
     const body = replaced[0]?.body;
     const whole = run[first]?.from === change.start && run[last]?.to === change.end;
-    if (body && whole && replaced.every((piece) => piece.type === 'char' && piece.body === body)) candidates.push({ range: [replaced[0]!.start, replaced[replaced.length - 1]!.end], body });
+    if (body && whole && replaced.every((piece) => piece.type === 'char' && piece.body === body))
+      candidates.push({ range: [replaced[0]!.start, replaced[replaced.length - 1]!.end], body });
   }
   return candidates.flatMap(({ range, body }) => {
     const written = sourceFor(body, change.text);

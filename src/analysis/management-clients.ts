@@ -49,8 +49,13 @@ export function recogniseManagementClients(context: FileContext, tracer: Credent
       node,
       key: storedAt(context, node),
       domain: options && findProperty(options, 'domain')?.value,
-      credential: token ? { site: 'management-client', node: token.value, provenance: tracer.suppliedProvenance(token.value) } : undefined,
-      machineToMachine: !!options && !token && (!!findProperty(options, 'clientSecret') || !!findProperty(options, 'clientAssertionSigningKey')),
+      credential: token
+        ? { site: 'management-client', node: token.value, provenance: tracer.suppliedProvenance(token.value) }
+        : undefined,
+      machineToMachine:
+        !!options &&
+        !token &&
+        (!!findProperty(options, 'clientSecret') || !!findProperty(options, 'clientAssertionSigningKey')),
     });
   }
   // react-native-auth0: `new Auth0({ domain, clientId }).users(token)` is the Management client.
@@ -88,7 +93,9 @@ export function recogniseClientCalls(context: FileContext, clients: readonly Man
     if (!method) continue;
     const endpoint = findEndpoint(method.method, method.path);
     const body = method.bodyArgument !== undefined ? call.arguments[method.bodyArgument] : undefined;
-    const backendOnlyReason = method.backendOnly ? `\`${name}\` changes app_metadata, which no current-user token may do` : body && endpoint && backendOnlyReasonFor(context, endpoint, body);
+    const backendOnlyReason = method.backendOnly
+      ? `\`${name}\` changes app_metadata, which no current-user token may do`
+      : body && endpoint && backendOnlyReasonFor(context, endpoint, body);
     calls.push({
       node: call,
       via: `${VIA[found.client.sdk]}#${name}`,
@@ -154,5 +161,4 @@ class ClientFinder {
     }
     return undefined;
   }
-
 }

@@ -70,19 +70,27 @@ export class Auth0Hosts {
   /** Whether an expression (a host, an origin or a whitelisted-domain entry) names the Auth0 tenant. */
   isAuth0HostExpression(node: Node): boolean {
     const target = unwrap(node);
-    if (target.type === 'Literal' && 'regex' in target && target.regex) return /auth0(app)?\\?\.com/i.test(target.regex.pattern);
+    if (target.type === 'Literal' && 'regex' in target && target.regex)
+      return /auth0(app)?\\?\.com/i.test(target.regex.pattern);
     return this.isAuth0Host(this.context.stringParts(target));
   }
 
   private isAuth0Domain(node: Node): boolean {
     const path = calleePath(node);
-    if (path?.some((name) => AUTH0_DOMAIN_NAME.test(name)) || (path && path.length > 1 && /auth0/i.test(path.join('.')) && /domain/i.test(path[path.length - 1]!))) return true;
+    if (
+      path?.some((name) => AUTH0_DOMAIN_NAME.test(name)) ||
+      (path && path.length > 1 && /auth0/i.test(path.join('.')) && /domain/i.test(path[path.length - 1]!))
+    )
+      return true;
     // `import.meta.env.VITE_AUTH0_DOMAIN` has no callee path; its last member still names it.
     if (AUTH0_DOMAIN_NAME.test(memberName(node) ?? '')) return true;
     if (this.texts.has(normaliseSource(this.context.source(node)))) return true;
     if (this.nodes.has(this.context.resolve(node))) return true;
     const value = this.context.staticString(node);
-    return value !== undefined && (isAuth0TenantHost(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()));
+    return (
+      value !== undefined &&
+      (isAuth0TenantHost(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()))
+    );
   }
 }
 
@@ -90,7 +98,12 @@ export class Auth0Hosts {
  * The Management path an URL expression targets, or `undefined` when it is not a Management API URL on an
  * Auth0 host. `base` is a client's base URL (axios `baseURL`, request `baseUrl`), which a relative `url` extends.
  */
-export function managementUrl(context: FileContext, hosts: Auth0Hosts, url: Node, base?: Node): ManagementUrl | undefined {
+export function managementUrl(
+  context: FileContext,
+  hosts: Auth0Hosts,
+  url: Node,
+  base?: Node,
+): ManagementUrl | undefined {
   const urlParts = urlStringParts(context, url);
   const parts = base && !isAbsolute(urlParts) ? joinPaths([urlStringParts(context, base), urlParts]) : urlParts;
   const split = splitAtApiV2(parts);
@@ -110,7 +123,8 @@ export function storedValue(context: FileContext, node: Node): Node {
   if (key === undefined || name === undefined) return resolved;
   const values = valuesWrittenTo(context, key);
   for (const element of enclosingClassBody(resolved)?.body ?? []) {
-    if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name) values.push(element.value);
+    if (element.type === 'PropertyDefinition' && element.value && propertyName(element.key, element.computed) === name)
+      values.push(element.value);
   }
   return values.length === 1 ? context.resolve(values[0]!) : resolved;
 }
@@ -122,18 +136,38 @@ function urlStringParts(context: FileContext, url: Node, depth = 0): StringPart[
   const next = (node: Node): StringPart[] => urlStringParts(context, node, depth + 1);
   // `url.href`, `url.toString()` of an URL object.
   if (target.type === 'MemberExpression' && memberName(target) === 'href') return next(target.object);
-  if (target.type === 'CallExpression' && target.arguments.length === 0 && memberName(target.callee) === 'toString') return next((unwrap(target.callee) as TSESTree.MemberExpression).object);
-  if (target.type === 'NewExpression' && target.callee.type === 'Identifier' && target.callee.name === 'URL' && target.arguments[0]) {
+  if (target.type === 'CallExpression' && target.arguments.length === 0 && memberName(target.callee) === 'toString')
+    return next((unwrap(target.callee) as TSESTree.MemberExpression).object);
+  if (
+    target.type === 'NewExpression' &&
+    target.callee.type === 'Identifier' &&
+    target.callee.name === 'URL' &&
+    target.arguments[0]
+  ) {
     const [path, base] = target.arguments;
     return base ? resolveAgainst(next(path!), next(base)) : next(path!);
   }
-  if (target.type === 'CallExpression' && target.callee.type === 'Identifier' && /^url-?join$/i.test(target.callee.name)) {
+  if (
+    target.type === 'CallExpression' &&
+    target.callee.type === 'Identifier' &&
+    /^url-?join$/i.test(target.callee.name)
+  ) {
     return joinPaths(target.arguments.map((argument) => next(argument)));
   }
   const evaluated = context.stringParts(target);
-  if (target.type === 'CallExpression' && evaluated.length === 1 && 'hole' in evaluated[0]! && evaluated[0].hole === target) return helperReturn(context, target, next);
+  if (
+    target.type === 'CallExpression' &&
+    evaluated.length === 1 &&
+    'hole' in evaluated[0]! &&
+    evaluated[0].hole === target
+  )
+    return helperReturn(context, target, next);
   // Holes `stringParts` leaves may still be URL pieces kept elsewhere: `this.base`, `userUrl(id)`, `new URL(...)`.
-  return mergeText(evaluated.flatMap((part) => ('hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part])));
+  return mergeText(
+    evaluated.flatMap((part) =>
+      'hole' in part && part.hole !== target && isContainer(part.hole) ? next(part.hole) : [part],
+    ),
+  );
 }
 
 function isContainer(node: Node): boolean {
@@ -141,10 +175,17 @@ function isContainer(node: Node): boolean {
 }
 
 /** `userUrl(id)` where `userUrl` returns one expression: that expression's parts (its parameters stay holes). */
-function helperReturn(context: FileContext, call: TSESTree.CallExpression, next: (node: Node) => StringPart[]): StringPart[] {
+function helperReturn(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+  next: (node: Node) => StringPart[],
+): StringPart[] {
   const helper = unwrap(call.callee).type === 'Identifier' ? context.functionOf(call.callee) : undefined;
   // Only a helper that is nothing but its `return`: statements before it may change what the pieces mean.
-  const returned = helper && (helper.body?.type !== 'BlockStatement' || helper.body.body.length === 1) ? returnedValues(helper, { nested: false, valuesOnly: false }) : [];
+  const returned =
+    helper && (helper.body?.type !== 'BlockStatement' || helper.body.body.length === 1)
+      ? returnedValues(helper, { nested: false, valuesOnly: false })
+      : [];
   return returned.length === 1 ? next(returned[0]!) : [{ hole: call }];
 }
 
@@ -176,7 +217,11 @@ function resolveAgainst(path: readonly StringPart[], base: readonly StringPart[]
   const pathStart = pathStartOf(base);
   let prefix: StringPart[];
   if (!pathStart) prefix = [...base, { text: rooted ? '' : '/' }];
-  else if (rooted) prefix = [...base.slice(0, pathStart.index), { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) }];
+  else if (rooted)
+    prefix = [
+      ...base.slice(0, pathStart.index),
+      { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) },
+    ];
   else prefix = directoryOf(base, pathStart);
   return mergeText([...prefix, ...path]);
 }
@@ -204,7 +249,10 @@ function directoryOf(base: readonly StringPart[], pathStart: { index: number; of
     const slash = pathText.lastIndexOf('/');
     if (slash >= from) return [...base.slice(0, index), { text: pathText.slice(0, slash + 1) }];
   }
-  return [...base.slice(0, pathStart.index), { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) + '/' }];
+  return [
+    ...base.slice(0, pathStart.index),
+    { text: (base[pathStart.index] as { text: string }).text.slice(0, pathStart.offset) + '/' },
+  ];
 }
 
 /** Splits parts into the host part (before `/api/v2`) and the path part (after `/api/v2/`). */
@@ -273,7 +321,10 @@ function segment(text: string, hasHole: boolean, hasText: boolean): string {
 }
 
 function finish(segments: string[]): string {
-  return segments.filter((piece, index) => piece !== '' || index < segments.length - 1).join('/').replace(/\/+$/, '');
+  return segments
+    .filter((piece, index) => piece !== '' || index < segments.length - 1)
+    .join('/')
+    .replace(/\/+$/, '');
 }
 
 function stripScheme(text: string): string {

@@ -13,35 +13,46 @@ export function ruleDocsUrl(rule: string): string {
 
 export const RULE_DESCRIPTIONS = {
   'minimal-management-scopes': 'Require exactly the current_user scopes the Management API calls in the file need',
-  'no-any-user-scopes-in-browser': 'Disallow Management API scopes that act on any user (read:users, update:users, ...) in browser code',
-  'no-backend-only-management-endpoints': 'Disallow browser calls to Management API endpoints that no current-user token can call',
+  'no-any-user-scopes-in-browser':
+    'Disallow Management API scopes that act on any user (read:users, update:users, ...) in browser code',
+  'no-backend-only-management-endpoints':
+    'Disallow browser calls to Management API endpoints that no current-user token can call',
   'no-id-token-for-management-api': 'Disallow ID tokens as the credential of Management API v2 calls',
   'no-legacy-id-token-apis': 'Disallow ID-token-era APIs that have no access-token path',
-  'no-management-secrets-in-browser': 'Disallow client secrets, client-credentials grants and literal Management tokens in browser code',
-  'require-management-audience': 'Require the Management API audience on token requests whose tokens call the Management API',
+  'no-management-secrets-in-browser':
+    'Disallow client secrets, client-credentials grants and literal Management tokens in browser code',
+  'require-management-audience':
+    'Require the Management API audience on token requests whose tokens call the Management API',
   'require-token-response-type': 'Require `token` in the response type of logins whose tokens call the Management API',
 } satisfies Record<RuleName, string>;
 
 /** `{{review}}` is where a needs-manual finding says so (see `messageData`). */
 export const RULE_MESSAGES = {
   'minimal-management-scopes': {
-    missingScopes: "Missing scope {{scopes}}: the Management calls this login's tokens reach need it ({{because}}), without it they fail with 403{{review}}.",
-    unusedScopes: "Scope {{scopes}} is not needed by any Management call this login's tokens reach{{review}}. Request only the scopes the calls use.",
+    missingScopes:
+      "Missing scope {{scopes}}: the Management calls this login's tokens reach need it ({{because}}), without it they fail with 403{{review}}.",
+    unusedScopes:
+      "Scope {{scopes}} is not needed by any Management call this login's tokens reach{{review}}. Request only the scopes the calls use.",
     malformedScope: "Scopes are separated by spaces, not commas: '{{scope}}' is read as one unknown scope{{review}}.",
-    unknownEndpoint: 'A Management call reached by this token request targets an endpoint the catalog cannot read, so the scopes cannot be derived{{review}}.',
+    unknownEndpoint:
+      'A Management call reached by this token request targets an endpoint the catalog cannot read, so the scopes cannot be derived{{review}}.',
     setScopes: "Set scope to '{{scope}}'",
     normaliseScope: "Separate the scopes with spaces: '{{scope}}'",
   },
   'no-any-user-scopes-in-browser': {
-    anyUserScope: '{{scopes}} can never be granted to a browser token{{review}}; a browser may only hold current_user scopes. Request {{replacement}} instead, or move this call to a backend with a machine-to-machine token.',
+    anyUserScope:
+      '{{scopes}} can never be granted to a browser token{{review}}; a browser may only hold current_user scopes. Request {{replacement}} instead, or move this call to a backend with a machine-to-machine token.',
     anyUserScopeUnknownAudience:
       "{{scopes}} is a Management API scope no browser token can hold, unless this login's audience (which the code does not show) is your own API's, where it may be that API's permission{{review}}. For the Management API request {{replacement}} instead.",
     setScopes: "Set scope to '{{scope}}'",
   },
   'no-backend-only-management-endpoints': {
-    backendOnlyEndpoint: '{{call}} needs {{scope}}, which no browser token can hold: it fails with 403{{review}}. Call your own backend, which uses a machine-to-machine token.',
-    backendOnlyBody: '{{call}}: {{reason}}{{review}}. Send only user_metadata, or move this update to a backend with a machine-to-machine token.',
-    unknownEndpoint: '{{call}} is not an endpoint a current-user token is known to reach{{review}}. Check it against the Management API scopes.',
+    backendOnlyEndpoint:
+      '{{call}} needs {{scope}}, which no browser token can hold: it fails with 403{{review}}. Call your own backend, which uses a machine-to-machine token.',
+    backendOnlyBody:
+      '{{call}}: {{reason}}{{review}}. Send only user_metadata, or move this update to a backend with a machine-to-machine token.',
+    unknownEndpoint:
+      '{{call}} is not an endpoint a current-user token is known to reach{{review}}. Check it against the Management API scopes.',
   },
   'no-id-token-for-management-api': {
     idTokenCredential:
@@ -61,22 +72,29 @@ export const RULE_MESSAGES = {
     legacyApi: '{{api}} belongs to the ID-token era and is deprecated{{review}}. Use {{replacement}}.',
   },
   'no-management-secrets-in-browser': {
-    'client-secret': 'A client secret in browser code is public{{review}}. Remove it, rotate it in the Auth0 dashboard, and keep machine-to-machine credentials on a backend.',
-    'client-credentials-grant': 'A client-credentials grant in browser code exposes a machine-to-machine secret{{review}}. Request a current-user Management token at login instead, or call your backend.',
-    'management-token': 'A literal Management API token in browser code grants its scopes to anyone{{review}}. Revoke it and use the logged-in user\'s access token.',
+    'client-secret':
+      'A client secret in browser code is public{{review}}. Remove it, rotate it in the Auth0 dashboard, and keep machine-to-machine credentials on a backend.',
+    'client-credentials-grant':
+      'A client-credentials grant in browser code exposes a machine-to-machine secret{{review}}. Request a current-user Management token at login instead, or call your backend.',
+    'management-token':
+      "A literal Management API token in browser code grants its scopes to anyone{{review}}. Revoke it and use the logged-in user's access token.",
   },
   'require-management-audience': {
-    missingAudience: "This token request's tokens call the Management API but it asks for no audience{{review}}. Add audience: {{audience}}.",
+    missingAudience:
+      "This token request's tokens call the Management API but it asks for no audience{{review}}. Add audience: {{audience}}.",
     otherAudience:
       "This token request asks for audience '{{audience}}', but its tokens call the Management API, which needs '{{expected}}'{{review}}. A token carries one audience: keep this one for your API and get a second token for the Management API with {{route}}.",
-    severalAudiences: 'The Management API rejects tokens with more than one audience{{review}}. Request the api/v2 audience alone.',
+    severalAudiences:
+      'The Management API rejects tokens with more than one audience{{review}}. Request the api/v2 audience alone.',
     sdkCannotRequestAudience:
       '{{sdk}} cannot request an API audience, but its tokens call the Management API{{review}}. Upgrade to an SDK that can (auth0.js v9+, Lock 11+) and request the api/v2 audience.',
-    dynamicOptions: 'The options of this token request are built dynamically, so its audience cannot be checked{{review}}. Make sure it requests https://<domain>/api/v2/.',
+    dynamicOptions:
+      'The options of this token request are built dynamically, so its audience cannot be checked{{review}}. Make sure it requests https://<domain>/api/v2/.',
     addAudience: 'Add audience: {{audience}}',
   },
   'require-token-response-type': {
-    missingTokenResponseType: "Response type '{{responseType}}' returns no access token, but this login's tokens call the Management API{{review}}. Use '{{fixed}}'.",
+    missingTokenResponseType:
+      "Response type '{{responseType}}' returns no access token, but this login's tokens call the Management API{{review}}. Use '{{fixed}}'.",
   },
 } as const satisfies Record<RuleName, Record<string, string>>;
 

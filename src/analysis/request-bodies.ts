@@ -30,15 +30,24 @@ export function backendOnlyBodyReason(context: FileContext, body: Node): string 
 export function backendOnlyLinkReason(context: FileContext, body: Node): string | undefined {
   const object = bodyObject(context, body);
   if (!object || hasSpread(object)) return undefined;
-  const keys = new Set(object.properties.map((property) => (property.type === 'Property' ? propertyName(property.key, property.computed) : undefined)));
+  const keys = new Set(
+    object.properties.map((property) =>
+      property.type === 'Property' ? propertyName(property.key, property.computed) : undefined,
+    ),
+  );
   if (keys.has('link_with') || (!keys.has('provider') && !keys.has('user_id'))) return undefined;
   return 'the body names the secondary account by `provider`/`user_id`; a current-user token may only link with its ID token in `link_with`';
 }
 
 /** Why a request body makes a current-user endpoint backend-only: a PATCH beyond `user_metadata`, a link without `link_with`. */
-export function backendOnlyReasonFor(context: FileContext, endpoint: ManagementEndpoint, body: Node): string | undefined {
+export function backendOnlyReasonFor(
+  context: FileContext,
+  endpoint: ManagementEndpoint,
+  body: Node,
+): string | undefined {
   if (endpoint.method === 'PATCH') return backendOnlyBodyReason(context, body);
-  if (endpoint.method === 'POST' && endpoint.path === 'users/{id}/identities') return backendOnlyLinkReason(context, body);
+  if (endpoint.method === 'POST' && endpoint.path === 'users/{id}/identities')
+    return backendOnlyLinkReason(context, body);
   return undefined;
 }
 

@@ -89,7 +89,9 @@ export function sdkEntity(context: FileContext, node: Node, depth = 0): string |
     return namespace ? (DEFAULT_EXPORTS[namespace] ?? namespace) : undefined;
   }
   if (target.type === 'AwaitExpression' || target.type === 'ImportExpression') {
-    return target.type === 'ImportExpression' && isStringLiteral(target.source) ? moduleNamespace(target.source.value) : undefined;
+    return target.type === 'ImportExpression' && isStringLiteral(target.source)
+      ? moduleNamespace(target.source.value)
+      : undefined;
   }
   return undefined;
 }
@@ -148,10 +150,17 @@ export function holderKey(context: FileContext, node: Node): string | undefined 
  */
 export function storedAt(context: FileContext, value: Node): string | undefined {
   let node: Node = value;
-  while (node.parent && (node.parent.type === 'AwaitExpression' || node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
+  while (
+    node.parent &&
+    (node.parent.type === 'AwaitExpression' ||
+      node.parent.type === 'TSAsExpression' ||
+      node.parent.type === 'TSNonNullExpression')
+  )
+    node = node.parent;
   const parent = node.parent;
   if (!parent) return undefined;
-  if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') return `var:${parent.id.range[0]}`;
+  if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier')
+    return `var:${parent.id.range[0]}`;
   if (parent.type === 'AssignmentExpression' && parent.right === node) return holderKey(context, parent.left);
   if (parent.type === 'PropertyDefinition' && parent.value === node) return classMemberKey(parent);
   const getter = returningFunction(node)?.parent;
@@ -164,7 +173,8 @@ function returningFunction(node: Node): Node | undefined {
   const parent = node.parent;
   if (parent && isFunction(parent) && parent.body === node) return parent;
   if (parent?.type !== 'ReturnStatement') return undefined;
-  for (let current: Node | undefined = parent.parent; current; current = current.parent) if (isFunction(current)) return current;
+  for (let current: Node | undefined = parent.parent; current; current = current.parent)
+    if (isFunction(current)) return current;
   return undefined;
 }
 
@@ -180,7 +190,10 @@ const FACTORY_ENTITIES = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
  * The expression that created the instance an expression holds (`new X(...)`, or a v7 `Auth0(...)` call), through
  * aliases, class fields and getters; `undefined` when the file does not show it.
  */
-export function creationOf(context: FileContext, node: Node): TSESTree.NewExpression | TSESTree.CallExpression | undefined {
+export function creationOf(
+  context: FileContext,
+  node: Node,
+): TSESTree.NewExpression | TSESTree.CallExpression | undefined {
   const target = context.resolve(node);
   if (target.type === 'NewExpression') return target;
   if (target.type === 'CallExpression' && FACTORY_ENTITIES.has(sdkEntity(context, target.callee) ?? '')) return target;

@@ -19,11 +19,26 @@ type Paths = Omit<OptionPlacement, 'root' | 'element' | 'query'>;
 
 const TOP_LEVEL: Paths = { audiencePath: [], scopePath: [], responseTypePath: [], responseTypeKey: 'responseType' };
 /** Lock 10/11: `{ auth: { responseType, audience, params: { scope } } }`. */
-const LOCK: Paths = { audiencePath: ['auth'], scopePath: ['auth', 'params'], responseTypePath: ['auth'], responseTypeKey: 'responseType' };
+const LOCK: Paths = {
+  audiencePath: ['auth'],
+  scopePath: ['auth', 'params'],
+  responseTypePath: ['auth'],
+  responseTypeKey: 'responseType',
+};
 /** Lock 9: `{ responseType, authParams: { scope } }` (no audience at all). */
-const LOCK_9: Paths = { audiencePath: ['authParams'], scopePath: ['authParams'], responseTypePath: [], responseTypeKey: 'responseType' };
+const LOCK_9: Paths = {
+  audiencePath: ['authParams'],
+  scopePath: ['authParams'],
+  responseTypePath: [],
+  responseTypeKey: 'responseType',
+};
 /** spa-js v2 and the SDKs built on it: `{ authorizationParams: { audience, scope } }`. */
-const AUTHORIZATION_PARAMS: Paths = { audiencePath: ['authorizationParams'], scopePath: ['authorizationParams'], responseTypePath: [], responseTypeKey: 'responseType' };
+const AUTHORIZATION_PARAMS: Paths = {
+  audiencePath: ['authorizationParams'],
+  scopePath: ['authorizationParams'],
+  responseTypePath: [],
+  responseTypeKey: 'responseType',
+};
 const QUERY: Paths = { audiencePath: [], scopePath: [], responseTypePath: [], responseTypeKey: 'response_type' };
 
 /** What kind of client a variable holds, which decides the per-call methods that carry token options. */
@@ -65,7 +80,12 @@ const CALL_SHAPES: Record<Family, Readonly<Record<string, CallShape>>> = {
   authentication: { login: TOKEN_ENDPOINT, oauthToken: TOKEN_ENDPOINT, loginWithDefaultDirectory: TOKEN_ENDPOINT },
   'auth0-v7': { login: REDIRECT, signin: REDIRECT, loginWithPopup: OWN_RESULT },
   lock: { checkSession: OWN_RESULT },
-  'spa-js': { getTokenSilently: TOKEN_ENDPOINT, getTokenWithPopup: TOKEN_ENDPOINT, loginWithRedirect: SPA_REDIRECT, loginWithPopup: SPA_REDIRECT },
+  'spa-js': {
+    getTokenSilently: TOKEN_ENDPOINT,
+    getTokenWithPopup: TOKEN_ENDPOINT,
+    loginWithRedirect: SPA_REDIRECT,
+    loginWithPopup: SPA_REDIRECT,
+  },
   'auth0-react': AUTH0_WRAPPER_CALLS,
   'auth0-angular': AUTH0_WRAPPER_CALLS,
 };
@@ -115,11 +135,16 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   // Two logins stored in one variable (`lock = new Auth0Lock(…)` again for account linking): no callback on it can be
   // told apart, so neither holds the key, and when one of them links accounts both count as secondary logins.
   const holders = new Map<string, number>();
-  for (const { clientKey } of found) if (clientKey !== undefined) holders.set(clientKey, (holders.get(clientKey) ?? 0) + 1);
+  for (const { clientKey } of found)
+    if (clientKey !== undefined) holders.set(clientKey, (holders.get(clientKey) ?? 0) + 1);
   for (const client of found) {
     const key = client.clientKey;
     const shared = key !== undefined && holders.get(key)! > 1;
-    const request = { ...client.request, clientKey: shared ? undefined : key, secondaryLogin: key !== undefined && linking.has(key) };
+    const request = {
+      ...client.request,
+      clientKey: shared ? undefined : key,
+      secondaryLogin: key !== undefined && linking.has(key),
+    };
     requests.push(request);
     familyOf.set(request, client.family);
     if (key !== undefined && !shared) clients.set(key, { request, family: client.family });
@@ -143,7 +168,10 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
 // ------------------------------------------------------------------------------------------------ clients
 
 /** `new auth0.WebAuth(...)`, `new Auth0(...)`, `new Auth0Lock(...)`, `new Auth0Client(...)`. */
-function constructedClient(context: FileContext, node: TSESTree.NewExpression): { request: TokenRequest; family: Family } | undefined {
+function constructedClient(
+  context: FileContext,
+  node: TSESTree.NewExpression,
+): { request: TokenRequest; family: Family } | undefined {
   const entity = sdkEntity(context, node.callee);
   const [first, second, third] = node.arguments;
   switch (entity) {
@@ -157,33 +185,61 @@ function constructedClient(context: FileContext, node: TSESTree.NewExpression): 
     case 'auth0-lock.Auth0Lock': {
       // Without options, only how the app shows the widget tells Lock 9 (a callback) from Lock 10+ (events).
       const lock9 = !third && showsLock9(context, node);
-      const shape = (root: TSESTree.ObjectExpression | undefined): RequestShape => (lock9 ? LOCK_9_SHAPE : lockShape(root, 'lock', false));
+      const shape = (root: TSESTree.ObjectExpression | undefined): RequestShape =>
+        lock9 ? LOCK_9_SHAPE : lockShape(root, 'lock', false);
       return { request: fromOptions(context, shape, node, third, second, lastArgumentBefore(node, 2)), family: 'lock' };
     }
     case 'auth0-lock.Auth0LockPasswordless': {
       // The old `auth0-lock-passwordless` package took no options and could not ask for an audience.
       const oldPackage = node.arguments.length < 3 || importsModule(context, 'auth0-lock-passwordless');
-      return { request: fromOptions(context, (root) => lockShape(root, 'lock-passwordless', oldPackage), node, third, second, lastArgumentBefore(node, 2)), family: 'lock' };
+      return {
+        request: fromOptions(
+          context,
+          (root) => lockShape(root, 'lock-passwordless', oldPackage),
+          node,
+          third,
+          second,
+          lastArgumentBefore(node, 2),
+        ),
+        family: 'lock',
+      };
     }
     case 'auth0-spa-js.Auth0Client':
-      return { request: fromOptions(context, (root) => spaJsShape(context, root, node.callee), node, first), family: 'spa-js' };
+      return {
+        request: fromOptions(context, (root) => spaJsShape(context, root, node.callee), node, first),
+        family: 'spa-js',
+      };
     default:
       return undefined;
   }
 }
 
 /** Factory and provider calls: `Auth0({...})` (v7), `createAuth0Client`, `AuthModule.forRoot`, `provideAuth0`, AngularJS providers. */
-function calledClient(context: FileContext, call: TSESTree.CallExpression): { request: TokenRequest; family: Family; clientKey?: string } | undefined {
+function calledClient(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+): { request: TokenRequest; family: Family; clientKey?: string } | undefined {
   const entity = sdkEntity(context, call.callee);
   const [first] = call.arguments;
   switch (entity) {
     case 'auth0-js-v7.Auth0':
       return { request: fromOptions(context, auth0JsV7Shape, call, first), family: 'auth0-v7' };
     case 'auth0-spa-js.createAuth0Client':
-      return { request: fromOptions(context, (root) => spaJsShape(context, root, call.callee), call, first), family: 'spa-js' };
+      return {
+        request: fromOptions(context, (root) => spaJsShape(context, root, call.callee), call, first),
+        family: 'spa-js',
+      };
     case 'auth0-angular.AuthModule.forRoot':
     case 'auth0-angular.provideAuth0':
-      return { request: fromOptions(context, (root) => angularShape(root, entity === 'auth0-angular.provideAuth0'), call, first), family: 'auth0-angular' };
+      return {
+        request: fromOptions(
+          context,
+          (root) => angularShape(root, entity === 'auth0-angular.provideAuth0'),
+          call,
+          first,
+        ),
+        family: 'auth0-angular',
+      };
     default:
       break;
   }
@@ -191,7 +247,11 @@ function calledClient(context: FileContext, call: TSESTree.CallExpression): { re
   const path = calleePath(call.callee);
   const provider = path && path.length >= 2 && path[path.length - 1] === 'init' ? path[path.length - 2] : undefined;
   if (provider === 'angularAuth0Provider') {
-    return { request: fromOptions(context, angularAuth0Shape, call, first), family: 'webauth', clientKey: 'param:angularAuth0' };
+    return {
+      request: fromOptions(context, angularAuth0Shape, call, first),
+      family: 'webauth',
+      clientKey: 'param:angularAuth0',
+    };
   }
   const root = provider === 'lockProvider' && first ? context.objectLiteral(first) : undefined;
   if (root && findProperty(root, 'clientID') && findProperty(root, 'domain')) {
@@ -207,9 +267,14 @@ function calledClient(context: FileContext, call: TSESTree.CallExpression): { re
 const LOCK_9_SHAPE: RequestShape = { sdk: 'lock-9', paths: LOCK_9, supportsAudience: false, hasResponseType: true };
 
 /** The argument a missing options argument would follow: the call has exactly the arguments before it, none spread. */
-function lastArgumentBefore(call: TSESTree.NewExpression | TSESTree.CallExpression, optionsIndex: number): Node | undefined {
+function lastArgumentBefore(
+  call: TSESTree.NewExpression | TSESTree.CallExpression,
+  optionsIndex: number,
+): Node | undefined {
   const { arguments: args } = call;
-  return args.length === optionsIndex && !args.some((argument) => argument.type === 'SpreadElement') ? args[optionsIndex - 1] : undefined;
+  return args.length === optionsIndex && !args.some((argument) => argument.type === 'SpreadElement')
+    ? args[optionsIndex - 1]
+    : undefined;
 }
 
 /** Lock 9 took its options and callback in `show` (`lock.show({ authParams }, (err, profile, idToken) => …)`). */
@@ -218,7 +283,12 @@ function showsLock9(context: FileContext, created: TSESTree.NewExpression): bool
   if (key === undefined) return false;
   return context.calls.some((call) => {
     const callee = unwrap(call.callee);
-    if (callee.type !== 'MemberExpression' || !/^show(Signin|Signup)?$/.test(memberName(callee) ?? '') || holderKey(context, callee.object) !== key) return false;
+    if (
+      callee.type !== 'MemberExpression' ||
+      !/^show(Signin|Signup)?$/.test(memberName(callee) ?? '') ||
+      holderKey(context, callee.object) !== key
+    )
+      return false;
     return call.arguments.some((argument) => {
       const target = unwrap(argument);
       if (target.type === 'FunctionExpression' || target.type === 'ArrowFunctionExpression') return true;
@@ -246,28 +316,54 @@ function angularAuth0Shape(root: TSESTree.ObjectExpression | undefined): Request
  * Lock 9 options use `authParams`/`callbackURL` and cannot carry an audience; Lock 10/11 nest everything under `auth`.
  * Lock 10 with `oidcConformant: false` throws on `auth.audience`.
  */
-function lockShape(options: TSESTree.ObjectExpression | undefined, sdk: 'lock' | 'lock-passwordless' | 'angular-lock', noAudience: boolean): RequestShape {
-  const lock9 = !!options && !findProperty(options, 'auth') && (!!findProperty(options, 'authParams') || !!findProperty(options, 'callbackURL'));
+function lockShape(
+  options: TSESTree.ObjectExpression | undefined,
+  sdk: 'lock' | 'lock-passwordless' | 'angular-lock',
+  noAudience: boolean,
+): RequestShape {
+  const lock9 =
+    !!options &&
+    !findProperty(options, 'auth') &&
+    (!!findProperty(options, 'authParams') || !!findProperty(options, 'callbackURL'));
   if (lock9) return LOCK_9_SHAPE;
   const oidcConformant = options && findProperty(options, 'oidcConformant')?.value;
-  const legacyMode = !!oidcConformant && unwrap(oidcConformant).type === 'Literal' && (unwrap(oidcConformant) as TSESTree.Literal).value === false;
+  const legacyMode =
+    !!oidcConformant &&
+    unwrap(oidcConformant).type === 'Literal' &&
+    (unwrap(oidcConformant) as TSESTree.Literal).value === false;
   return { sdk, paths: LOCK, supportsAudience: !legacyMode && !noAudience, hasResponseType: true };
 }
 
 /** spa-js v1 (`client_id`, top-level `audience`/`scope`, default export) or v2 (`clientId`, `authorizationParams`). */
 function spaJsShape(context: FileContext, root: TSESTree.ObjectExpression | undefined, callee: Node): RequestShape {
-  const version = optionsVersion(root, ['clientId'], ['client_id', 'redirect_uri']) ?? (isDefaultImportOrGlobal(context, callee) ? 1 : 2);
-  return { sdk: version === 1 ? 'auth0-spa-js-v1' : 'auth0-spa-js-v2', paths: version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS, supportsAudience: true, hasResponseType: false };
+  const version =
+    optionsVersion(root, ['clientId'], ['client_id', 'redirect_uri']) ??
+    (isDefaultImportOrGlobal(context, callee) ? 1 : 2);
+  return {
+    sdk: version === 1 ? 'auth0-spa-js-v1' : 'auth0-spa-js-v2',
+    paths: version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS,
+    supportsAudience: true,
+    hasResponseType: false,
+  };
 }
 
 /** auth0-angular v1 (top-level `audience`/`scope`/`redirectUri`) or v2 (`authorizationParams`; `provideAuth0` is v2 only). */
 function angularShape(root: TSESTree.ObjectExpression | undefined, v2Only: boolean): RequestShape {
   const version = v2Only ? 2 : (optionsVersion(root, [], ['redirectUri']) ?? 2);
-  return { sdk: version === 1 ? 'auth0-angular-v1' : 'auth0-angular-v2', paths: version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS, supportsAudience: true, hasResponseType: false };
+  return {
+    sdk: version === 1 ? 'auth0-angular-v1' : 'auth0-angular-v2',
+    paths: version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS,
+    supportsAudience: true,
+    hasResponseType: false,
+  };
 }
 
 /** 2 when the options use `authorizationParams` (or a v2-only key), 1 when they put login parameters at the top level. */
-function optionsVersion(root: TSESTree.ObjectExpression | undefined, v2Keys: readonly string[], v1Keys: readonly string[]): 1 | 2 | undefined {
+function optionsVersion(
+  root: TSESTree.ObjectExpression | undefined,
+  v2Keys: readonly string[],
+  v1Keys: readonly string[],
+): 1 | 2 | undefined {
   if (!root) return undefined;
   if ([...v2Keys, 'authorizationParams'].some((key) => findProperty(root, key))) return 2;
   if ([...v1Keys, 'audience', 'scope'].some((key) => findProperty(root, key))) return 1;
@@ -285,7 +381,10 @@ function isDefaultImportOrGlobal(context: FileContext, callee: Node): boolean {
 }
 
 function importsModule(context: FileContext, source: string): boolean {
-  return context.imports.some((declaration) => declaration.source.value === source) || context.calls.some((call) => isRequireCall(call) && (call.arguments[0] as TSESTree.StringLiteral).value === source);
+  return (
+    context.imports.some((declaration) => declaration.source.value === source) ||
+    context.calls.some((call) => isRequireCall(call) && (call.arguments[0] as TSESTree.StringLiteral).value === source)
+  );
 }
 
 /**
@@ -297,8 +396,10 @@ function accountLinkingClients(context: FileContext): Set<string> {
   const keys = new Set<string>();
   if (!/link_?with|linkUser/.test(context.text)) return keys;
   const secondaryTokens: Node[] = [];
-  for (const call of context.calls) if (memberName(call.callee) === 'linkUser' && call.arguments[1]) secondaryTokens.push(call.arguments[1]);
-  for (const property of context.properties) if (propertyName(property.key, property.computed) === 'link_with') secondaryTokens.push(property.value);
+  for (const call of context.calls)
+    if (memberName(call.callee) === 'linkUser' && call.arguments[1]) secondaryTokens.push(call.arguments[1]);
+  for (const property of context.properties)
+    if (propertyName(property.key, property.computed) === 'link_with') secondaryTokens.push(property.value);
   for (const token of secondaryTokens) {
     const key = resultClient(context, token, 0);
     if (key !== undefined) keys.add(key);
@@ -315,7 +416,8 @@ function resultClient(context: FileContext, node: Node, depth: number): string |
   if (target.type === 'CallExpression') return receiverKey(context, target.callee);
   if (target.type !== 'Identifier') return undefined;
   const binding = context.binding(target);
-  if (binding.kind === 'value' || (binding.kind === 'property' && binding.object)) return resultClient(context, binding.kind === 'value' ? binding.node : binding.object!, depth + 1);
+  if (binding.kind === 'value' || (binding.kind === 'property' && binding.object))
+    return resultClient(context, binding.kind === 'value' ? binding.node : binding.object!, depth + 1);
   if (binding.kind !== 'parameter' || binding.fn.parent?.type !== 'CallExpression') return undefined;
   return receiverKey(context, binding.fn.parent.callee);
 }
@@ -325,22 +427,36 @@ function receiverKey(context: FileContext, callee: Node): string | undefined {
   const target = unwrap(callee);
   if (target.type !== 'MemberExpression') return undefined;
   const object = unwrap(target.object);
-  const client = object.type === 'MemberExpression' && ['popup', 'redirect', 'client'].includes(memberName(object) ?? '') ? object.object : object;
+  const client =
+    object.type === 'MemberExpression' && ['popup', 'redirect', 'client'].includes(memberName(object) ?? '')
+      ? object.object
+      : object;
   return holderKey(context, client);
 }
 
 // ------------------------------------------------------------------------------------------------ auth0-react
 
 /** `<Auth0Provider domain clientId audience scope>` (v1) or `authorizationParams={{ audience, scope }}` (v2). */
-function auth0Provider(context: FileContext, element: TSESTree.JSXOpeningElement): { request: TokenRequest; family: Family } | undefined {
+function auth0Provider(
+  context: FileContext,
+  element: TSESTree.JSXOpeningElement,
+): { request: TokenRequest; family: Family } | undefined {
   if (jsxEntity(context, element.name) !== 'auth0-react.Auth0Provider') return undefined;
   const hasAttribute = (name: string): boolean => attributeOf(element, name) !== undefined;
-  const version = hasAttribute('authorizationParams') ? 2 : ['audience', 'scope', 'redirectUri'].some(hasAttribute) ? 1 : 2;
+  const version = hasAttribute('authorizationParams')
+    ? 2
+    : ['audience', 'scope', 'redirectUri'].some(hasAttribute)
+      ? 1
+      : 2;
   const paths = version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS;
   const option = (path: readonly string[], key: string): OptionValue | undefined =>
-    path.length === 0 ? attributeOption(context, element, key) : optionValue(context, objectAt(context, attributeObject(context, element, path[0]!), path.slice(1)), key);
+    path.length === 0
+      ? attributeOption(context, element, key)
+      : optionValue(context, objectAt(context, attributeObject(context, element, path[0]!), path.slice(1)), key);
   const authorizationParams = attributeOf(element, 'authorizationParams');
-  const dynamic = element.attributes.some((attribute) => attribute.type === 'JSXSpreadAttribute') || (!!authorizationParams && !spreadFree(context, attributeObject(context, element, 'authorizationParams')));
+  const dynamic =
+    element.attributes.some((attribute) => attribute.type === 'JSXSpreadAttribute') ||
+    (!!authorizationParams && !spreadFree(context, attributeObject(context, element, 'authorizationParams')));
   const request: TokenRequest = {
     sdk: version === 1 ? 'auth0-react-v1' : 'auth0-react-v2',
     level: 'client',
@@ -364,7 +480,8 @@ function jsxEntity(context: FileContext, name: TSESTree.JSXTagNameExpression): s
   }
   if (name.type !== 'JSXIdentifier') return undefined;
   for (const declaration of context.imports) {
-    for (const specifier of declaration.specifiers) if (specifier.local.name === name.name) return sdkEntity(context, specifier.local);
+    for (const specifier of declaration.specifiers)
+      if (specifier.local.name === name.name) return sdkEntity(context, specifier.local);
   }
   return undefined;
 }
@@ -372,17 +489,26 @@ function jsxEntity(context: FileContext, name: TSESTree.JSXTagNameExpression): s
 function attributeExpression(element: TSESTree.JSXOpeningElement, name: string): Node | undefined {
   const value = attributeOf(element, name)?.value;
   if (!value) return undefined;
-  if (value.type === 'JSXExpressionContainer') return value.expression.type === 'JSXEmptyExpression' ? undefined : value.expression;
+  if (value.type === 'JSXExpressionContainer')
+    return value.expression.type === 'JSXEmptyExpression' ? undefined : value.expression;
   return value;
 }
 
-function attributeOption(context: FileContext, element: TSESTree.JSXOpeningElement, name: string): OptionValue | undefined {
+function attributeOption(
+  context: FileContext,
+  element: TSESTree.JSXOpeningElement,
+  name: string,
+): OptionValue | undefined {
   const attribute = attributeOf(element, name);
   const value = attributeExpression(element, name);
   return attribute && value ? stringOption(context, attribute, value) : undefined;
 }
 
-function attributeObject(context: FileContext, element: TSESTree.JSXOpeningElement, name: string): TSESTree.ObjectExpression | undefined {
+function attributeObject(
+  context: FileContext,
+  element: TSESTree.JSXOpeningElement,
+  name: string,
+): TSESTree.ObjectExpression | undefined {
   const value = attributeExpression(element, name);
   return value && context.objectLiteral(value);
 }
@@ -390,24 +516,64 @@ function attributeObject(context: FileContext, element: TSESTree.JSXOpeningEleme
 // ------------------------------------------------------------------------------------------------ per-call options
 
 /** A login or token call's own options: `webAuth.checkSession({...})`, `client.getTokenSilently({...})`, `getAccessTokenSilently({...})`. */
-function callOptions(context: FileContext, call: TSESTree.CallExpression, clients: ReadonlyMap<string, Client>, requestsOf: (family: Family) => TokenRequest[]): TokenRequest | undefined {
+function callOptions(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+  clients: ReadonlyMap<string, Client>,
+  requestsOf: (family: Family) => TokenRequest[],
+): TokenRequest | undefined {
   const options = call.arguments[0];
   if (!options || !context.objectLiteral(options)) return undefined;
   const target = callTarget(context, call, clients, requestsOf);
   if (!target) return undefined;
   const { shape, parent, family } = target;
-  const paths = family === 'spa-js' || family === 'auth0-react' || family === 'auth0-angular' ? sdkCallPaths(context, options, parent) : TOP_LEVEL;
-  const sdk = parent?.sdk ?? (family === 'auth0-react' ? (paths === TOP_LEVEL ? 'auth0-react-v1' : 'auth0-react-v2') : paths === TOP_LEVEL ? 'auth0-angular-v1' : 'auth0-angular-v2');
-  const request = fromOptions(context, () => ({ sdk, paths, supportsAudience: parent?.supportsAudience ?? true, hasResponseType: shape.hasResponseType }), call, options);
-  const domain = parent ? { domain: parent.domain, domainValue: parent.domainValue } : request.audience && audienceDomain(context, request.audience.valueNode);
-  return { ...request, level: 'call', parent, clientKey: parent?.clientKey, sharesClientResult: shape.results === 'client', ...domain };
+  const paths =
+    family === 'spa-js' || family === 'auth0-react' || family === 'auth0-angular'
+      ? sdkCallPaths(context, options, parent)
+      : TOP_LEVEL;
+  const sdk =
+    parent?.sdk ??
+    (family === 'auth0-react'
+      ? paths === TOP_LEVEL
+        ? 'auth0-react-v1'
+        : 'auth0-react-v2'
+      : paths === TOP_LEVEL
+        ? 'auth0-angular-v1'
+        : 'auth0-angular-v2');
+  const request = fromOptions(
+    context,
+    () => ({ sdk, paths, supportsAudience: parent?.supportsAudience ?? true, hasResponseType: shape.hasResponseType }),
+    call,
+    options,
+  );
+  const domain = parent
+    ? { domain: parent.domain, domainValue: parent.domainValue }
+    : request.audience && audienceDomain(context, request.audience.valueNode);
+  return {
+    ...request,
+    level: 'call',
+    parent,
+    clientKey: parent?.clientKey,
+    sharesClientResult: shape.results === 'client',
+    ...domain,
+  };
 }
 
 /** The domain a Management audience is written over: `https://${domain}/api/v2/` -> `domain`, a literal -> its host. */
 function audienceDomain(context: FileContext, audience: Node): { domain?: Node; domainValue?: string } | undefined {
   const pieces = segments(context, audience);
   const [scheme, host, rest] = pieces;
-  if (pieces.length === 3 && scheme && 'text' in scheme && /^https:\/\/$/.test(scheme.text) && host && 'hole' in host && rest && 'text' in rest && managementAudienceOrigin(rest.text) === '') {
+  if (
+    pieces.length === 3 &&
+    scheme &&
+    'text' in scheme &&
+    /^https:\/\/$/.test(scheme.text) &&
+    host &&
+    'hole' in host &&
+    rest &&
+    'text' in rest &&
+    managementAudienceOrigin(rest.text) === ''
+  ) {
     return { domain: host.hole };
   }
   const value = context.staticString(audience);
@@ -423,13 +589,15 @@ function callTarget(
   requestsOf: (family: Family) => TokenRequest[],
 ): { shape: CallShape; parent?: TokenRequest; family: Family } | undefined {
   const callee = unwrap(call.callee);
-  const method = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
+  const method =
+    callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
   if (method === undefined) return undefined;
   if (callee.type === 'MemberExpression') {
     const object = unwrap(callee.object);
     const nested = memberName(object);
     const candidates: [Node, string][] = [[object, method]];
-    if (nested !== undefined && object.type === 'MemberExpression') candidates.unshift([object.object, `${nested}.${method}`]);
+    if (nested !== undefined && object.type === 'MemberExpression')
+      candidates.unshift([object.object, `${nested}.${method}`]);
     for (const [clientNode, path] of candidates) {
       const client = clients.get(holderKey(context, clientNode) ?? '');
       const shape = client && CALL_SHAPES[client.family][path];
@@ -442,9 +610,11 @@ function callTarget(
     return found.length === 1 ? found[0] : undefined;
   };
   const reactShape = CALL_SHAPES['auth0-react'][method];
-  if (reactShape && isUseAuth0Member(context, callee)) return { shape: reactShape, parent: single('auth0-react'), family: 'auth0-react' };
+  if (reactShape && isUseAuth0Member(context, callee))
+    return { shape: reactShape, parent: single('auth0-react'), family: 'auth0-react' };
   const serviceShape = CALL_SHAPES['auth0-angular'][method];
-  if (serviceShape && callee.type === 'MemberExpression' && importsNamespace(context, 'auth0-angular')) return { shape: serviceShape, parent: single('auth0-angular'), family: 'auth0-angular' };
+  if (serviceShape && callee.type === 'MemberExpression' && importsNamespace(context, 'auth0-angular'))
+    return { shape: serviceShape, parent: single('auth0-angular'), family: 'auth0-angular' };
   return undefined;
 }
 
@@ -486,9 +656,15 @@ function fromOptions(
   const root = optionsNode && context.objectLiteral(optionsNode);
   const shape = shapeOf(root);
   const paths = shape.paths;
-  const option = (path: readonly string[], key: string): OptionValue | undefined => optionValue(context, objectAt(context, root, path), key);
+  const option = (path: readonly string[], key: string): OptionValue | undefined =>
+    optionValue(context, objectAt(context, root, path), key);
   // No options argument at all is known-empty; an argument the code builds elsewhere is dynamic.
-  const dynamic = optionsNode !== undefined && (!root || [paths.audiencePath, paths.scopePath, paths.responseTypePath].some((path) => !spreadFreeAlong(context, root, path)));
+  const dynamic =
+    optionsNode !== undefined &&
+    (!root ||
+      [paths.audiencePath, paths.scopePath, paths.responseTypePath].some(
+        (path) => !spreadFreeAlong(context, root, path),
+      ));
   return {
     sdk: shape.sdk,
     level: 'client',
@@ -505,11 +681,20 @@ function fromOptions(
 }
 
 function prefixed(prefix: readonly string[], paths: Paths): Paths {
-  return { ...paths, audiencePath: [...prefix, ...paths.audiencePath], scopePath: [...prefix, ...paths.scopePath], responseTypePath: [...prefix, ...paths.responseTypePath] };
+  return {
+    ...paths,
+    audiencePath: [...prefix, ...paths.audiencePath],
+    scopePath: [...prefix, ...paths.scopePath],
+    responseTypePath: [...prefix, ...paths.responseTypePath],
+  };
 }
 
 /** The object literal reached from `root` by a key path, e.g. `auth.params`. */
-function objectAt(context: FileContext, root: TSESTree.ObjectExpression | undefined, path: readonly string[]): TSESTree.ObjectExpression | undefined {
+function objectAt(
+  context: FileContext,
+  root: TSESTree.ObjectExpression | undefined,
+  path: readonly string[],
+): TSESTree.ObjectExpression | undefined {
   let current = root;
   for (const key of path) {
     const property = current && findProperty(current, key);
@@ -536,7 +721,11 @@ function spreadFree(context: FileContext, object: TSESTree.ObjectExpression | un
   return !!object && spreadFreeAlong(context, object, []);
 }
 
-function optionValue(context: FileContext, object: TSESTree.ObjectExpression | undefined, key: string): OptionValue | undefined {
+function optionValue(
+  context: FileContext,
+  object: TSESTree.ObjectExpression | undefined,
+  key: string,
+): OptionValue | undefined {
   const property = object && findProperty(object, key);
   return property ? stringOption(context, property, property.value) : undefined;
 }
@@ -558,7 +747,9 @@ function pattern(parts: readonly StringPart[]): string | undefined {
  * shows them, how it is written and the source offset before each character, and after the last) or a computed hole
  * (with its static value when the code proves one).
  */
-type Segment = { readonly text: string; readonly literal: Node; readonly written?: WrittenText } | { readonly hole: Node; readonly resolved?: string };
+type Segment =
+  | { readonly text: string; readonly literal: Node; readonly written?: WrittenText }
+  | { readonly hole: Node; readonly resolved?: string };
 
 const HOLE = '\u0000';
 
@@ -590,7 +781,8 @@ function authorizeUrls(context: FileContext, hosts: Auth0Hosts): TokenRequest[] 
 
 function outermostConcatenation(node: Node): Node {
   let current = node;
-  while (current.parent && current.parent.type === 'BinaryExpression' && current.parent.operator === '+') current = current.parent;
+  while (current.parent && current.parent.type === 'BinaryExpression' && current.parent.operator === '+')
+    current = current.parent;
   return current;
 }
 
@@ -611,13 +803,17 @@ function authorizeUrl(context: FileContext, hosts: Auth0Hosts, node: Node): Toke
       const equals = pair.indexOf('=');
       const name = equals === -1 ? pair : pair.slice(0, equals);
       if (name.includes(HOLE)) dynamic = true;
-      else if (equals !== -1) params.set(decodeQuery(name), queryParam(pieces, joined, offset + equals, offset + pair.length));
+      else if (equals !== -1)
+        params.set(decodeQuery(name), queryParam(pieces, joined, offset + equals, offset + pair.length));
       offset += pair.length + 1;
     }
   }
   const questionMark = queryStart === undefined ? undefined : sourceAfter(pieces, queryStart - 1);
   const query: UrlQueryPlacement = {
-    ...(questionMark?.offset !== undefined && { insertAt: questionMark.offset, literal: questionMark.segment.written!.kind }),
+    ...(questionMark?.offset !== undefined && {
+      insertAt: questionMark.offset,
+      literal: questionMark.segment.written!.kind,
+    }),
     hasParameters: queryStart !== undefined && queryStart < joined.length && joined[queryStart] !== '#',
   };
   return {
@@ -650,7 +846,8 @@ function auth0Url(hosts: Auth0Hosts, pieces: readonly Segment[], path: string): 
   for (const piece of pieces) {
     if (length >= at) break;
     const text = pieceText(piece).slice(0, at - length);
-    if ('hole' in piece) hostHoles.push({ node: piece.hole, scheme: /^(https?:)?\/\/$/i.test(joined.slice(0, length)) });
+    if ('hole' in piece)
+      hostHoles.push({ node: piece.hole, scheme: /^(https?:)?\/\/$/i.test(joined.slice(0, length)) });
     hostParts.push('hole' in piece && piece.resolved === undefined ? { hole: piece.hole } : { text });
     length += text.length;
   }
@@ -658,7 +855,11 @@ function auth0Url(hosts: Auth0Hosts, pieces: readonly Segment[], path: string): 
   const host = joined.slice(0, at).replace(/^(https?:)?\/\//i, '');
   const [only] = hostHoles;
   // Use the host expression only when it is the whole host after a literal scheme (so it holds no scheme itself).
-  if (hostHoles.length === 1 && only!.scheme && pieceText(pieces[pieces.findIndex((piece) => 'hole' in piece && piece.hole === only!.node)]!) === host) {
+  if (
+    hostHoles.length === 1 &&
+    only!.scheme &&
+    pieceText(pieces[pieces.findIndex((piece) => 'hole' in piece && piece.hole === only!.node)]!) === host
+  ) {
     return { pieces, joined, at, domain: only!.node };
   }
   return { pieces, joined, at, domainValue: host.includes(HOLE) ? undefined : host };
@@ -669,11 +870,15 @@ function pieceText(piece: Segment): string {
 }
 
 /** The text piece holding a character of the joined string, and the source offset right after that character when it has one. */
-function sourceAfter(pieces: readonly Segment[], index: number): { segment: Extract<Segment, { text: string }>; offset?: number } | undefined {
+function sourceAfter(
+  pieces: readonly Segment[],
+  index: number,
+): { segment: Extract<Segment, { text: string }>; offset?: number } | undefined {
   let length = 0;
   for (const piece of pieces) {
     const size = pieceText(piece).length;
-    if (index < length + size) return 'hole' in piece ? undefined : { segment: piece, offset: piece.written?.offsets[index - length + 1] };
+    if (index < length + size)
+      return 'hole' in piece ? undefined : { segment: piece, offset: piece.written?.offsets[index - length + 1] };
     length += size;
   }
   return undefined;
@@ -688,7 +893,13 @@ function queryParam(pieces: readonly Segment[], joined: string, equals: number, 
   if (!raw.includes(HOLE)) {
     const value = decodeQuery(raw);
     const editable = sign.offset !== undefined && last?.segment === sign.segment && last.offset !== undefined;
-    return { node: literal, valueNode: literal, value, pattern: value, queryRange: editable ? [sign.offset!, last.offset!] : undefined };
+    return {
+      node: literal,
+      valueNode: literal,
+      value,
+      pattern: value,
+      queryRange: editable ? [sign.offset!, last.offset!] : undefined,
+    };
   }
   return { node: literal, valueNode: literal, pattern: decodeQuery(raw.split(HOLE).join('${…}')) };
 }
@@ -711,7 +922,11 @@ function segments(context: FileContext, node: Node): Segment[] {
   };
   const hole = (expression: Node): Segment[] => [{ hole: expression, resolved: context.staticString(expression) }];
   // Computed pieces stay whole (a host expression is the domain to build the audience over), at any depth.
-  return flattenString<Segment>(node, { text: (text, literal, index) => ({ text, literal, written: writtenAs(literal)[index] }), templateExpression: hole, other: hole });
+  return flattenString<Segment>(node, {
+    text: (text, literal, index) => ({ text, literal, written: writtenAs(literal)[index] }),
+    templateExpression: hole,
+    other: hole,
+  });
 }
 
 // ------------------------------------------------------------------------------------------------ password grants
@@ -724,7 +939,12 @@ function passwordGrants(context: FileContext, hosts: Auth0Hosts): TokenRequest[]
     const url = urlNode && auth0Url(hosts, segments(context, context.resolve(urlNode)), '/oauth/token');
     const body = url && grantBody(context, call);
     if (!url || !body) continue;
-    const request = fromOptions(context, () => ({ sdk: 'password-grant', paths: TOP_LEVEL, supportsAudience: true, hasResponseType: false }), body, body);
+    const request = fromOptions(
+      context,
+      () => ({ sdk: 'password-grant', paths: TOP_LEVEL, supportsAudience: true, hasResponseType: false }),
+      body,
+      body,
+    );
     found.push({ ...request, domain: url.domain, domainValue: url.domainValue });
   }
   return found;
@@ -732,7 +952,8 @@ function passwordGrants(context: FileContext, hosts: Auth0Hosts): TokenRequest[]
 
 /** The URL argument of a transport call: the first argument, or `url`/`uri` in an options object. */
 function tokenEndpointUrl(context: FileContext, call: TSESTree.CallExpression): Node | undefined {
-  const isTokenUrl = (node: Node): boolean => context.stringParts(node).some((part) => 'text' in part && part.text.includes('/oauth/token'));
+  const isTokenUrl = (node: Node): boolean =>
+    context.stringParts(node).some((part) => 'text' in part && part.text.includes('/oauth/token'));
   for (const argument of call.arguments) {
     if (isTokenUrl(argument)) return argument;
     const options = context.objectLiteral(argument);

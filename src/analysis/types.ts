@@ -56,7 +56,12 @@ export interface AccessTokenAlternative {
    * The file stores the ID token but not the access token: each `storage.setItem(key, r.idToken)` call gets a sibling
    * that stores `r.<accessProperty>` under `name`. `keyNode` and `property` are the parts of the call to swap.
    */
-  readonly storeBeside?: readonly { readonly statement: Node; readonly keyNode: Node; readonly property: Node; readonly accessProperty: string }[];
+  readonly storeBeside?: readonly {
+    readonly statement: Node;
+    readonly keyNode: Node;
+    readonly property: Node;
+    readonly accessProperty: string;
+  }[];
 }
 
 /** A string-valued option of a token request, as written. */
@@ -184,7 +189,12 @@ export interface CredentialUse {
   readonly provenance: Provenance;
 }
 
-export type LegacyApi = { readonly node: Node; readonly api: string; readonly replacement: string; readonly certainty?: Certainty };
+export type LegacyApi = {
+  readonly node: Node;
+  readonly api: string;
+  readonly replacement: string;
+  readonly certainty?: Certainty;
+};
 
 export type SecretKind = 'client-secret' | 'client-credentials-grant' | 'management-token';
 export type SecretUse = { readonly node: Node; readonly kind: SecretKind; readonly certainty?: Certainty };

@@ -21,7 +21,11 @@ export function findEndpoint(method: HttpMethod, path: string): ManagementEndpoi
     let literals = 0;
     const matches = template.every((part, index) => {
       const segment = segments[index]!;
-      if (isParameter(part)) return segment !== '' && (isParameter(segment) || !MANAGEMENT_ENDPOINTS.some((other) => other.path.split('/')[index] === segment));
+      if (isParameter(part))
+        return (
+          segment !== '' &&
+          (isParameter(segment) || !MANAGEMENT_ENDPOINTS.some((other) => other.path.split('/')[index] === segment))
+        );
       literals++;
       return part === segment;
     });

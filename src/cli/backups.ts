@@ -62,5 +62,11 @@ export function inspectLeftover(backup: string): Leftover {
     return { backup, file, settled: false, reason: `it cannot be read (${errorText(error)})` };
   }
   if (current.equals(saved) || shortHash(current) === hash) return { backup, file, settled: true };
-  return { backup, file, settled: false, reason: 'a run was stopped while writing the file, which may be incomplete; the backup holds its text before that run' };
+  return {
+    backup,
+    file,
+    settled: false,
+    reason:
+      'a run was stopped while writing the file, which may be incomplete; the backup holds its text before that run',
+  };
 }

@@ -73,7 +73,14 @@ export interface Shard {
 
 /** Parses `--extensions` (`js,.ts, vue`) into lower-case extensions without dots. */
 export function parseExtensions(values: readonly string[]): string[] {
-  return [...new Set(values.flatMap((value) => value.split(',')).map((value) => value.trim().replace(/^\./, '').toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      values
+        .flatMap((value) => value.split(','))
+        .map((value) => value.trim().replace(/^\./, '').toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /** Parses `--shard i/n`; returns an error message for anything but whole numbers `1 <= i <= n` that count exactly. */
@@ -113,8 +120,15 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     } catch (error) {
       if (isCode(error, 'ENOENT')) {
         missing.push(given);
-        walker.errors.push({ file: relativePath(options.cwd, absolute), message: 'no such file or directory (given on the command line)' });
-      } else walker.errors.push({ file: relativePath(options.cwd, absolute), message: isCode(error, 'ELOOP') ? LINK_LOOP : errorText(error) });
+        walker.errors.push({
+          file: relativePath(options.cwd, absolute),
+          message: 'no such file or directory (given on the command line)',
+        });
+      } else
+        walker.errors.push({
+          file: relativePath(options.cwd, absolute),
+          message: isCode(error, 'ELOOP') ? LINK_LOOP : errorText(error),
+        });
       continue;
     }
     if (stat.isDirectory()) walker.walkRoot(absolute);
@@ -128,7 +142,9 @@ export function discoverFiles(paths: readonly string[], options: DiscoveryOption
     .sort((a, b) => compare(a.key, b.key))
     .map(({ file }) => file);
   // A path both named and walked has its error once.
-  const errors = [...new Map(walker.errors.map((error) => [`${error.file}\0${error.message}`, error])).values()].sort((a, b) => compare(a.file, b.file));
+  const errors = [...new Map(walker.errors.map((error) => [`${error.file}\0${error.message}`, error])).values()].sort(
+    (a, b) => compare(a.file, b.file),
+  );
   return { files, errors, missing, leftovers: [...walker.leftovers].sort(compare) };
 }
 
@@ -166,7 +182,10 @@ class Walker {
   takeFile(file: string, kind: fs.Stats | fs.Dirent, real = realPath(file)): void {
     if (!this.hasExtension(file)) return;
     if (!kind.isFile()) {
-      this.errors.push({ file: relativePath(this.options.cwd, file), message: 'not a regular file (a FIFO, socket or device): skipped' });
+      this.errors.push({
+        file: relativePath(this.options.cwd, file),
+        message: 'not a regular file (a FIFO, socket or device): skipped',
+      });
       return;
     }
     if (this.seen.has(real)) return;
@@ -183,7 +202,8 @@ class Walker {
       return;
     }
     const prefix = `.${path.basename(file)}.`;
-    for (const name of names) if (name.startsWith(prefix) && isBackupName(name)) this.leftovers.add(path.join(path.dirname(file), name));
+    for (const name of names)
+      if (name.startsWith(prefix) && isBackupName(name)) this.leftovers.add(path.join(path.dirname(file), name));
   }
 
   walkRoot(root: string): void {
@@ -211,12 +231,18 @@ class Walker {
     try {
       entries = fs.readdirSync(directory, { withFileTypes: true });
     } catch (error) {
-      this.errors.push({ file: relativePath(this.options.cwd, directory), message: `cannot read directory: ${errorText(error)}` });
+      this.errors.push({
+        file: relativePath(this.options.cwd, directory),
+        message: `cannot read directory: ${errorText(error)}`,
+      });
       return;
     }
     const own = this.options.gitignore ? readGitignore(directory) : undefined;
     const inScope = own ? [...scopes, own] : scopes;
-    const bowerFolder = this.options.defaultIgnores && entries.some((entry) => entry.name === BOWERRC) ? readBowerrc(directory) : undefined;
+    const bowerFolder =
+      this.options.defaultIgnores && entries.some((entry) => entry.name === BOWERRC)
+        ? readBowerrc(directory)
+        : undefined;
     const inBower = bowerFolder ? [...bower, bowerFolder] : bower;
     const compiled = this.options.defaultIgnores ? compiledBesideSource(entries) : undefined;
     // Both are normalised absolute paths and an entry's name has no separator: joining needs no normalising.
@@ -235,8 +261,13 @@ class Walker {
           kind = fs.statSync(full);
         } catch (error) {
           // A dangling link to something that is not source is no concern of this run.
-          if (isCode(error, 'ELOOP')) this.errors.push({ file: relativePath(this.options.cwd, full), message: LINK_LOOP });
-          else if (this.hasExtension(full)) this.errors.push({ file: relativePath(this.options.cwd, full), message: `broken symbolic link: ${errorText(error)}` });
+          if (isCode(error, 'ELOOP'))
+            this.errors.push({ file: relativePath(this.options.cwd, full), message: LINK_LOOP });
+          else if (this.hasExtension(full))
+            this.errors.push({
+              file: relativePath(this.options.cwd, full),
+              message: `broken symbolic link: ${errorText(error)}`,
+            });
           continue;
         }
       }
@@ -245,7 +276,10 @@ class Walker {
       const target = entry.isSymbolicLink() ? realPath(full) : real === directory ? full : realPrefix + entry.name;
       if (isDirectory) {
         if (ancestors.has(target)) {
-          this.errors.push({ file: relativePath(this.options.cwd, full), message: 'symbolic link loop (links to a directory that contains it); not followed' });
+          this.errors.push({
+            file: relativePath(this.options.cwd, full),
+            message: 'symbolic link loop (links to a directory that contains it); not followed',
+          });
           continue;
         }
         this.walkDirectory(full, target, root, inScope, inBower, new Set([...ancestors, target]));
@@ -279,9 +313,17 @@ class Walker {
  * the source's and whose migration would be overwritten by the next build.
  */
 function compiledBesideSource(entries: readonly fs.Dirent[]): Set<string> | undefined {
-  const sources = new Set(entries.filter((entry) => /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')).map((entry) => entry.name.replace(/\.tsx?$/, '')));
+  const sources = new Set(
+    entries
+      .filter((entry) => /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.d.ts'))
+      .map((entry) => entry.name.replace(/\.tsx?$/, '')),
+  );
   if (sources.size === 0) return undefined;
-  return new Set(entries.filter((entry) => /\.jsx?$/.test(entry.name) && sources.has(entry.name.replace(/\.jsx?$/, ''))).map((entry) => entry.name));
+  return new Set(
+    entries
+      .filter((entry) => /\.jsx?$/.test(entry.name) && sources.has(entry.name.replace(/\.jsx?$/, '')))
+      .map((entry) => entry.name),
+  );
 }
 
 /**
@@ -290,7 +332,7 @@ function compiledBesideSource(entries: readonly fs.Dirent[]): Set<string> | unde
  */
 function ancestorGitignores(root: string): IgnoreScope[] {
   const chain: string[] = [];
-  for (let directory = root; !fs.existsSync(path.join(directory, '.git')); ) {
+  for (let directory = root; !fs.existsSync(path.join(directory, '.git'));) {
     const parent = path.dirname(directory);
     if (parent === directory) return [];
     chain.unshift(parent);
@@ -317,7 +359,7 @@ function readGitignore(directory: string): IgnoreScope | undefined {
 function ancestorBowerDirectories(root: string, cwd: string): string[] {
   const chain: string[] = [];
   let top: string | undefined;
-  for (let directory = root; ; ) {
+  for (let directory = root; ;) {
     if (fs.existsSync(path.join(directory, '.git'))) {
       top = directory;
       break;

@@ -106,7 +106,10 @@ export function jsonDocument(report: ProjectReport): JsonDocument {
       audience: request.audience,
       responseType: request.responseType,
       declaredScopes: [...request.declaredScopes],
-      requiredScopes: request.requiredScopes.map(({ scope, because }) => ({ scope, because: because.map(jsonCallSite) })),
+      requiredScopes: request.requiredScopes.map(({ scope, because }) => ({
+        scope,
+        because: because.map(jsonCallSite),
+      })),
       missingScopes: [...request.missingScopes],
       excessScopes: [...request.excessScopes],
     })),
@@ -174,14 +177,20 @@ export function formatText(report: ProjectReport, colors: Colors): string {
     for (const finding of findings) {
       const severity = severityOf(finding);
       const label = severity === 'error' ? colors.red('error  ') : colors.yellow('warning');
-      lines.push(`  ${colors.dim(`${finding.line}:${finding.column}`.padEnd(width))}  ${label}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}`);
-      for (const related of finding.related) lines.push(`  ${' '.repeat(width)}           ${colors.dim(`${printable(related.file)}:${related.line}`)} ${printable(related.message)}`);
+      lines.push(
+        `  ${colors.dim(`${finding.line}:${finding.column}`.padEnd(width))}  ${label}  ${printable(finding.message)}  ${colors.dim(finding.ruleId)}`,
+      );
+      for (const related of finding.related)
+        lines.push(
+          `  ${' '.repeat(width)}           ${colors.dim(`${printable(related.file)}:${related.line}`)} ${printable(related.message)}`,
+        );
     }
     lines.push('');
   }
   if (report.errors.length > 0) {
     lines.push(colors.underline('Not analysed'));
-    for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${printable(error.file)}: ${printable(error.message)}`);
+    for (const error of report.errors)
+      lines.push(`  ${colors.red('error')}  ${printable(error.file)}: ${printable(error.message)}`);
     lines.push('');
   }
   lines.push(totals(report, colors), `${fileCounts(report)}.`);
@@ -190,9 +199,12 @@ export function formatText(report: ProjectReport, colors: Colors): string {
 
 /** The problems found; "none" is said only of the files analysed when some could not be. */
 function totals(report: ProjectReport, colors: Colors): string {
-  if (report.findings.length > 0) return colors.bold(colors.red(`✖ ${plural(report.findings.length, 'problem')} (${findingCounts(report)})`));
+  if (report.findings.length > 0)
+    return colors.bold(colors.red(`✖ ${plural(report.findings.length, 'problem')} (${findingCounts(report)})`));
   if (report.errors.length === 0) return colors.green('No problems found.');
-  return colors.yellow(`No problems found in the files analysed, but ${plural(report.errors.length, 'file')} could not be analysed.`);
+  return colors.yellow(
+    `No problems found in the files analysed, but ${plural(report.errors.length, 'file')} could not be analysed.`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -216,14 +228,23 @@ export function markdownCode(text: string): string {
 
 export function formatMarkdown(report: ProjectReport): string {
   const lines = ['# auth0-tokens scan', ''];
-  const found = report.findings.length > 0 ? `${plural(report.findings.length, 'problem')} (${findingCounts(report)})` : report.errors.length > 0 ? 'No problems found in the files analysed' : 'No problems found';
+  const found =
+    report.findings.length > 0
+      ? `${plural(report.findings.length, 'problem')} (${findingCounts(report)})`
+      : report.errors.length > 0
+        ? 'No problems found in the files analysed'
+        : 'No problems found';
   lines.push(`**${found}**; ${fileCounts(report)}.`, '');
   if (report.findings.length > 0) {
     lines.push('| File | Line | Severity | Rule | Message |', '| :-- | --: | :-- | :-- | :-- |');
     for (const finding of report.findings) {
-      const related = finding.related.map((entry) => `<br>↳ ${markdownCode(`${entry.file}:${entry.line}`)} ${markdownText(entry.message)}`).join('');
+      const related = finding.related
+        .map((entry) => `<br>↳ ${markdownCode(`${entry.file}:${entry.line}`)} ${markdownText(entry.message)}`)
+        .join('');
       const rule = `[${markdownCode(finding.ruleId)}](${docsUrl(ruleName(finding.ruleId))})`;
-      lines.push(`| ${markdownCell(markdownCode(finding.file))} | ${finding.line}:${finding.column} | ${severityOf(finding)} | ${rule} | ${markdownCell(markdownText(finding.message) + related)} |`);
+      lines.push(
+        `| ${markdownCell(markdownCode(finding.file))} | ${finding.line}:${finding.column} | ${severityOf(finding)} | ${rule} | ${markdownCell(markdownText(finding.message) + related)} |`,
+      );
     }
     lines.push('');
   }
@@ -233,7 +254,12 @@ export function formatMarkdown(report: ProjectReport): string {
 
 export function markdownErrors(errors: readonly FileError[], heading = 'Files not analysed'): string[] {
   if (errors.length === 0) return [];
-  return [`## ${heading}`, '', ...errors.map((error) => `- ${markdownCode(error.file)}: ${markdownText(error.message)}`), ''];
+  return [
+    `## ${heading}`,
+    '',
+    ...errors.map((error) => `- ${markdownCode(error.file)}: ${markdownText(error.message)}`),
+    '',
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -286,7 +312,12 @@ export function formatSarif(report: ProjectReport): string {
             {
               physicalLocation: {
                 artifactLocation: { uri: fileUri(finding.file) },
-                region: { startLine: finding.line, startColumn: finding.column, endLine: finding.endLine, endColumn: finding.endColumn },
+                region: {
+                  startLine: finding.line,
+                  startColumn: finding.column,
+                  endLine: finding.endLine,
+                  endColumn: finding.endColumn,
+                },
               },
             },
           ],
@@ -294,7 +325,10 @@ export function formatSarif(report: ProjectReport): string {
             relatedLocations: finding.related.map((related, id) => ({
               id,
               message: { text: related.message },
-              physicalLocation: { artifactLocation: { uri: fileUri(related.file) }, region: { startLine: related.line } },
+              physicalLocation: {
+                artifactLocation: { uri: fileUri(related.file) },
+                region: { startLine: related.line },
+              },
             })),
           }),
           properties: { certainty: finding.certainty },
@@ -322,11 +356,21 @@ function command(level: Severity, properties: Record<string, string | number>, m
  */
 export function formatGithub(report: ProjectReport): string {
   const lines = report.findings.map((finding) => {
-    const related = finding.related.map((entry) => `\n${printable(entry.file)}:${entry.line} ${printable(entry.message)}`).join('');
-    const properties = { file: finding.file, line: finding.line, col: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, title: finding.ruleId };
+    const related = finding.related
+      .map((entry) => `\n${printable(entry.file)}:${entry.line} ${printable(entry.message)}`)
+      .join('');
+    const properties = {
+      file: finding.file,
+      line: finding.line,
+      col: finding.column,
+      endLine: finding.endLine,
+      endColumn: finding.endColumn,
+      title: finding.ruleId,
+    };
     return command(severityOf(finding), properties, printable(finding.message) + related);
   });
-  for (const error of report.errors) lines.push(command('error', { file: error.file, title: TOOL_NAME }, printable(error.message)));
+  for (const error of report.errors)
+    lines.push(command('error', { file: error.file, title: TOOL_NAME }, printable(error.message)));
   return lines.length > 0 ? `${lines.join('\n')}\n` : '';
 }
 
@@ -355,13 +399,18 @@ export function formatScopesText(report: ProjectReport, colors: Colors): string 
       lines.push(`    ${colors.cyan(printable(scope))}`);
       for (const site of because) lines.push(`      ${callSiteText(site)}`);
     }
-    lines.push(`  missing:        ${request.missingScopes.length > 0 ? colors.red(scopeList(request.missingScopes)) : '(none)'}`);
-    lines.push(`  excess:         ${request.excessScopes.length > 0 ? colors.yellow(scopeList(request.excessScopes)) : '(none)'}`);
+    lines.push(
+      `  missing:        ${request.missingScopes.length > 0 ? colors.red(scopeList(request.missingScopes)) : '(none)'}`,
+    );
+    lines.push(
+      `  excess:         ${request.excessScopes.length > 0 ? colors.yellow(scopeList(request.excessScopes)) : '(none)'}`,
+    );
     lines.push('');
   }
   if (report.errors.length > 0) {
     lines.push(colors.underline('Not analysed'));
-    for (const error of report.errors) lines.push(`  ${colors.red('error')}  ${printable(error.file)}: ${printable(error.message)}`);
+    for (const error of report.errors)
+      lines.push(`  ${colors.red('error')}  ${printable(error.file)}: ${printable(error.message)}`);
     lines.push('');
   }
   lines.push(colors.bold('Tenant checklist'));
@@ -373,12 +422,20 @@ export function markdownTokenRequest(request: TokenRequestReport): string[] {
   const lines = [`### ${markdownCode(`${request.file}:${request.line}`)} (${request.sdk})`, ''];
   lines.push(`- Audience: ${request.audience ? markdownCode(request.audience) : 'none'}`);
   lines.push(`- Response type: ${request.responseType ? markdownCode(request.responseType) : 'none'}`);
-  lines.push(`- Declared scopes: ${request.declaredScopes.length > 0 ? markdownCode(request.declaredScopes.join(' ')) : 'none'}`);
+  lines.push(
+    `- Declared scopes: ${request.declaredScopes.length > 0 ? markdownCode(request.declaredScopes.join(' ')) : 'none'}`,
+  );
   lines.push(`- Missing: ${request.missingScopes.length > 0 ? markdownCode(request.missingScopes.join(' ')) : 'none'}`);
-  lines.push(`- Excess: ${request.excessScopes.length > 0 ? markdownCode(request.excessScopes.join(' ')) : 'none'}`, '');
+  lines.push(
+    `- Excess: ${request.excessScopes.length > 0 ? markdownCode(request.excessScopes.join(' ')) : 'none'}`,
+    '',
+  );
   if (request.requiredScopes.length > 0) {
     lines.push('| Required scope | Because of |', '| :-- | :-- |');
-    for (const { scope, because } of request.requiredScopes) lines.push(`| ${markdownCode(scope)} | ${markdownCell(because.map((site) => markdownCode(callSiteText(site).replace(/ {2}/g, ' '))).join('<br>'))} |`);
+    for (const { scope, because } of request.requiredScopes)
+      lines.push(
+        `| ${markdownCode(scope)} | ${markdownCell(because.map((site) => markdownCode(callSiteText(site).replace(/ {2}/g, ' '))).join('<br>'))} |`,
+      );
     lines.push('');
   }
   return lines;
@@ -390,7 +447,12 @@ export function markdownChecklist(): string[] {
 
 export function formatScopesMarkdown(report: ProjectReport): string {
   const lines = ['# auth0-tokens scopes', ''];
-  lines.push(report.tokenRequests.length === 0 ? 'No token request found whose tokens call the Management API.' : `${plural(report.tokenRequests.length, 'token request')}; ${fileCounts(report)}.`, '');
+  lines.push(
+    report.tokenRequests.length === 0
+      ? 'No token request found whose tokens call the Management API.'
+      : `${plural(report.tokenRequests.length, 'token request')}; ${fileCounts(report)}.`,
+    '',
+  );
   for (const request of report.tokenRequests) lines.push(...markdownTokenRequest(request));
   lines.push(...markdownErrors(report.errors), ...markdownChecklist());
   return `${lines.join('\n')}\n`;

@@ -20,7 +20,9 @@ export interface UncommittedWork {
  */
 export function uncommittedWork(roots: readonly string[], files: readonly string[]): UncommittedWork {
   const finder = new RepositoryFinder();
-  const repositories = new Set([...roots, ...files.map((file) => path.dirname(file))].flatMap((start) => finder.holding(start) ?? []));
+  const repositories = new Set(
+    [...roots, ...files.map((file) => path.dirname(file))].flatMap((start) => finder.holding(start) ?? []),
+  );
   const written = new Set(files);
   const dirty = new Set<string>();
   const unchecked: UncommittedWork['unchecked'] = [];
@@ -42,7 +44,7 @@ class RepositoryFinder {
   holding(start: string): string | undefined {
     const visited: string[] = [];
     let found: string | undefined;
-    for (let directory = start; ; ) {
+    for (let directory = start; ;) {
       if (this.known.has(directory)) {
         found = this.known.get(directory);
         break;
@@ -64,11 +66,15 @@ class RepositoryFinder {
 /** Absolute paths of the tracked files with uncommitted changes in a repository, or why git could not tell. */
 function changedFiles(repository: string): string[] | string {
   // `safe.directory`: a tree another user owns (root migrating a deploy user's checkout) is still only read.
-  const result = spawnSync('git', ['-c', 'safe.directory=*', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--ignore-submodules=none'], {
-    cwd: repository,
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
+  const result = spawnSync(
+    'git',
+    ['-c', 'safe.directory=*', 'status', '--porcelain=v1', '-z', '--untracked-files=no', '--ignore-submodules=none'],
+    {
+      cwd: repository,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    },
+  );
   if (result.error) return `git could not be run (${result.error.message})`;
   if (result.status !== 0) return result.stderr.trim().split('\n')[0] || `git status exited with ${result.status}`;
   const files: string[] = [];

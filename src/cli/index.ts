@@ -11,7 +11,17 @@ import type { Colors } from 'picocolors/types';
 import type { ProjectReport } from '../project/types';
 import { printable } from './escape';
 import { DEFAULT_EXTENSIONS, parseExtensions, parseShard } from './files';
-import { formatGithub, formatJson, formatMarkdown, formatSarif, formatScopesMarkdown, formatScopesText, formatText, TOOL_NAME, TOOL_VERSION } from './formats';
+import {
+  formatGithub,
+  formatJson,
+  formatMarkdown,
+  formatSarif,
+  formatScopesMarkdown,
+  formatScopesText,
+  formatText,
+  TOOL_NAME,
+  TOOL_VERSION,
+} from './formats';
 import { runMigrate } from './migrate';
 import { OutputFileError, writeOutputFile } from './output-file';
 import { analyseFiles, EXIT, settleLeftovers, type RunOptions } from './run';
@@ -35,32 +45,58 @@ function ignoreClosedReader(error: NodeJS.ErrnoException): void {
 }
 
 type Formatter = (report: ProjectReport, colors: Colors) => string;
-const SCAN_FORMATTERS: Record<(typeof SCAN_FORMATS)[number], Formatter> = { text: formatText, json: formatJson, sarif: formatSarif, markdown: formatMarkdown, github: formatGithub };
-const SCOPES_FORMATTERS: Record<(typeof SCOPES_FORMATS)[number], Formatter> = { text: formatScopesText, json: formatJson, markdown: formatScopesMarkdown };
+const SCAN_FORMATTERS: Record<(typeof SCAN_FORMATS)[number], Formatter> = {
+  text: formatText,
+  json: formatJson,
+  sarif: formatSarif,
+  markdown: formatMarkdown,
+  github: formatGithub,
+};
+const SCOPES_FORMATTERS: Record<(typeof SCOPES_FORMATS)[number], Formatter> = {
+  text: formatScopesText,
+  json: formatJson,
+  markdown: formatScopesMarkdown,
+};
 
 /** Parses `argv` (without `node` and the script) and runs the command; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   // A reader that goes away (`auth0-tokens migrate --diff | head -1`) ends the output, not the run.
-  for (const stream of [process.stdout, process.stderr]) if (!stream.listeners('error').includes(ignoreClosedReader)) stream.on('error', ignoreClosedReader);
+  for (const stream of [process.stdout, process.stderr])
+    if (!stream.listeners('error').includes(ignoreClosedReader)) stream.on('error', ignoreClosedReader);
   let exitCode: number = EXIT.ok;
   const { default: yargs } = await import('yargs');
   const parser = yargs([...argv])
     .scriptName(TOOL_NAME)
-    .usage('$0 <command> [paths..] [options]\n\nFind and migrate front-end code that calls the Auth0 Management API v2 with ID tokens.')
+    .usage(
+      '$0 <command> [paths..] [options]\n\nFind and migrate front-end code that calls the Auth0 Management API v2 with ID tokens.',
+    )
     .command(
       'scan [paths..]',
       'Report every finding: the plugin rules per file plus the flows across modules',
       (command) =>
         commonOptions(command)
-          .option('format', { alias: 'f', choices: SCAN_FORMATS, default: 'text' as const, describe: 'Output format (github = workflow annotations)' })
-          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' })
+          .option('format', {
+            alias: 'f',
+            choices: SCAN_FORMATS,
+            default: 'text' as const,
+            describe: 'Output format (github = workflow annotations)',
+          })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            requiresArg: true,
+            describe: 'Write the report to this file instead of stdout',
+          })
           .option('fail-on', {
             choices: FAIL_ON,
             default: 'error' as const,
-            describe: 'Exit 1 when a finding at or above this level exists: error = proven findings and files not analysed; warning (= needs-manual) = also needs-manual findings; none = never',
+            describe:
+              'Exit 1 when a finding at or above this level exists: error = proven findings and files not analysed; warning (= needs-manual) = also needs-manual findings; none = never',
           }),
       async (args) => {
-        exitCode = await guarded(() => report(args, SCAN_FORMATTERS[args.format], (found) => failsOn(found, args.failOn)));
+        exitCode = await guarded(() =>
+          report(args, SCAN_FORMATTERS[args.format], (found) => failsOn(found, args.failOn)),
+        );
       },
     )
     .command(
@@ -68,13 +104,43 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Migrate the code to access tokens with the fewest scopes; writes files unless --dry',
       (command) =>
         commonOptions(command)
-          .option('dry', { alias: 'd', type: 'boolean', default: false, describe: 'Write nothing; show what would change (with --diff or --print)' })
-          .option('force', { type: 'boolean', default: false, describe: 'Migrate even when the git working tree has uncommitted changes in the paths' })
-          .option('diff', { type: 'boolean', default: false, describe: 'Print a unified diff of each changed file to stdout (coloured on a terminal)' })
-          .option('print', { alias: 'p', type: 'boolean', default: false, describe: 'Print each changed file in full to stdout' })
-          .option('report', { type: 'string', requiresArg: true, describe: 'Write a PR-ready report to FILE.md (Markdown) or FILE.json' })
-          .option('annotate', { type: 'boolean', default: false, describe: 'Insert a `// TODO(auth0-tokens): <reason>` line above each site left for manual work' })
-          .option('write-through-symlinks', { type: 'boolean', default: false, describe: 'Also write files whose real path lies outside the given paths (reached through a symbolic link)' }),
+          .option('dry', {
+            alias: 'd',
+            type: 'boolean',
+            default: false,
+            describe: 'Write nothing; show what would change (with --diff or --print)',
+          })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'Migrate even when the git working tree has uncommitted changes in the paths',
+          })
+          .option('diff', {
+            type: 'boolean',
+            default: false,
+            describe: 'Print a unified diff of each changed file to stdout (coloured on a terminal)',
+          })
+          .option('print', {
+            alias: 'p',
+            type: 'boolean',
+            default: false,
+            describe: 'Print each changed file in full to stdout',
+          })
+          .option('report', {
+            type: 'string',
+            requiresArg: true,
+            describe: 'Write a PR-ready report to FILE.md (Markdown) or FILE.json',
+          })
+          .option('annotate', {
+            type: 'boolean',
+            default: false,
+            describe: 'Insert a `// TODO(auth0-tokens): <reason>` line above each site left for manual work',
+          })
+          .option('write-through-symlinks', {
+            type: 'boolean',
+            default: false,
+            describe: 'Also write files whose real path lies outside the given paths (reached through a symbolic link)',
+          }),
       async (args) => {
         exitCode = await guarded(() =>
           runMigrate({
@@ -96,8 +162,18 @@ export async function main(argv: readonly string[]): Promise<number> {
       'The least-privilege report per token request: declared, required (with the calls that need them), missing and excess scopes',
       (command) =>
         commonOptions(command)
-          .option('format', { alias: 'f', choices: SCOPES_FORMATS, default: 'text' as const, describe: 'Output format' })
-          .option('output', { alias: 'o', type: 'string', requiresArg: true, describe: 'Write the report to this file instead of stdout' }),
+          .option('format', {
+            alias: 'f',
+            choices: SCOPES_FORMATS,
+            default: 'text' as const,
+            describe: 'Output format',
+          })
+          .option('output', {
+            alias: 'o',
+            type: 'string',
+            requiresArg: true,
+            describe: 'Write the report to this file instead of stdout',
+          }),
       async (args) => {
         exitCode = await guarded(() => report(args, SCOPES_FORMATTERS[args.format], scopesDiffer));
       },
@@ -110,7 +186,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     .help()
     .alias('help', 'h')
     .wrap(Math.min(120, process.stdout.columns ?? 120))
-    .epilogue('Exit codes: 0 clean; 1 findings at or above --fail-on (scan), scope differences (scopes) or files with errors; 2 usage error, missing path, refused dirty tree or internal error; 130 interrupted (143 on SIGTERM).')
+    .epilogue(
+      'Exit codes: 0 clean; 1 findings at or above --fail-on (scan), scope differences (scopes) or files with errors; 2 usage error, missing path, refused dirty tree or internal error; 130 interrupted (143 on SIGTERM).',
+    )
     .exitProcess(false)
     // Thrown, so that yargs runs no command after a validation failure. Command handlers catch their own errors.
     .fail((message: string | undefined, error: Error | undefined) => {
@@ -120,49 +198,90 @@ export async function main(argv: readonly string[]): Promise<number> {
     await parser.parseAsync();
   } catch (error) {
     const usage = error instanceof UsageError ? `\nRun '${TOOL_NAME} --help' for usage.` : '';
-    process.stderr.write(`${TOOL_NAME}: ${printable(error instanceof Error ? error.message : String(error))}${usage}\n`);
+    process.stderr.write(
+      `${TOOL_NAME}: ${printable(error instanceof Error ? error.message : String(error))}${usage}\n`,
+    );
     return EXIT.usage;
   }
   return exitCode;
 }
 
 function commonOptions<T>(command: Argv<T>) {
-  return command
-    .positional('paths', { type: 'string', array: true, describe: 'Files and directories to analyse (default: the current directory); paths after -- are taken as paths whatever they look like' })
-    .option('extensions', {
-      type: 'string',
-      requiresArg: true,
-      default: DEFAULT_EXTENSIONS.join(','),
-      describe: 'File extensions to analyse, comma-separated (repeatable)',
-      coerce: (value: string | string[]) => parseExtensions([value].flat()),
-    })
-    .option('ignore', {
-      type: 'string',
-      requiresArg: true,
-      default: [] as string[],
-      describe: 'Skip paths matching this gitignore-style pattern, relative to the working directory (repeatable)',
-      coerce: (value: string | string[]) => [value].flat(),
-    })
-    .option('gitignore', { type: 'boolean', default: true, describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files' })
-    .option('default-ignores', { type: 'boolean', default: true, describe: 'Skip node_modules, vendored code (vendor, www/lib, bower folders and the folders .bowerrc files name), dist, build, coverage and minified bundles; --no-default-ignores to include them' })
-    // Strings, checked in `runOptions`: as numbers, yargs would read '' as 0 (no limit) and 'Infinity' as a limit.
-    .option('max-file-size', {
-      type: 'string',
-      requiresArg: true,
-      defaultDescription: String(DEFAULT_MAX_FILE_MB),
-      describe: 'Report and skip Auth0-related files larger than this many megabytes (bundles, generated code: parsing 5 MB takes half a minute and 2 GB of memory); 0 for no limit',
-    })
-    .option('max-total-size', {
-      type: 'string',
-      requiresArg: true,
-      defaultDescription: String(DEFAULT_MAX_TOTAL_MB),
-      describe: 'Keep at most this many megabytes of Auth0-related code parsed in one run (it is held in memory at 100 to 150 times its size); a file beyond it is reported and not analysed; 0 for no limit',
-    })
-    .option('shard', { type: 'string', requiresArg: true, describe: 'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices' })
-    .option('environment', { choices: ['auto', 'browser', 'server'] as const, default: 'auto' as const, describe: 'Whether the files run in a browser; auto decides per file' })
-    .option('metadata-scope', { choices: ['update', 'create', 'both'] as const, default: 'update' as const, describe: 'Scope required by PATCH /api/v2/users/{id}: update:current_user_metadata, create:…, or both' })
-    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'No progress bar, summary or needs-manual list on stderr (errors are still printed)' })
-    .option('color', { type: 'boolean', describe: 'Colour the output (default: when stdout is a terminal and NO_COLOR is unset)' });
+  return (
+    command
+      .positional('paths', {
+        type: 'string',
+        array: true,
+        describe:
+          'Files and directories to analyse (default: the current directory); paths after -- are taken as paths whatever they look like',
+      })
+      .option('extensions', {
+        type: 'string',
+        requiresArg: true,
+        default: DEFAULT_EXTENSIONS.join(','),
+        describe: 'File extensions to analyse, comma-separated (repeatable)',
+        coerce: (value: string | string[]) => parseExtensions([value].flat()),
+      })
+      .option('ignore', {
+        type: 'string',
+        requiresArg: true,
+        default: [] as string[],
+        describe: 'Skip paths matching this gitignore-style pattern, relative to the working directory (repeatable)',
+        coerce: (value: string | string[]) => [value].flat(),
+      })
+      .option('gitignore', {
+        type: 'boolean',
+        default: true,
+        describe: 'Respect .gitignore files (nested ones too); --no-gitignore to analyse ignored files',
+      })
+      .option('default-ignores', {
+        type: 'boolean',
+        default: true,
+        describe:
+          'Skip node_modules, vendored code (vendor, www/lib, bower folders and the folders .bowerrc files name), dist, build, coverage and minified bundles; --no-default-ignores to include them',
+      })
+      // Strings, checked in `runOptions`: as numbers, yargs would read '' as 0 (no limit) and 'Infinity' as a limit.
+      .option('max-file-size', {
+        type: 'string',
+        requiresArg: true,
+        defaultDescription: String(DEFAULT_MAX_FILE_MB),
+        describe:
+          'Report and skip Auth0-related files larger than this many megabytes (bundles, generated code: parsing 5 MB takes half a minute and 2 GB of memory); 0 for no limit',
+      })
+      .option('max-total-size', {
+        type: 'string',
+        requiresArg: true,
+        defaultDescription: String(DEFAULT_MAX_TOTAL_MB),
+        describe:
+          'Keep at most this many megabytes of Auth0-related code parsed in one run (it is held in memory at 100 to 150 times its size); a file beyond it is reported and not analysed; 0 for no limit',
+      })
+      .option('shard', {
+        type: 'string',
+        requiresArg: true,
+        describe:
+          'Report (and migrate) only shard i of n (i/n, 1-based): a deterministic, disjoint and complete split for CI matrices',
+      })
+      .option('environment', {
+        choices: ['auto', 'browser', 'server'] as const,
+        default: 'auto' as const,
+        describe: 'Whether the files run in a browser; auto decides per file',
+      })
+      .option('metadata-scope', {
+        choices: ['update', 'create', 'both'] as const,
+        default: 'update' as const,
+        describe: 'Scope required by PATCH /api/v2/users/{id}: update:current_user_metadata, create:…, or both',
+      })
+      .option('quiet', {
+        alias: 'q',
+        type: 'boolean',
+        default: false,
+        describe: 'No progress bar, summary or needs-manual list on stderr (errors are still printed)',
+      })
+      .option('color', {
+        type: 'boolean',
+        describe: 'Colour the output (default: when stdout is a terminal and NO_COLOR is unset)',
+      })
+  );
 }
 
 interface CommonArguments {
@@ -186,7 +305,8 @@ function runOptions(args: CommonArguments): RunOptions {
   if (typeof shard === 'string') throw new UsageError(shard);
   if (args.extensions.length === 0) throw new UsageError('--extensions names no extension');
   const paths = [...(args.paths ?? []), ...(args['--'] ?? []).map(String)];
-  if (paths.some((given) => given.trim() === '')) throw new UsageError('a path is empty: name a file or directory, or leave the paths out for the current directory');
+  if (paths.some((given) => given.trim() === ''))
+    throw new UsageError('a path is empty: name a file or directory, or leave the paths out for the current directory');
   return {
     cwd: process.cwd(),
     paths: paths.length > 0 ? paths : ['.'],
@@ -198,8 +318,14 @@ function runOptions(args: CommonArguments): RunOptions {
     quiet: args.quiet,
     environment: args.environment,
     metadataScope: args.metadataScope,
-    maxFileBytes: bytesLimit('--max-file-size', once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB)),
-    maxTotalBytes: bytesLimit('--max-total-size', once('--max-total-size', args.maxTotalSize) ?? String(DEFAULT_MAX_TOTAL_MB)),
+    maxFileBytes: bytesLimit(
+      '--max-file-size',
+      once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB),
+    ),
+    maxTotalBytes: bytesLimit(
+      '--max-total-size',
+      once('--max-total-size', args.maxTotalSize) ?? String(DEFAULT_MAX_TOTAL_MB),
+    ),
   };
 }
 
@@ -212,7 +338,8 @@ function once(flag: string, value: string | string[] | undefined): string | unde
 /** A limit typed as a decimal number of megabytes, 0 or more (no sign, exponent or surrounding space), in bytes; 0 is no limit. */
 function bytesLimit(flag: string, text: string): number | undefined {
   const megabytes = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isFinite(megabytes)) throw new UsageError(`${flag} must be a number of megabytes, 0 or more (got '${text}')`);
+  if (!Number.isFinite(megabytes))
+    throw new UsageError(`${flag} must be a number of megabytes, 0 or more (got '${text}')`);
   return megabytes > 0 ? megabytes * 1024 * 1024 : undefined;
 }
 
@@ -231,7 +358,9 @@ function withReportPath(options: RunOptions, flag: string, file: string | undefi
     return target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
   });
   if (options.extensions.includes(extension) && (inPaths || fs.existsSync(target))) {
-    throw new UsageError(`${flag} ${file} is a source file this run analyses or would overwrite: write the report under another extension (.md, .json, .sarif, …)`);
+    throw new UsageError(
+      `${flag} ${file} is a source file this run analyses or would overwrite: write the report under another extension (.md, .json, .sarif, …)`,
+    );
   }
   return options;
 }
@@ -252,7 +381,12 @@ async function guarded(command: () => number | Promise<number>): Promise<number>
     return await command();
   } catch (error) {
     // A system error (an --output or --report path that cannot be written) names the path and the cause: no stack.
-    if (error instanceof UsageError || error instanceof OutputFileError || (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined) process.stderr.write(`${TOOL_NAME}: ${printable((error as Error).message)}\n`);
+    if (
+      error instanceof UsageError ||
+      error instanceof OutputFileError ||
+      (error as NodeJS.ErrnoException | undefined)?.syscall !== undefined
+    )
+      process.stderr.write(`${TOOL_NAME}: ${printable((error as Error).message)}\n`);
     else process.stderr.write(`${TOOL_NAME}: internal error: ${crashText(error)}\n`);
     return EXIT.usage;
   }
@@ -275,7 +409,8 @@ interface ReportArguments extends CommonArguments {
 function report(args: ReportArguments, formatter: Formatter, failed: (report: ProjectReport) => boolean): number {
   const options = withReportPath(runOptions(args), '--output', args.output);
   const run = analyseFiles(options);
-  if (!options.quiet) for (const note of settleLeftovers(run, options.cwd, false)) process.stderr.write(`${printable(note)}\n`);
+  if (!options.quiet)
+    for (const note of settleLeftovers(run, options.cwd, false)) process.stderr.write(`${printable(note)}\n`);
   const colors = colorsFor(args.color, args.output === undefined ? process.stdout : undefined);
   emit(formatter(run.report, colors), args.output, options.cwd);
   if (args.format === 'json' || args.format === 'sarif') reportErrorsOnStderr(run.report);
@@ -285,7 +420,10 @@ function report(args: ReportArguments, formatter: Formatter, failed: (report: Pr
 
 /** `scopes` fails while a token request's declared scopes differ from the required ones, or a file was not analysed. */
 function scopesDiffer(report: ProjectReport): boolean {
-  return report.errors.length > 0 || report.tokenRequests.some((request) => request.missingScopes.length > 0 || request.excessScopes.length > 0);
+  return (
+    report.errors.length > 0 ||
+    report.tokenRequests.some((request) => request.missingScopes.length > 0 || request.excessScopes.length > 0)
+  );
 }
 
 function failsOn(report: ProjectReport, level: (typeof FAIL_ON)[number]): boolean {
@@ -297,7 +435,11 @@ function failsOn(report: ProjectReport, level: (typeof FAIL_ON)[number]): boolea
 /** `--color` / `--no-color` win; otherwise colours on a terminal, unless NO_COLOR is set or FORCE_COLOR says otherwise. */
 function colorsFor(requested: boolean | undefined, stream: NodeJS.WriteStream | undefined): Colors {
   const { NO_COLOR, FORCE_COLOR } = process.env;
-  const enabled = requested ?? (stream !== undefined && NO_COLOR === undefined && (FORCE_COLOR === undefined ? stream.isTTY === true : FORCE_COLOR !== '0'));
+  const enabled =
+    requested ??
+    (stream !== undefined &&
+      NO_COLOR === undefined &&
+      (FORCE_COLOR === undefined ? stream.isTTY === true : FORCE_COLOR !== '0'));
   return pc.createColors(enabled);
 }
 

@@ -13,7 +13,10 @@ export class OutputFileError extends Error {}
 
 /** Writes `text` to `file` (absolute) atomically; `shown` is the name the error gives. */
 export function writeOutputFile(file: string, shown: string, text: string): void {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.auth0-tokens-output.tmp`);
+  const temporary = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${randomBytes(6).toString('hex')}.auth0-tokens-output.tmp`,
+  );
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeThenRename(temporary, file, text, 0o666);

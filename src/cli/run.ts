@@ -42,19 +42,40 @@ export interface Run {
 export function analyseFiles(options: RunOptions): Run {
   const discovery = discoverFiles(options.paths, options);
   const { shard } = options;
-  const own = shard ? discovery.files.filter((file) => inShard(relativePath(options.cwd, file), shard)) : discovery.files;
+  const own = shard
+    ? discovery.files.filter((file) => inShard(relativePath(options.cwd, file), shard))
+    : discovery.files;
   const files = new Set(own.map((file) => relativePath(options.cwd, file)));
-  const missing = new Set(discovery.missing.map((given) => relativePath(options.cwd, path.resolve(options.cwd, given))));
+  const missing = new Set(
+    discovery.missing.map((given) => relativePath(options.cwd, path.resolve(options.cwd, given))),
+  );
   // A missing command-line path is every shard's error; the others belong to the shard of their path.
-  const discoveryErrors = shard ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard)) : discovery.errors;
-  const leftovers = discovery.leftovers.map(inspectLeftover).filter((leftover) => !shard || inShard(relativePath(options.cwd, leftover.file), shard));
-  const leftoverErrors = leftovers.filter((leftover) => !leftover.settled).map((leftover) => leftoverError(options.cwd, leftover));
+  const discoveryErrors = shard
+    ? discovery.errors.filter((error) => missing.has(error.file) || inShard(error.file, shard))
+    : discovery.errors;
+  const leftovers = discovery.leftovers
+    .map(inspectLeftover)
+    .filter((leftover) => !shard || inShard(relativePath(options.cwd, leftover.file), shard));
+  const leftoverErrors = leftovers
+    .filter((leftover) => !leftover.settled)
+    .map((leftover) => leftoverError(options.cwd, leftover));
 
   const progress = createProgress(process.stderr, 'auth0-tokens', !options.quiet);
-  const analysis = analyzeProject(discovery.files, { cwd: options.cwd, environment: options.environment, metadataScope: options.metadataScope, maxFileBytes: options.maxFileBytes, maxTotalBytes: options.maxTotalBytes }, (done, total) => progress.update(done, total));
+  const analysis = analyzeProject(
+    discovery.files,
+    {
+      cwd: options.cwd,
+      environment: options.environment,
+      metadataScope: options.metadataScope,
+      maxFileBytes: options.maxFileBytes,
+      maxTotalBytes: options.maxTotalBytes,
+    },
+    (done, total) => progress.update(done, total),
+  );
   progress.finish();
 
-  const ours = <T extends { readonly file: string }>(items: readonly T[]) => items.filter((item) => files.has(item.file));
+  const ours = <T extends { readonly file: string }>(items: readonly T[]) =>
+    items.filter((item) => files.has(item.file));
   const { report } = analysis;
   // A shard counts its own files, from the analysis' own decision for each.
   const scannedFiles = report.scannedFiles.filter((file) => files.has(file));
@@ -63,7 +84,9 @@ export function analyseFiles(options: RunOptions): Run {
     analysis,
     // What every command prints quotes the code (an audience, a scope, a message): a JWT pasted there is redacted.
     report: redactStrings({
-      findings: ours(report.findings).sort((a, b) => compareFile(a, b) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)),
+      findings: ours(report.findings).sort(
+        (a, b) => compareFile(a, b) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId),
+      ),
       tokenRequests: ours(report.tokenRequests).sort((a, b) => compareFile(a, b) || a.line - b.line),
       managementCalls: ours(report.managementCalls).sort((a, b) => compareFile(a, b) || a.line - b.line),
       errors: sortErrors([...discoveryErrors, ...leftoverErrors, ...ours(report.errors)]),
@@ -87,12 +110,16 @@ export function settleLeftovers(run: Run, cwd: string, remove: boolean): string[
   for (const leftover of run.leftovers.filter((candidate) => candidate.settled)) {
     const shown = relativePath(cwd, leftover.backup);
     if (!remove) {
-      notes.push(`${shown}: a backup left by an interrupted migrate; ${relativePath(cwd, leftover.file)} is whole, so the next migrate removes it`);
+      notes.push(
+        `${shown}: a backup left by an interrupted migrate; ${relativePath(cwd, leftover.file)} is whole, so the next migrate removes it`,
+      );
       continue;
     }
     try {
       fs.rmSync(leftover.backup, { force: true });
-      notes.push(`${shown}: removed a backup left by an interrupted migrate (${relativePath(cwd, leftover.file)} is whole)`);
+      notes.push(
+        `${shown}: removed a backup left by an interrupted migrate (${relativePath(cwd, leftover.file)} is whole)`,
+      );
     } catch (error) {
       notes.push(`${shown}: a backup left by an interrupted migrate could not be removed: ${errorText(error)}`);
     }
@@ -102,7 +129,10 @@ export function settleLeftovers(run: Run, cwd: string, remove: boolean): string[
 
 /** A backup that must stay: its file is not written until someone has compared the two. */
 function leftoverError(cwd: string, leftover: Leftover): FileError {
-  return { file: relativePath(cwd, leftover.file), message: `backup ${relativePath(cwd, leftover.backup)} left by an interrupted migrate is kept (${leftover.reason}): compare the two, restore or delete the backup; the file is not migrated until then` };
+  return {
+    file: relativePath(cwd, leftover.file),
+    message: `backup ${relativePath(cwd, leftover.backup)} left by an interrupted migrate is kept (${leftover.reason}): compare the two, restore or delete the backup; the file is not migrated until then`,
+  };
 }
 
 function compareText(a: string, b: string): number {

@@ -62,7 +62,8 @@ export function writeTogether(plans: readonly PlannedWrite[]): Map<string, strin
       // Another name of a file already prepared (a hard link) is written with it.
       const same = prepared.find((entry) => entry.identity === identityOf(plan));
       if (same && same.plan.before === plan.before && same.plan.after === plan.after) continue;
-      if (same) return refuseFlow(plans, plan, `it is a hard link of ${same.plan.file}, which is migrated to another text`);
+      if (same)
+        return refuseFlow(plans, plan, `it is a hard link of ${same.plan.file}, which is migrated to another text`);
       try {
         prepared.push(prepare(plan));
       } catch (error) {
@@ -78,7 +79,11 @@ export function writeTogether(plans: readonly PlannedWrite[]): Map<string, strin
         if (error instanceof ConcurrentWrite) refused.set(entry.plan.file, error.message);
         for (const written of prepared.slice(0, touched)) {
           const restored = restore(written);
-          if (!restored) refused.set(written.plan.file, `a failed write could not be undone: its text before this run is in ${written.backup}`);
+          if (!restored)
+            refused.set(
+              written.plan.file,
+              `a failed write could not be undone: its text before this run is in ${written.backup}`,
+            );
         }
         const flow = refuseFlow(plans, entry.plan, reasonOf(error));
         for (const [file, reason] of refused) flow.set(file, reason);
@@ -95,7 +100,11 @@ export function writeTogether(plans: readonly PlannedWrite[]): Map<string, strin
 /** The failing file's reason, and for each other file of its flow the file that held it back. */
 function refuseFlow(plans: readonly PlannedWrite[], failing: PlannedWrite, reason: string): Map<string, string> {
   const refused = new Map<string, string>();
-  for (const plan of plans) refused.set(plan.file, plan === failing ? reason : `its flow continues in ${failing.file}, which cannot be written (${reason})`);
+  for (const plan of plans)
+    refused.set(
+      plan.file,
+      plan === failing ? reason : `its flow continues in ${failing.file}, which cannot be written (${reason})`,
+    );
   return refused;
 }
 
@@ -108,11 +117,15 @@ function prepare(plan: PlannedWrite): Prepared {
   const stat = fs.statSync(real);
   if (!stat.isFile()) throw new WriteRefused('not a regular file');
   // Root may write anything; a file no one may write was made read-only on purpose.
-  if ((stat.mode & 0o222) === 0) throw new WriteRefused(`it is read-only (mode ${(stat.mode & 0o7777).toString(8).padStart(4, '0')}); make it writable to migrate it`);
+  if ((stat.mode & 0o222) === 0)
+    throw new WriteRefused(
+      `it is read-only (mode ${(stat.mode & 0o7777).toString(8).padStart(4, '0')}); make it writable to migrate it`,
+    );
   const descriptor = openForWriting(real);
   try {
     const original = readWhole(descriptor);
-    if (original.toString('utf8') !== plan.before) throw new WriteRefused('changed on disk since it was read; run migrate again');
+    if (original.toString('utf8') !== plan.before)
+      throw new WriteRefused('changed on disk since it was read; run migrate again');
     // Text decoded from another encoding (Latin-1, say) would be written back with its bytes replaced.
     if (!Buffer.from(plan.before, 'utf8').equals(original)) throw new WriteRefused('not valid UTF-8');
     const replacement = Buffer.from(plan.after, 'utf8');
@@ -145,7 +158,11 @@ function writeDurably(file: string, bytes: Buffer): void {
   try {
     writeThenRename(file + PARTIAL_SUFFIX, file, bytes, 0o600);
   } catch (error) {
-    throw new WriteRefused((error as NodeJS.ErrnoException).code === 'EEXIST' ? taken : `its backup cannot be written beside it: ${errorText(error)}`);
+    throw new WriteRefused(
+      (error as NodeJS.ErrnoException).code === 'EEXIST'
+        ? taken
+        : `its backup cannot be written beside it: ${errorText(error)}`,
+    );
   }
 }
 
@@ -155,11 +172,16 @@ function writeDurably(file: string, bytes: Buffer): void {
  */
 function commit(entry: Prepared): void {
   const [onPath, held] = [fs.statSync(entry.real), fs.fstatSync(entry.descriptor)];
-  if (onPath.ino !== held.ino || onPath.dev !== held.dev) throw new WriteRefused('replaced on disk by another program while migrating');
-  if (!readWhole(entry.descriptor).equals(entry.original)) throw new WriteRefused('changed on disk while migrating; run migrate again');
+  if (onPath.ino !== held.ino || onPath.dev !== held.dev)
+    throw new WriteRefused('replaced on disk by another program while migrating');
+  if (!readWhole(entry.descriptor).equals(entry.original))
+    throw new WriteRefused('changed on disk while migrating; run migrate again');
   overwrite(entry.descriptor, entry.replacement);
   // Another program writing at the very same moment is not prevented (editors take no locks), only reported.
-  if (!readWhole(entry.descriptor).equals(entry.replacement)) throw new ConcurrentWrite('another program wrote it at the same moment: check it; its text before this run is in the backup beside it');
+  if (!readWhole(entry.descriptor).equals(entry.replacement))
+    throw new ConcurrentWrite(
+      'another program wrote it at the same moment: check it; its text before this run is in the backup beside it',
+    );
 }
 
 /** The file changed under the write itself: it is neither put back nor rewritten, and its backup is kept. */
@@ -185,14 +207,15 @@ function release(entry: Prepared, keepBackup: boolean): void {
 }
 
 function overwrite(descriptor: number, bytes: Buffer): void {
-  for (let written = 0; written < bytes.length; ) written += fs.writeSync(descriptor, bytes, written, bytes.length - written, written);
+  for (let written = 0; written < bytes.length;)
+    written += fs.writeSync(descriptor, bytes, written, bytes.length - written, written);
   fs.ftruncateSync(descriptor, bytes.length);
   fs.fsyncSync(descriptor);
 }
 
 function readWhole(descriptor: number): Buffer {
   const chunks: Buffer[] = [];
-  for (let position = 0; ; ) {
+  for (let position = 0; ;) {
     const chunk = Buffer.allocUnsafe(64 * 1024);
     const bytesRead = fs.readSync(descriptor, chunk, 0, chunk.length, position);
     if (bytesRead === 0) return Buffer.concat(chunks);

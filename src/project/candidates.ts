@@ -19,7 +19,20 @@ export interface Candidates {
   readonly skipped: readonly string[];
 }
 
-const RESOLVED_SUFFIXES = ['', '.js', '.jsx', '.ts', '.tsx', '.mjs', '.cjs', '.vue', '/index.js', '/index.ts', '/index.jsx', '/index.tsx'];
+const RESOLVED_SUFFIXES = [
+  '',
+  '.js',
+  '.jsx',
+  '.ts',
+  '.tsx',
+  '.mjs',
+  '.cjs',
+  '.vue',
+  '/index.js',
+  '/index.ts',
+  '/index.jsx',
+  '/index.tsx',
+];
 /** Below this many files a reader thread costs more to start than it saves. */
 const READER_THREAD_MIN_FILES = 2000;
 /** Below the main thread's 984 KB (V8's default): what overflows there overflows on the reader thread first. */
@@ -36,7 +49,13 @@ const READER_SCRIPT = path.join(__dirname, 'reader.js');
  * analysing it finds nothing), the neighbours once all are read. It returns false for a file the analysis refused
  * (and reported): its text is dropped at once, and the file is neither a candidate nor skipped.
  */
-export function readCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onCandidate: (file: string, text: string, inert: boolean) => boolean, onProgress?: (done: number, total: number) => void): Candidates {
+export function readCandidates(
+  files: readonly string[],
+  options: ProjectOptions,
+  errors: FileError[],
+  onCandidate: (file: string, text: string, inert: boolean) => boolean,
+  onProgress?: (done: number, total: number) => void,
+): Candidates {
   /** Each readable file's absolute path and its name in reports. */
   const readable = new Map<string, string>();
   const selected = new Map<string, string>();
@@ -69,7 +88,12 @@ export function readCandidates(files: readonly string[], options: ProjectOptions
   };
   const neighbours = new Set<string>();
   for (const [file, specifiers] of importsOf) {
-    if (specifiers.split('\n').some((specifier) => mayNameSelected(specifier) && selected.has(resolved(file, specifier) ?? ''))) neighbours.add(file);
+    if (
+      specifiers
+        .split('\n')
+        .some((specifier) => mayNameSelected(specifier) && selected.has(resolved(file, specifier) ?? ''))
+    )
+      neighbours.add(file);
   }
   for (const [file, text] of selected) {
     for (const specifier of relativeImports(text)) {
@@ -97,7 +121,11 @@ export function readCandidates(files: readonly string[], options: ProjectOptions
  * Gives each file's first read to `onRead`, in order. A large run reads on a thread of its own, so that reading and
  * pre-filtering the tree overlap with parsing what it selects; this thread waits for each batch on a shared counter.
  */
-function readFirst(files: readonly string[], maxFileBytes: number | undefined, onRead: (index: number, read: FirstRead) => void): void {
+function readFirst(
+  files: readonly string[],
+  maxFileBytes: number | undefined,
+  onRead: (index: number, read: FirstRead) => void,
+): void {
   if (files.length < READER_THREAD_MIN_FILES || !fs.existsSync(READER_SCRIPT)) {
     files.forEach((file, index) => onRead(index, firstRead(file)));
     return;
@@ -107,7 +135,11 @@ function readFirst(files: readonly string[], maxFileBytes: number | undefined, o
   const data: ReaderData = { files, maxFileBytes, posted, port: port2 };
   // A small young generation: the reader's texts die young, and the thread should add little to the peak memory.
   // A stack smaller than this thread's: code nested too deeply for this thread is never proven inert there.
-  const reader = new Worker(READER_SCRIPT, { workerData: data, transferList: [port2], resourceLimits: { maxYoungGenerationSizeMb: 4, stackSizeMb: READER_STACK_MB } });
+  const reader = new Worker(READER_SCRIPT, {
+    workerData: data,
+    transferList: [port2],
+    resourceLimits: { maxYoungGenerationSizeMb: 4, stackSizeMb: READER_STACK_MB },
+  });
   // A thread that died (out of memory, say) says so only once this thread is back in its event loop, after the silence
   // below has handed its work to this thread; unheard, the event would end the process.
   reader.on('error', () => undefined);

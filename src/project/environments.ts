@@ -16,7 +16,10 @@ export interface EnvironmentModule {
 const MAX_ROUNDS = 4;
 
 /** Gives each module without evidence the environment its importers agree on. `resolve` maps an import to a path. */
-export function inheritEnvironments(modules: readonly EnvironmentModule[], resolve: (source: string, from: string) => string | undefined): void {
+export function inheritEnvironments(
+  modules: readonly EnvironmentModule[],
+  resolve: (source: string, from: string) => string | undefined,
+): void {
   const byPath = new Map(modules.map((module) => [module.absolute, module]));
   const importers = new Map<EnvironmentModule, EnvironmentModule[]>();
   for (const module of modules) {

@@ -14,7 +14,11 @@ export type * from './types';
 export type { ProjectOptions } from './options';
 
 /** Analyses the given files (absolute paths) as one project. Bad files become `errors`, never exceptions. */
-export function analyzeProject(files: readonly string[], options: ProjectOptions, onProgress?: (done: number, total: number) => void): ProjectAnalysis {
+export function analyzeProject(
+  files: readonly string[],
+  options: ProjectOptions,
+  onProgress?: (done: number, total: number) => void,
+): ProjectAnalysis {
   const errors: FileError[] = [];
   const { texts, scanned, skipped, state } = analyseCandidates(files, options, errors, onProgress);
   // Handed to the first `migrate` and forgotten here, so a migration can release what it re-analyses.
@@ -42,9 +46,19 @@ export function analyzeProject(files: readonly string[], options: ProjectOptions
  * A function of its own so that nothing outlives it but what it returns: a closure over the analysis would keep every
  * first-pass tree alive through the migration that replaces them.
  */
-function analyseCandidates(files: readonly string[], options: ProjectOptions, errors: FileError[], onProgress?: (done: number, total: number) => void): Candidates & { readonly state: ProjectState } {
+function analyseCandidates(
+  files: readonly string[],
+  options: ProjectOptions,
+  errors: FileError[],
+  onProgress?: (done: number, total: number) => void,
+): Candidates & { readonly state: ProjectState } {
   const analysis = new ModuleAnalysis(options);
-  const candidates = readCandidates(files, options, errors, (file, text, inert) => analysis.add(file, text, inert), onProgress);
+  const candidates = readCandidates(
+    files,
+    options,
+    errors,
+    (file, text, inert) => analysis.add(file, text, inert),
+    onProgress,
+  );
   return { ...candidates, state: analysis.finish(candidates.texts.keys()) };
 }
-

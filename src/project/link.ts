@@ -25,8 +25,10 @@ export function linkModules(modules: readonly Module[], resolver: ModuleResolver
     return found;
   };
   const keyHolders = new Map<string, Module>();
-  const touchKey = (module: Module, key: string) => flows.join(module, keyHolders.get(key) ?? keyHolders.set(key, module).get(key)!);
-  for (const module of modules) for (const { view } of module.units) for (const { key } of view.storedTokens()) touchKey(module, key);
+  const touchKey = (module: Module, key: string) =>
+    flows.join(module, keyHolders.get(key) ?? keyHolders.set(key, module).get(key)!);
+  for (const module of modules)
+    for (const { view } of module.units) for (const { key } of view.storedTokens()) touchKey(module, key);
   // Twice: the second pass sees what the first taught each module about its own imports (chains of modules).
   for (let pass = 0; pass < 2; pass++) {
     // What callers in other modules pass to each exported function, argument by argument.
@@ -50,7 +52,9 @@ export function linkModules(modules: readonly Module[], resolver: ModuleResolver
         for (const binding of entry.view.imports) {
           const client = exported(module, binding.source, (view) => view.exportedClient(binding.imported));
           if (client) clients.set(binding.holderKey, client);
-          const management = exported(module, binding.source, (view) => view.exportedManagementClient(binding.imported));
+          const management = exported(module, binding.source, (view) =>
+            view.exportedManagementClient(binding.imported),
+          );
           if (management) managementClients.set(binding.holderKey, management);
         }
         const crossFile: CrossFileFacts = {
@@ -62,15 +66,18 @@ export function linkModules(modules: readonly Module[], resolver: ModuleResolver
             return stored.get(key);
           },
           passedToken: (fn, index, property) => agreeing(passed.get(fn)?.get(`${index}:${property ?? ''}`) ?? []),
-          contextValueToken: (source, imported, key) => exported(module, source, (view) => view.exportedContextValue(imported, key)),
-          classMemberToken: (source, imported, member) => exported(module, source, (view) => view.exportedClassMember(imported, member)),
+          contextValueToken: (source, imported, key) =>
+            exported(module, source, (view) => view.exportedContextValue(imported, key)),
+          classMemberToken: (source, imported, member) =>
+            exported(module, source, (view) => view.exportedClassMember(imported, member)),
         };
         entry.facts = entry.view.withCrossFile(crossFile);
       }
     }
   }
   const owner = new Map<TokenRequest, Module>();
-  for (const module of modules) for (const { facts } of module.units) for (const request of facts.tokenRequests) owner.set(request, module);
+  for (const module of modules)
+    for (const { facts } of module.units) for (const request of facts.tokenRequests) owner.set(request, module);
   const external = new Map<Module, ManagementCall[]>();
   for (const module of modules) {
     for (const { facts } of module.units) {
@@ -84,7 +91,8 @@ export function linkModules(modules: readonly Module[], resolver: ModuleResolver
     }
   }
   for (const [module, calls] of external) {
-    for (const entry of module.units) entry.facts = { ...entry.facts, managementCalls: [...entry.facts.managementCalls, ...calls] };
+    for (const entry of module.units)
+      entry.facts = { ...entry.facts, managementCalls: [...entry.facts.managementCalls, ...calls] };
   }
   return flows.representatives();
 }
@@ -114,7 +122,7 @@ class Flows {
     let root = module;
     while (this.parent.has(root)) root = this.parent.get(root)!;
     // Path compression keeps later lookups short.
-    for (let at = module; at !== root; ) {
+    for (let at = module; at !== root;) {
       const next = this.parent.get(at)!;
       this.parent.set(at, root);
       at = next;
@@ -132,16 +140,31 @@ function storedTokens(modules: readonly Module[]): Map<string, { provenance: Pro
   for (const module of modules) {
     for (const { view } of module.units) {
       for (const { key, provenance, alternative } of view.storedTokens()) {
-        const migratable = !provenance.issuer || (provenance.issuer.supportsAudience && isManagementAudienceOrNone(provenance.issuer));
-        writers.set(key, [...(writers.get(key) ?? []), { provenance, accessTokenKey: migratable ? alternative?.name : undefined }]);
+        const migratable =
+          !provenance.issuer || (provenance.issuer.supportsAudience && isManagementAudienceOrNone(provenance.issuer));
+        writers.set(key, [
+          ...(writers.get(key) ?? []),
+          { provenance, accessTokenKey: migratable ? alternative?.name : undefined },
+        ]);
       }
     }
   }
   const stored = new Map<string, { provenance: Provenance; accessTokenKey?: string }>();
   for (const [key, entries] of writers) {
     const [first] = entries;
-    if (first && entries.every((entry) => entry.provenance.kind === first.provenance.kind && entry.provenance.issuer === first.provenance.issuer)) {
-      stored.set(key, { provenance: first.provenance, accessTokenKey: entries.every((entry) => entry.accessTokenKey === first.accessTokenKey) ? first.accessTokenKey : undefined });
+    if (
+      first &&
+      entries.every(
+        (entry) =>
+          entry.provenance.kind === first.provenance.kind && entry.provenance.issuer === first.provenance.issuer,
+      )
+    ) {
+      stored.set(key, {
+        provenance: first.provenance,
+        accessTokenKey: entries.every((entry) => entry.accessTokenKey === first.accessTokenKey)
+          ? first.accessTokenKey
+          : undefined,
+      });
     }
   }
   return stored;
@@ -150,7 +173,10 @@ function storedTokens(modules: readonly Module[]): Map<string, { provenance: Pro
 /** Tokens several callers pass: one kind from one login, or nothing provable. */
 function agreeing(provenances: readonly Provenance[]): Provenance | undefined {
   const [first] = provenances;
-  return first && provenances.every((provenance) => provenance.kind === first.kind && provenance.issuer === first.issuer) ? first : undefined;
+  return first &&
+    provenances.every((provenance) => provenance.kind === first.kind && provenance.issuer === first.issuer)
+    ? first
+    : undefined;
 }
 
 function isManagementAudienceOrNone(request: TokenRequest): boolean {

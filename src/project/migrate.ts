@@ -7,7 +7,12 @@ import { analyzeModules, type Module, type ProjectState } from './modules';
 import type { ProjectOptions } from './options';
 import type { FileMigration } from './types';
 
-export function migrateProject(original: ReadonlyMap<string, string>, take: () => ProjectState, options: ProjectOptions, withTodos: boolean): FileMigration[] {
+export function migrateProject(
+  original: ReadonlyMap<string, string>,
+  take: () => ProjectState,
+  options: ProjectOptions,
+  withTodos: boolean,
+): FileMigration[] {
   const texts = new Map(original);
   const changed = new Map<string, FileMigration['changed'][number][]>();
   // Taken by the loop, not here: this frame would hold the first state, and every first-pass tree with it, to the end.
@@ -17,7 +22,13 @@ export function migrateProject(original: ReadonlyMap<string, string>, take: () =
       const edited = applyRound(analysis, texts, changed);
       // Only the unchanged modules are carried into the next analysis: the loop drops the state before it starts,
       // releasing the trees of the edited ones before it parses their new texts.
-      return edited.size === 0 ? undefined : { inert: analysis.inert, resolver: analysis.resolver, modules: analysis.modules.filter((module) => !edited.has(module.absolute)) };
+      return edited.size === 0
+        ? undefined
+        : {
+            inert: analysis.inert,
+            resolver: analysis.resolver,
+            modules: analysis.modules.filter((module) => !edited.has(module.absolute)),
+          };
     },
     (previous) => analyzeModules(texts, options, previous),
   );
@@ -32,13 +43,18 @@ export function migrateProject(original: ReadonlyMap<string, string>, take: () =
     const before = original.get(module.absolute)!;
     const manual = left.map((entry) => ({ ...site(module.text, entry) }));
     const flow = (state.flows.get(module) ?? module).file;
-    if (before !== after || manual.length > 0) migrations.push({ file: module.file, flow, before, after, changed: changed.get(module.file) ?? [], manual });
+    if (before !== after || manual.length > 0)
+      migrations.push({ file: module.file, flow, before, after, changed: changed.get(module.file) ?? [], manual });
   }
   return migrations;
 }
 
 /** Applies one round of fixes and suggestions to `texts`, notes what each changed, and returns the files edited. */
-function applyRound(state: ProjectState, texts: Map<string, string>, changed: Map<string, FileMigration['changed'][number][]>): Set<string> {
+function applyRound(
+  state: ProjectState,
+  texts: Map<string, string>,
+  changed: Map<string, FileMigration['changed'][number][]>,
+): Set<string> {
   const edits = new Map<Module, TextEdit[]>();
   const add = (module: Module, more: readonly TextEdit[]) => {
     if (more.length > 0) edits.set(module, [...(edits.get(module) ?? []), ...more]);
@@ -48,7 +64,11 @@ function applyRound(state: ProjectState, texts: Map<string, string>, changed: Ma
     const { edits: own, applied } = migratingEdits(state.findings.get(module) ?? []);
     add(module, own);
     const sites = applied.map((entry) => site(module.text, entry));
-    if (sites.length > 0) changed.set(module.file, [...(changed.get(module.file) ?? []), ...sites.map(({ line, rule, message: text }) => ({ line, rule, message: text }))]);
+    if (sites.length > 0)
+      changed.set(module.file, [
+        ...(changed.get(module.file) ?? []),
+        ...sites.map(({ line, rule, message: text }) => ({ line, rule, message: text })),
+      ]);
     for (const entry of applied) {
       const key = storageKeySwitched(module, entry);
       if (key === undefined) continue;
@@ -65,9 +85,12 @@ function applyRound(state: ProjectState, texts: Map<string, string>, changed: Ma
  * module that stores the ID token must store the access token beside it. Read from the credential the finding is about.
  */
 function storageKeySwitched(module: Module, entry: Located): string | undefined {
-  if (entry.rule !== 'no-id-token-for-management-api' || entry.finding.suggestions?.[0]?.messageId !== 'useAccessToken') return undefined;
+  if (entry.rule !== 'no-id-token-for-management-api' || entry.finding.suggestions?.[0]?.messageId !== 'useAccessToken')
+    return undefined;
   const facts = module.units.find(({ unit }) => unit.offset === entry.offset)?.facts;
-  return facts?.credentials.find(({ node, provenance }) => node === entry.finding.node && provenance.kind === 'id-token')?.provenance.storageKey;
+  return facts?.credentials.find(
+    ({ node, provenance }) => node === entry.finding.node && provenance.kind === 'id-token',
+  )?.provenance.storageKey;
 }
 
 /** By storage key, the modules that store an ID token there and the edits that store the access token beside it. */
@@ -75,7 +98,12 @@ function storageWriters(state: ProjectState): Map<string, { module: Module; edit
   const writers = new Map<string, { module: Module; edits: TextEdit[] }[]>();
   for (const module of state.modules) {
     for (const { view, unit } of module.units) {
-      const firstWrites = new Map(view.storedTokens().reverse().map((written) => [written.key, written]));
+      const firstWrites = new Map(
+        view
+          .storedTokens()
+          .reverse()
+          .map((written) => [written.key, written]),
+      );
       for (const written of firstWrites.values()) {
         if (!written.alternative?.storeBeside) continue;
         const edits = siblingWrites(written.alternative, unit.text).map((edit) => shift(edit, unit.offset));
@@ -91,5 +119,10 @@ function shift(edit: TextEdit, offset: number): TextEdit {
 }
 
 function dedupe(edits: readonly TextEdit[]): TextEdit[] {
-  return edits.filter((edit, index) => edits.findIndex((other) => other.range[0] === edit.range[0] && other.range[1] === edit.range[1] && other.text === edit.text) === index);
+  return edits.filter(
+    (edit, index) =>
+      edits.findIndex(
+        (other) => other.range[0] === edit.range[0] && other.range[1] === edit.range[1] && other.text === edit.text,
+      ) === index,
+  );
 }

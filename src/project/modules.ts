@@ -36,7 +36,11 @@ export interface ProjectState {
  * Parses and analyses each text, then links the modules (see `ModuleAnalysis`). The texts are those the first analysis
  * took, a migration round's edits included: no size limit may now drop a file that analysis kept.
  */
-export function analyzeModules(texts: ReadonlyMap<string, string>, options: ProjectOptions, previous?: Pick<ProjectState, 'modules' | 'inert' | 'resolver'>): ProjectState {
+export function analyzeModules(
+  texts: ReadonlyMap<string, string>,
+  options: ProjectOptions,
+  previous?: Pick<ProjectState, 'modules' | 'inert' | 'resolver'>,
+): ProjectState {
   const analysis = new ModuleAnalysis({ ...options, maxFileBytes: undefined, maxTotalBytes: undefined }, previous);
   for (const [absolute, text] of texts) analysis.add(absolute, text);
   return analysis.finish(texts.keys());
@@ -122,9 +126,14 @@ class ModuleAnalysis {
     for (const module of modules) {
       const located: Located[] = [];
       for (const { unit, facts } of module.units) {
-        for (const rule of RULE_NAMES) for (const finding of CHECKS[rule](facts, unit.text, this.options)) located.push({ rule, finding, offset: unit.offset });
+        for (const rule of RULE_NAMES)
+          for (const finding of CHECKS[rule](facts, unit.text, this.options))
+            located.push({ rule, finding, offset: unit.offset });
       }
-      findings.set(module, located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])));
+      findings.set(
+        module,
+        located.sort((a, b) => a.offset + a.finding.node.range[0] - (b.offset + b.finding.node.range[0])),
+      );
     }
     return { modules, inert: this.inert, errors: this.errors, findings, flows, resolver };
   }
@@ -133,10 +142,12 @@ class ModuleAnalysis {
     const file = relativePath(this.options.cwd, absolute);
     try {
       const reused = this.parsed.get(absolute);
-      const units = (reused?.text === text ? reused.units.map(({ unit }) => unit) : parseFile(absolute, text)).map((unit) => {
-        const view = moduleView(unit.program, unit.text, unit.scopeManager, projectPath(absolute, this.options.cwd));
-        return { unit, view, facts: view.facts };
-      });
+      const units = (reused?.text === text ? reused.units.map(({ unit }) => unit) : parseFile(absolute, text)).map(
+        (unit) => {
+          const view = moduleView(unit.program, unit.text, unit.scopeManager, projectPath(absolute, this.options.cwd));
+          return { unit, view, facts: view.facts };
+        },
+      );
       return { file, absolute, text, units };
     } catch (error) {
       // A bug in the analysis of one file is that file's error: the rest of the run still counts.

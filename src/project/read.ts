@@ -22,7 +22,9 @@ const RELATIVE_IMPORT = /\bfrom\s*['"](\.{1,2}\/[^'"\n]+)['"]/g;
 export function firstRead(file: string): FirstRead {
   const read = readSource(file);
   if (typeof read !== 'string') return { kind: 'error', message: read.error };
-  return mightContainAuth0(read) ? { kind: 'selected', text: read } : { kind: 'other', imports: relativeImports(read).join('\n') };
+  return mightContainAuth0(read)
+    ? { kind: 'selected', text: read }
+    : { kind: 'other', imports: relativeImports(read).join('\n') };
 }
 
 export function relativeImports(text: string): string[] {
@@ -76,13 +78,16 @@ export function overSizeLimit(text: string, maxFileBytes: number | undefined): b
 export function errorText(error: unknown): string {
   const { code, message } = error as Partial<NodeJS.ErrnoException>;
   if (!code) return String(message ?? error);
-  return `${String(message).replace(/^[A-Z]+: /, '').replace(/, \w+( '.*')?$/s, '')} (${code})`;
+  return `${String(message)
+    .replace(/^[A-Z]+: /, '')
+    .replace(/, \w+( '.*')?$/s, '')} (${code})`;
 }
 
 /** `from`-relative path with POSIX separators, the form every report uses. */
 export function relativePath(from: string, to: string): string {
   // Nearly every path lies under `from`: slicing costs far less than path.relative's normalisation of both paths.
   const prefix = from.endsWith(path.sep) ? from : from + path.sep;
-  const relative = to.startsWith(prefix) && !to.includes(`${path.sep}.`) ? to.slice(prefix.length) : path.relative(from, to);
+  const relative =
+    to.startsWith(prefix) && !to.includes(`${path.sep}.`) ? to.slice(prefix.length) : path.relative(from, to);
   return (path.sep === '/' ? relative : relative.split(path.sep).join('/')) || '.';
 }

@@ -7,7 +7,10 @@ import type { Module, ProjectState } from './modules';
 import type { ProjectOptions } from './options';
 import type { CallSite, ManagementCallReport, ProjectFinding, ProjectReport, TokenRequestReport } from './types';
 
-export function buildReport(state: ProjectState, options: ProjectOptions): Pick<ProjectReport, 'findings' | 'tokenRequests' | 'managementCalls'> {
+export function buildReport(
+  state: ProjectState,
+  options: ProjectOptions,
+): Pick<ProjectReport, 'findings' | 'tokenRequests' | 'managementCalls'> {
   const findings: ProjectFinding[] = [];
   const tokenRequests: TokenRequestReport[] = [];
   const managementCalls: ManagementCallReport[] = [];
@@ -32,7 +35,9 @@ export function buildReport(state: ProjectState, options: ProjectOptions): Pick<
       const at = (node: Node): number => index.position(module, unit.offset + node.range[0]).line;
       for (const request of facts.tokenRequests) {
         if (request.level === 'call' && !request.scope && !request.audience) continue;
-        const calls = linkedCalls(facts, request, 'scope').filter((call) => call.endpoint?.currentUserScope && !call.backendOnlyReason);
+        const calls = linkedCalls(facts, request, 'scope').filter(
+          (call) => call.endpoint?.currentUserScope && !call.backendOnlyReason,
+        );
         const required = requiredScopes(calls, options.metadataScope);
         const declared = scopeList(request.scope?.value);
         tokenRequests.push({
@@ -42,9 +47,19 @@ export function buildReport(state: ProjectState, options: ProjectOptions): Pick<
           audience: request.audience?.value ?? request.audience?.pattern ?? null,
           responseType: request.responseType?.value ?? null,
           declaredScopes: declared,
-          requiredScopes: required.map((scope) => ({ scope, because: calls.filter((call) => needs(call, scope)).map((call) => index.callSite(call, call.file ?? module.file)) })),
-          missingScopes: request.scope?.value === undefined && request.scope ? [] : required.filter((scope) => !declared.includes(scope)),
-          excessScopes: declared.filter((scope) => (isCurrentUserScope(scope) || isAnyUserScope(scope)) && !required.includes(scope)),
+          requiredScopes: required.map((scope) => ({
+            scope,
+            because: calls
+              .filter((call) => needs(call, scope))
+              .map((call) => index.callSite(call, call.file ?? module.file)),
+          })),
+          missingScopes:
+            request.scope?.value === undefined && request.scope
+              ? []
+              : required.filter((scope) => !declared.includes(scope)),
+          excessScopes: declared.filter(
+            (scope) => (isCurrentUserScope(scope) || isAnyUserScope(scope)) && !required.includes(scope),
+          ),
         });
       }
       for (const call of facts.managementCalls) {
@@ -83,7 +98,8 @@ class ReportIndex {
       this.byFile.set(module.file, module);
       for (const { unit, facts } of module.units) {
         for (const request of facts.tokenRequests) this.owners.set(request, { module, offset: unit.offset });
-        for (const call of facts.managementCalls) if (call.file === undefined) this.callOffsets.set(call.node, unit.offset);
+        for (const call of facts.managementCalls)
+          if (call.file === undefined) this.callOffsets.set(call.node, unit.offset);
       }
     }
   }
@@ -96,7 +112,13 @@ class ReportIndex {
   callSite(call: ManagementCall, file: string): CallSite {
     const module = this.byFile.get(file);
     const line = module ? this.position(module, (this.callOffsets.get(call.node) ?? 0) + call.node.range[0]).line : 0;
-    return { file, line, via: call.via, method: call.method, path: call.path === undefined ? undefined : `/api/v2/${call.path}` };
+    return {
+      file,
+      line,
+      via: call.via,
+      method: call.method,
+      path: call.path === undefined ? undefined : `/api/v2/${call.path}`,
+    };
   }
 
   /** The 1-based line and column of an offset in a module's text. */
@@ -134,15 +156,28 @@ function relatedSites(index: ReportIndex, module: Module, entry: Located): Proje
       .filter((call) => call.file !== undefined)
       .map((call) => {
         const where = index.callSite(call, call.file!);
-        return { file: where.file, line: where.line, message: `${where.method ?? '?'} ${where.path ?? '/api/v2/…'} (${where.via}) is called with this login's token` };
+        return {
+          file: where.file,
+          line: where.line,
+          message: `${where.method ?? '?'} ${where.path ?? '/api/v2/…'} (${where.via}) is called with this login's token`,
+        };
       });
   }
   const credential = unit.facts.credentials.find((candidate) => candidate.node === node);
   const home = credential?.provenance.issuer && index.owner(credential.provenance.issuer);
   if (!home || home.module === module) return [];
-  return [{ file: home.module.file, line: index.position(home.module, home.offset + credential!.provenance.issuer!.node.range[0]).line, message: 'the login that issues this token' }];
+  return [
+    {
+      file: home.module.file,
+      line: index.position(home.module, home.offset + credential!.provenance.issuer!.node.range[0]).line,
+      message: 'the login that issues this token',
+    },
+  ];
 }
 
 function needs(call: ManagementCall, scope: string): boolean {
-  return call.endpoint?.currentUserScope === scope || (scope === 'create:current_user_metadata' && call.endpoint?.currentUserScope === 'update:current_user_metadata');
+  return (
+    call.endpoint?.currentUserScope === scope ||
+    (scope === 'create:current_user_metadata' && call.endpoint?.currentUserScope === 'update:current_user_metadata')
+  );
 }

@@ -33,7 +33,12 @@ export class ModuleResolver {
     // Loaded only when some candidate imports another module.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.ts ??= (require('ts-morph') as typeof import('ts-morph')).ts;
-    const resolved = this.ts.resolveModuleName(specifier, containingFile, this.compilerOptions(containingFile), this.ts.sys).resolvedModule;
+    const resolved = this.ts.resolveModuleName(
+      specifier,
+      containingFile,
+      this.compilerOptions(containingFile),
+      this.ts.sys,
+    ).resolvedModule;
     if (resolved && !resolved.isExternalLibraryImport) return path.resolve(resolved.resolvedFileName);
     // TypeScript does not resolve `.vue` single-file components.
     const direct = path.resolve(path.dirname(containingFile), specifier);
@@ -46,7 +51,9 @@ export class ModuleResolver {
     if (!config) return false;
     let maps = this.mapsSpecifiers.get(config);
     if (maps === undefined) {
-      const options = /"(paths|baseUrl|extends)"/.test(fs.readFileSync(config, 'utf8')) ? this.configFor(containingFile) : undefined;
+      const options = /"(paths|baseUrl|extends)"/.test(fs.readFileSync(config, 'utf8'))
+        ? this.configFor(containingFile)
+        : undefined;
       maps = options !== undefined && (options.paths !== undefined || options.baseUrl !== undefined);
       this.mapsSpecifiers.set(config, maps);
     }
@@ -54,7 +61,12 @@ export class ModuleResolver {
   }
 
   private compilerOptions(containingFile: string): import('ts-morph').ts.CompilerOptions {
-    return { allowJs: true, moduleResolution: this.ts!.ModuleResolutionKind.Bundler, module: this.ts!.ModuleKind.ESNext, ...this.configFor(containingFile) };
+    return {
+      allowJs: true,
+      moduleResolution: this.ts!.ModuleResolutionKind.Bundler,
+      module: this.ts!.ModuleKind.ESNext,
+      ...this.configFor(containingFile),
+    };
   }
 
   /** Compiler options of the nearest `tsconfig.json` / `jsconfig.json` above a file (`extends` followed). */
@@ -66,7 +78,13 @@ export class ModuleResolver {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.ts ??= (require('ts-morph') as typeof import('ts-morph')).ts;
     const read = this.ts.readConfigFile(config, this.ts.sys.readFile);
-    const parsed = this.ts.parseJsonConfigFileContent(read.config ?? {}, this.ts.sys, path.dirname(config), undefined, config);
+    const parsed = this.ts.parseJsonConfigFileContent(
+      read.config ?? {},
+      this.ts.sys,
+      path.dirname(config),
+      undefined,
+      config,
+    );
     const options = { ...parsed.options, allowJs: true };
     this.options.set(config, options);
     return options;

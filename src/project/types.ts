@@ -81,7 +81,12 @@ export interface FileMigration {
   readonly after: string;
   /** What changed and why (the rule message of each resolved finding). */
   readonly changed: readonly { readonly line: number; readonly rule: RuleName; readonly message: string }[];
-  readonly manual: readonly { readonly line: number; readonly column: number; readonly rule: RuleName; readonly message: string }[];
+  readonly manual: readonly {
+    readonly line: number;
+    readonly column: number;
+    readonly rule: RuleName;
+    readonly message: string;
+  }[];
 }
 
 /**

@@ -42,8 +42,10 @@ describe('returnedValues', () => {
   const guarded = 'function get() { if (!ready) { return null; } const inner = () => other; return store.token; }';
 
   it("an arrow's expression body", () => expect(returned('const f = () => token;')).toEqual(['token']));
-  it('returns at any depth that hold a value, not those of nested functions', () => expect(returned(guarded)).toEqual(['store.token']));
+  it('returns at any depth that hold a value, not those of nested functions', () =>
+    expect(returned(guarded)).toEqual(['store.token']));
   it('only returns written directly in the body, with `nested: false`', () =>
     expect(returned('function get() { if (a) { return b; } return c; }', { nested: false })).toEqual(['c']));
-  it('`return null` too, with `valuesOnly: false`', () => expect(returned(guarded, { valuesOnly: false })).toEqual(['null', 'store.token']));
+  it('`return null` too, with `valuesOnly: false`', () =>
+    expect(returned(guarded, { valuesOnly: false })).toEqual(['null', 'store.token']));
 });

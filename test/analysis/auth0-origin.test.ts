@@ -8,7 +8,11 @@ import { Auth0Hosts } from '../../src/analysis/management-urls';
 /** Whether the value of the last `const origin = ...` is an Auth0 origin, with `AUTH0_DOMAIN`-style names known. */
 function isOrigin(code: string): boolean {
   const program = parse(code, { range: true, loc: true }) as TSESTree.Program;
-  const context = new FileContext(program, code, analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike);
+  const context = new FileContext(
+    program,
+    code,
+    analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike,
+  );
   const declaration = program.body.at(-1) as TSESTree.VariableDeclaration;
   return new Auth0Hosts(context).isAuth0Origin(context.stringParts(declaration.declarations[0]!.init!));
 }

@@ -29,18 +29,29 @@ const PARSERS: Record<string, (code: string) => Parsed> = {
     const capture = {
       create: (context: { sourceCode: { ast: unknown; scopeManager: unknown } }) => ({
         Program: () => {
-          parsed = { program: context.sourceCode.ast as TSESTree.Program, scopeManager: context.sourceCode.scopeManager as ScopeManagerLike };
+          parsed = {
+            program: context.sourceCode.ast as TSESTree.Program,
+            scopeManager: context.sourceCode.scopeManager as ScopeManagerLike,
+          };
         },
       }),
     };
     const messages = linter.verify(code, [
-      { plugins: { test: { rules: { capture } } } as never, languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' }, rules: { 'test/capture': 'error' } },
+      {
+        plugins: { test: { rules: { capture } } } as never,
+        languageOptions: { parser: espree, ecmaVersion: 'latest', sourceType: 'module' },
+        rules: { 'test/capture': 'error' },
+      },
     ]);
     if (!parsed) throw new Error(messages.map((message) => message.message).join('\n'));
     return parsed;
   },
   babel: (code) => {
-    const { ast, scopeManager } = babelParse(code, { requireConfigFile: false, sourceType: 'module', babelOptions: { babelrc: false, configFile: false } });
+    const { ast, scopeManager } = babelParse(code, {
+      requireConfigFile: false,
+      sourceType: 'module',
+      babelOptions: { babelrc: false, configFile: false },
+    });
     return { program: ast as unknown as TSESTree.Program, scopeManager: scopeManager as unknown as ScopeManagerLike };
   },
 };
@@ -57,13 +68,18 @@ interface Traced {
  * The provenance of the argument of the last `use(...)` call in `code`. Each `new X(...)` stored in a variable
  * stands for a configured client, with a stand-in token request named after the variable.
  */
-function provenanceOf(code: string, parser: string, supportsAudience = true): { provenance: Provenance; context: FileContext } {
+function provenanceOf(
+  code: string,
+  parser: string,
+  supportsAudience = true,
+): { provenance: Provenance; context: FileContext } {
   const { program, scopeManager } = PARSERS[parser]!(code);
   const context = new FileContext(program, code, scopeManager);
   const clients = new Map<string, TokenRequest>();
   let argument: TSESTree.Node | undefined;
   walk(program, (node) => {
-    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'use') argument = node.arguments[0];
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'use')
+      argument = node.arguments[0];
     const key = node.type === 'NewExpression' ? storedAt(context, node) : undefined;
     if (key && node.parent?.type === 'VariableDeclarator' && node.parent.id.type === 'Identifier') {
       clients.set(key, { clientKey: node.parent.id.name, supportsAudience } as TokenRequest);
@@ -93,30 +109,106 @@ const WEB_AUTH = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', 
 
 const CASES: readonly (readonly [name: string, code: string, expected: Traced])[] = [
   // ID-token sources
-  ['parseHash authResult.idToken', `${WEB_AUTH}webAuth.parseHash((err, authResult) => use(authResult.idToken));`, switchable('idToken -> accessToken')],
-  ['checkSession result', `${WEB_AUTH}webAuth.checkSession({}, function (err, result) { use(result.idToken); });`, switchable('idToken -> accessToken')],
-  ['renewAuth result', `${WEB_AUTH}webAuth.renewAuth({}, (err, result) => use(result.idToken));`, switchable('idToken -> accessToken')],
-  ['popup.authorize result', `${WEB_AUTH}webAuth.popup.authorize({}, (err, result) => use(result.idToken));`, switchable('idToken -> accessToken')],
-  ["Lock's authenticated event", "const lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.on('authenticated', (authResult) => use(authResult.idToken));", switchable('idToken -> accessToken')],
-  ['another event of Lock is not a result', "const lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.on('signin ready', (event) => use(event.idToken));", ID],
-  ['a result callback of an unknown client proves the token but not the switch', 'client.parseHash((err, authResult) => use(authResult.idToken));', ID],
-  ['v6/v7 synchronous parseHash, snake_case', "var auth = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc' });\nvar result = auth.parseHash(location.hash);\nuse(result.id_token);", switchable('id_token -> access_token')],
-  ['Lock 9 parseHash', "var lock = new Auth0Lock('abc', 'acme.auth0.com');\nvar hash = lock.parseHash(location.hash);\nuse(hash.id_token);", switchable('id_token -> access_token')],
-  ['Lock 9 positional callback', "var lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.show(function (err, profile, token) { use(token); });", ID],
-  ['Lock 9 positional access token', "var lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.show(function (err, profile, idToken, accessToken) { use(accessToken); });", ACCESS],
-  ['passwordless Lock sms callback named id_token', 'lock.sms(function (err, profile, id_token) { use(id_token); });', ID],
-  ['a positional callback of an unknown receiver with an uninformative name', 'api.login({}, function (err, user, token) { use(token); });', UNKNOWN],
-  ['spa-js getIdTokenClaims().__raw', 'async function f(client) { const claims = await client.getIdTokenClaims(); use(claims.__raw); }', ID],
+  [
+    'parseHash authResult.idToken',
+    `${WEB_AUTH}webAuth.parseHash((err, authResult) => use(authResult.idToken));`,
+    switchable('idToken -> accessToken'),
+  ],
+  [
+    'checkSession result',
+    `${WEB_AUTH}webAuth.checkSession({}, function (err, result) { use(result.idToken); });`,
+    switchable('idToken -> accessToken'),
+  ],
+  [
+    'renewAuth result',
+    `${WEB_AUTH}webAuth.renewAuth({}, (err, result) => use(result.idToken));`,
+    switchable('idToken -> accessToken'),
+  ],
+  [
+    'popup.authorize result',
+    `${WEB_AUTH}webAuth.popup.authorize({}, (err, result) => use(result.idToken));`,
+    switchable('idToken -> accessToken'),
+  ],
+  [
+    "Lock's authenticated event",
+    "const lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.on('authenticated', (authResult) => use(authResult.idToken));",
+    switchable('idToken -> accessToken'),
+  ],
+  [
+    'another event of Lock is not a result',
+    "const lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.on('signin ready', (event) => use(event.idToken));",
+    ID,
+  ],
+  [
+    'a result callback of an unknown client proves the token but not the switch',
+    'client.parseHash((err, authResult) => use(authResult.idToken));',
+    ID,
+  ],
+  [
+    'v6/v7 synchronous parseHash, snake_case',
+    "var auth = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc' });\nvar result = auth.parseHash(location.hash);\nuse(result.id_token);",
+    switchable('id_token -> access_token'),
+  ],
+  [
+    'Lock 9 parseHash',
+    "var lock = new Auth0Lock('abc', 'acme.auth0.com');\nvar hash = lock.parseHash(location.hash);\nuse(hash.id_token);",
+    switchable('id_token -> access_token'),
+  ],
+  [
+    'Lock 9 positional callback',
+    "var lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.show(function (err, profile, token) { use(token); });",
+    ID,
+  ],
+  [
+    'Lock 9 positional access token',
+    "var lock = new Auth0Lock('abc', 'acme.auth0.com');\nlock.show(function (err, profile, idToken, accessToken) { use(accessToken); });",
+    ACCESS,
+  ],
+  [
+    'passwordless Lock sms callback named id_token',
+    'lock.sms(function (err, profile, id_token) { use(id_token); });',
+    ID,
+  ],
+  [
+    'a positional callback of an unknown receiver with an uninformative name',
+    'api.login({}, function (err, user, token) { use(token); });',
+    UNKNOWN,
+  ],
+  [
+    'spa-js getIdTokenClaims().__raw',
+    'async function f(client) { const claims = await client.getIdTokenClaims(); use(claims.__raw); }',
+    ID,
+  ],
   ['auth0-angular idTokenClaims$', 'auth.idTokenClaims$.subscribe((claims) => use(claims.__raw));', ID],
-  ['passport extraParams.id_token', 'passport.use(new Strategy({}, (accessToken, refreshToken, extraParams, profile, done) => use(extraParams.id_token)));', ID],
+  [
+    'passport extraParams.id_token',
+    'passport.use(new Strategy({}, (accessToken, refreshToken, extraParams, profile, done) => use(extraParams.id_token)));',
+    ID,
+  ],
   ['req.session.id_token', "app.get('/', (req) => use(req.session.id_token));", ID],
   ['renewIdToken result', 'auth.renewIdToken(old, (err, result) => use(result.id_token));', ID],
-  ['detailed getTokenSilently response', 'async function f(client) { const result = await client.getTokenSilently({ detailedResponse: true }); use(result.id_token); }', switchable('id_token -> access_token')],
-  ['destructured next to the access token', `${WEB_AUTH}webAuth.parseHash((err, { idToken, accessToken: at }) => use(idToken));`, switchable('idToken -> at')],
-  ['destructured alone', `${WEB_AUTH}webAuth.parseHash((err, result) => { const { idToken } = result; use(idToken); });`, ID],
+  [
+    'detailed getTokenSilently response',
+    'async function f(client) { const result = await client.getTokenSilently({ detailedResponse: true }); use(result.id_token); }',
+    switchable('id_token -> access_token'),
+  ],
+  [
+    'destructured next to the access token',
+    `${WEB_AUTH}webAuth.parseHash((err, { idToken, accessToken: at }) => use(idToken));`,
+    switchable('idToken -> at'),
+  ],
+  [
+    'destructured alone',
+    `${WEB_AUTH}webAuth.parseHash((err, result) => { const { idToken } = result; use(idToken); });`,
+    ID,
+  ],
   // Storage
   // Nothing stores the access token yet: the switch stores it beside the ID token under a key of its own.
-  ['storage written from an ID token', `${WEB_AUTH}webAuth.parseHash((err, r) => { localStorage.setItem('token', r.idToken); });\nuse(localStorage.getItem('token'));`, switchable("'token' -> access_token")],
+  [
+    'storage written from an ID token',
+    `${WEB_AUTH}webAuth.parseHash((err, r) => { localStorage.setItem('token', r.idToken); });\nuse(localStorage.getItem('token'));`,
+    switchable("'token' -> access_token"),
+  ],
   [
     'storage written from an ID token next to the access token',
     `${WEB_AUTH}webAuth.parseHash((err, r) => { localStorage.setItem('id_token', r.idToken); localStorage.setItem('at', r.accessToken); });\nuse(localStorage.getItem('id_token'));`,
@@ -137,38 +229,114 @@ const CASES: readonly (readonly [name: string, code: string, expected: Traced])[
   ['store.js / angular-storage', "function ctrl(store) { use(store.get('id_token')); }", ID],
   ['storage property access', "localStorage.idToken = 'x';\nuse(localStorage.id_token);", ID],
   ['storage key that says nothing', "use(localStorage.getItem('token'));", UNKNOWN],
-  ['names lie: a key named id_token filled with an access token', `${WEB_AUTH}webAuth.parseHash((err, r) => localStorage.setItem('id_token', r.accessToken));\nuse(localStorage.getItem('id_token'));`, ACCESS],
-  ['names lie: a field named idToken filled with an access token', 'class A { set(r) { this.idToken = r.accessToken; } go() { use(this.idToken); } }', ACCESS],
+  [
+    'names lie: a key named id_token filled with an access token',
+    `${WEB_AUTH}webAuth.parseHash((err, r) => localStorage.setItem('id_token', r.accessToken));\nuse(localStorage.getItem('id_token'));`,
+    ACCESS,
+  ],
+  [
+    'names lie: a field named idToken filled with an access token',
+    'class A { set(r) { this.idToken = r.accessToken; } go() { use(this.idToken); } }',
+    ACCESS,
+  ],
   // Access-token sources
   ['authResult.accessToken', `${WEB_AUTH}webAuth.parseHash((err, authResult) => use(authResult.accessToken));`, ACCESS],
   ['getTokenSilently()', 'async function f(client) { use(await client.getTokenSilently()); }', ACCESS],
   ['getAccessTokenSilently().then(...)', 'getAccessTokenSilently().then((token) => use(token));', ACCESS],
   ['getAccessTokenSilently() observable', 'auth.getAccessTokenSilently().subscribe((token) => use(token));', ACCESS],
   // Data flow
-  ['const chain', `${WEB_AUTH}webAuth.parseHash((err, authResult) => { const token = authResult.idToken; const bearer = token; use(bearer); });`, switchable('idToken -> accessToken')],
-  ['a let cleared on logout', 'let token = null;\nwebAuth.parseHash((err, r) => { token = r.idToken; });\nfunction logout() { token = null; }\nuse(token);', ID],
-  ['function parameter traced to its call site', 'function call(token) { use(token); }\nwebAuth.parseHash((err, r) => call(r.idToken));', ID],
-  ['arrow parameter with two agreeing call sites', "const call = (token) => use(token);\ncall(localStorage.getItem('id_token'));\ncall(store.get('id_token'));", ID],
-  ['parameter with disagreeing call sites needs review', "const call = (token) => use(token);\ncall(localStorage.getItem('id_token'));\ncall(other);", { ...ID, certainty: 'needs-manual' }],
-  ['object literal method', "const api = { call(token) { use(token); } };\napi.call(localStorage.getItem('id_token'));", ID],
-  ['class method called through this', "class A { go() { this.call(localStorage.getItem('id_token')); } call(token) { use(token); } }", ID],
+  [
+    'const chain',
+    `${WEB_AUTH}webAuth.parseHash((err, authResult) => { const token = authResult.idToken; const bearer = token; use(bearer); });`,
+    switchable('idToken -> accessToken'),
+  ],
+  [
+    'a let cleared on logout',
+    'let token = null;\nwebAuth.parseHash((err, r) => { token = r.idToken; });\nfunction logout() { token = null; }\nuse(token);',
+    ID,
+  ],
+  [
+    'function parameter traced to its call site',
+    'function call(token) { use(token); }\nwebAuth.parseHash((err, r) => call(r.idToken));',
+    ID,
+  ],
+  [
+    'arrow parameter with two agreeing call sites',
+    "const call = (token) => use(token);\ncall(localStorage.getItem('id_token'));\ncall(store.get('id_token'));",
+    ID,
+  ],
+  [
+    'parameter with disagreeing call sites needs review',
+    "const call = (token) => use(token);\ncall(localStorage.getItem('id_token'));\ncall(other);",
+    { ...ID, certainty: 'needs-manual' },
+  ],
+  [
+    'object literal method',
+    "const api = { call(token) { use(token); } };\napi.call(localStorage.getItem('id_token'));",
+    ID,
+  ],
+  [
+    'class method called through this',
+    "class A { go() { this.call(localStorage.getItem('id_token')); } call(token) { use(token); } }",
+    ID,
+  ],
   ['class field initialiser', "class A { token = localStorage.getItem('id_token'); go() { use(this.token); } }", ID],
-  ['class getter', "class A { get token() { return sessionStorage.getItem('idToken'); } go() { use(this.token); } }", ID],
-  ['field assigned in the constructor, cleared elsewhere', 'class A { constructor(r) { this.t = r.idToken; } logout() { this.t = undefined; } go() { use(this.t); } }', ID],
-  ['helper function returning the token', "function getToken() { return localStorage.getItem('id_token'); }\nuse(getToken());", ID],
-  ['async helper and await', 'async function getToken(client) { const claims = await client.getIdTokenClaims(); return claims.__raw; }\nasync function f() { use(await getToken()); }', ID],
+  [
+    'class getter',
+    "class A { get token() { return sessionStorage.getItem('idToken'); } go() { use(this.token); } }",
+    ID,
+  ],
+  [
+    'field assigned in the constructor, cleared elsewhere',
+    'class A { constructor(r) { this.t = r.idToken; } logout() { this.t = undefined; } go() { use(this.t); } }',
+    ID,
+  ],
+  [
+    'helper function returning the token',
+    "function getToken() { return localStorage.getItem('id_token'); }\nuse(getToken());",
+    ID,
+  ],
+  [
+    'async helper and await',
+    'async function getToken(client) { const claims = await client.getIdTokenClaims(); return claims.__raw; }\nasync function f() { use(await getToken()); }',
+    ID,
+  ],
   ['promise chain', 'client.getIdTokenClaims().then((claims) => claims.__raw).then((token) => use(token));', ID],
-  ['object literal property', `${WEB_AUTH}webAuth.parseHash((err, r) => { const session = { token: r.idToken }; use(session.token); });`, ID],
+  [
+    'object literal property',
+    `${WEB_AUTH}webAuth.parseHash((err, r) => { const session = { token: r.idToken }; use(session.token); });`,
+    ID,
+  ],
   ['either of two ID tokens', "use(authResult.idToken || localStorage.getItem('id_token'));", ID],
-  ['an ID token or something unknown needs review', 'use(authResult.idToken || fallback);', { ...ID, certainty: 'needs-manual' }],
+  [
+    'an ID token or something unknown needs review',
+    'use(authResult.idToken || fallback);',
+    { ...ID, certainty: 'needs-manual' },
+  ],
   ["'Bearer ' + token", "use('Bearer ' + localStorage.getItem('id_token'));", ID],
   // Names only
-  ['a parameter named idToken with no call site', 'export function f(idToken) { use(idToken); }', { ...ID, certainty: 'needs-manual' }],
-  ['a helper named getIdToken from elsewhere', "import { getIdToken } from './session';\nuse(getIdToken());", { ...ID, certainty: 'needs-manual' }],
+  [
+    'a parameter named idToken with no call site',
+    'export function f(idToken) { use(idToken); }',
+    { ...ID, certainty: 'needs-manual' },
+  ],
+  [
+    'a helper named getIdToken from elsewhere',
+    "import { getIdToken } from './session';\nuse(getIdToken());",
+    { ...ID, certainty: 'needs-manual' },
+  ],
   ['an unknown token', "import { token } from './session';\nuse(token);", UNKNOWN],
   // Pasted tokens
-  ['a JWT literal', "use('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxMjMifQ.c2lnbmF0dXJl');", { kind: 'unknown', certainty: 'proven', literal: true }],
-  ['a JWT constant after Bearer', "const T = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxMjMifQ.c2lnbmF0dXJl';\nuse(`Bearer ${T}`);", { kind: 'unknown', certainty: 'proven', literal: true }],
+  [
+    'a JWT literal',
+    "use('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxMjMifQ.c2lnbmF0dXJl');",
+    { kind: 'unknown', certainty: 'proven', literal: true },
+  ],
+  [
+    'a JWT constant after Bearer',
+    "const T = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhdXRoMHwxMjMifQ.c2lnbmF0dXJl';\nuse(`Bearer ${T}`);",
+    { kind: 'unknown', certainty: 'proven', literal: true },
+  ],
 ];
 
 describe.each(Object.keys(PARSERS))('CredentialTracer (%s)', (parser) => {
@@ -184,8 +352,14 @@ describe('CredentialTracer: the login that issued a token', () => {
     ['a result callback', `${WEB_AUTH}webAuth.parseHash((err, authResult) => use(authResult.idToken));`],
     ['a nested popup client', `${WEB_AUTH}webAuth.popup.authorize({}, (err, result) => use(result.accessToken));`],
     ['a destructured result parameter', `${WEB_AUTH}webAuth.checkSession({}, (err, { idToken }) => use(idToken));`],
-    ['a callback passed by reference', `${WEB_AUTH}function onHash(err, result) { use(result.idToken); }\nwebAuth.parseHash(onHash);`],
-    ['an app function called with the result', `${WEB_AUTH}function save(result) { use(result.idToken); }\nwebAuth.parseHash((err, result) => save(result));`],
+    [
+      'a callback passed by reference',
+      `${WEB_AUTH}function onHash(err, result) { use(result.idToken); }\nwebAuth.parseHash(onHash);`,
+    ],
+    [
+      'an app function called with the result',
+      `${WEB_AUTH}function save(result) { use(result.idToken); }\nwebAuth.parseHash((err, result) => save(result));`,
+    ],
   ])('is the client for %s', (_name, code) => {
     expect(issuerOf(code)).toBe('webAuth');
   });
@@ -195,7 +369,8 @@ describe('CredentialTracer: the login that issued a token', () => {
   });
 
   it('offers no switch when the login cannot ask for an API audience (auth0.js v7, Lock 9)', () => {
-    const code = "var webAuth = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc' });\nwebAuth.parseHash(location.hash, function (err, result) { use(result.idToken); });";
+    const code =
+      "var webAuth = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc' });\nwebAuth.parseHash(location.hash, function (err, result) { use(result.idToken); });";
     expect(provenanceOf(code, 'typescript-estree', false).provenance.accessTokenAlternative).toBeUndefined();
     expect(provenanceOf(code, 'typescript-estree', true).provenance.accessTokenAlternative?.name).toBe('accessToken');
   });

@@ -12,7 +12,10 @@ function contextOf(code: string): FileContext {
 }
 
 /** The key of the first assignment's left side, and the source of what `read` finds under it. */
-function written(code: string, read: typeof valuesWrittenTo | ((context: FileContext, key: string) => readonly TSESTree.AssignmentExpression[])): string[] {
+function written(
+  code: string,
+  read: typeof valuesWrittenTo | ((context: FileContext, key: string) => readonly TSESTree.AssignmentExpression[]),
+): string[] {
   const context = contextOf(code);
   const key = holderKey(context, context.assignments[0]!.left)!;
   return read(context, key).map((node) => context.source(node));
@@ -29,7 +32,11 @@ describe('holder writes', () => {
     store.token = 'x';`;
 
   it('every write to `this.x` within its class, in source order, compound ones included', () => {
-    expect(written(code, assignmentsTo)).toEqual(["this.base = 'https://a.auth0.com'", 'this.base ||= fallback', 'this.base = null']);
+    expect(written(code, assignmentsTo)).toEqual([
+      "this.base = 'https://a.auth0.com'",
+      'this.base ||= fallback',
+      'this.base = null',
+    ]);
   });
 
   it('the values of plain `=` writes only', () => {
@@ -39,7 +46,9 @@ describe('holder writes', () => {
   it('`obj.x` and plain variables have their own keys', () => {
     const context = contextOf(code);
     const member = context.assignments.find((assignment) => context.source(assignment.left) === 'store.token')!;
-    expect(valuesWrittenTo(context, holderKey(context, member.left)!).map((node) => context.source(node))).toEqual(["'x'"]);
+    expect(valuesWrittenTo(context, holderKey(context, member.left)!).map((node) => context.source(node))).toEqual([
+      "'x'",
+    ]);
     expect(assignmentsTo(context, 'var:0')).toEqual([]);
   });
 });

@@ -9,10 +9,18 @@ import { recogniseClientCalls, recogniseManagementClients } from '../../src/anal
 
 function recognise(code: string) {
   const program = parse(code, { range: true, loc: true, jsx: true }) as TSESTree.Program;
-  const context = new FileContext(program, code, analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike);
+  const context = new FileContext(
+    program,
+    code,
+    analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike,
+  );
   const clients = recogniseManagementClients(context, new CredentialTracer(context, new Map()));
   return {
-    clients: clients.map((client) => ({ sdk: client.sdk, token: client.credential?.provenance.kind, machineToMachine: client.machineToMachine })),
+    clients: clients.map((client) => ({
+      sdk: client.sdk,
+      token: client.credential?.provenance.kind,
+      machineToMachine: client.machineToMachine,
+    })),
     calls: recogniseClientCalls(context, clients).map((call) => ({
       via: call.via,
       endpoint: `${call.method} ${call.path}`,
@@ -26,21 +34,60 @@ const getUser = (via: string) => [{ via, endpoint: 'GET users/{id}' }];
 describe('auth0.js Management', () => {
   it.each([
     ['the CDN global', 'const m = new auth0.Management({ domain, token });\nm.getUser(id, cb);'],
-    ['a default import', "import auth0 from 'auth0-js';\nconst m = new auth0.Management({ domain, token });\nm.getUser(id, cb);"],
-    ['a namespace import', "import * as auth0 from 'auth0-js';\nconst m = new auth0.Management({ domain, token });\nm.getUser(id, cb);"],
-    ['a named import with an alias', "import { Management as M } from 'auth0-js';\nconst m = new M({ domain, token });\nm.getUser(id, cb);"],
-    ['the ESM build', "import { Management } from 'auth0-js/dist/auth0.min.esm';\nnew Management({ domain, token }).getUser(id, cb);"],
-    ['require with destructuring', "const { Management } = require('auth0-js');\nconst m = new Management({ domain, token });\nm.getUser(id, cb);"],
+    [
+      'a default import',
+      "import auth0 from 'auth0-js';\nconst m = new auth0.Management({ domain, token });\nm.getUser(id, cb);",
+    ],
+    [
+      'a namespace import',
+      "import * as auth0 from 'auth0-js';\nconst m = new auth0.Management({ domain, token });\nm.getUser(id, cb);",
+    ],
+    [
+      'a named import with an alias',
+      "import { Management as M } from 'auth0-js';\nconst m = new M({ domain, token });\nm.getUser(id, cb);",
+    ],
+    [
+      'the ESM build',
+      "import { Management } from 'auth0-js/dist/auth0.min.esm';\nnew Management({ domain, token }).getUser(id, cb);",
+    ],
+    [
+      'require with destructuring',
+      "const { Management } = require('auth0-js');\nconst m = new Management({ domain, token });\nm.getUser(id, cb);",
+    ],
     ['an inline require', "const m = new (require('auth0-js').Management)({ domain, token });\nm.getUser(id, cb);"],
-    ['an alias of the constructor and of the client', 'const M = auth0.Management;\nconst m = new M({ domain, token });\nconst same = m;\nsame.getUser(id, cb);'],
-    ['an options object in a constant', 'const options = { domain, token };\nconst m = new auth0.Management(options);\nm.getUser(id, cb);'],
-    ['a let assigned later', 'let m;\nfunction init(token) { m = new auth0.Management({ domain, token }); }\nfunction load() { m.getUser(id, cb); }'],
+    [
+      'an alias of the constructor and of the client',
+      'const M = auth0.Management;\nconst m = new M({ domain, token });\nconst same = m;\nsame.getUser(id, cb);',
+    ],
+    [
+      'an options object in a constant',
+      'const options = { domain, token };\nconst m = new auth0.Management(options);\nm.getUser(id, cb);',
+    ],
+    [
+      'a let assigned later',
+      'let m;\nfunction init(token) { m = new auth0.Management({ domain, token }); }\nfunction load() { m.getUser(id, cb); }',
+    ],
     ['a class field', 'class A { m = new auth0.Management({ domain, token }); load() { this.m.getUser(id, cb); } }'],
-    ['this.x set in the constructor', 'class A { constructor(token) { this.m = new auth0.Management({ domain, token }); } load() { this.m.getUser(id, cb); } }'],
-    ['a getter', 'class A { get m() { return new auth0.Management({ domain, token: this.token }); } load() { this.m.getUser(id, cb); } }'],
-    ['a factory function', 'function client(token) { return new auth0.Management({ domain, token }); }\nclient(t).getUser(id, cb);'],
-    ['a factory method stored in a field', 'class A { make(token) { return new auth0.Management({ domain, token }); } init(t) { this.m = this.make(t); } load() { this.m.getUser(id, cb); } }'],
-    ['an awaited async factory', 'const client = async (token) => new auth0.Management({ domain, token });\nasync function load() { (await client(t)).getUser(id, cb); }'],
+    [
+      'this.x set in the constructor',
+      'class A { constructor(token) { this.m = new auth0.Management({ domain, token }); } load() { this.m.getUser(id, cb); } }',
+    ],
+    [
+      'a getter',
+      'class A { get m() { return new auth0.Management({ domain, token: this.token }); } load() { this.m.getUser(id, cb); } }',
+    ],
+    [
+      'a factory function',
+      'function client(token) { return new auth0.Management({ domain, token }); }\nclient(t).getUser(id, cb);',
+    ],
+    [
+      'a factory method stored in a field',
+      'class A { make(token) { return new auth0.Management({ domain, token }); } init(t) { this.m = this.make(t); } load() { this.m.getUser(id, cb); } }',
+    ],
+    [
+      'an awaited async factory',
+      'const client = async (token) => new auth0.Management({ domain, token });\nasync function load() { (await client(t)).getUser(id, cb); }',
+    ],
   ])('is recognised through %s', (_name, code) => {
     expect(recognise(code).calls).toEqual(getUser('auth0.js Management#getUser'));
   });
@@ -61,8 +108,12 @@ m.linkUser(id, secondary.idToken, cb);`);
   });
 
   it('reports root attributes in patchUserAttributes as backend only', () => {
-    const { calls } = recognise("const m = new auth0.Management({ domain, token });\nm.patchUserAttributes(id, { name: 'Ada', user_metadata: {} }, cb);");
-    expect(calls).toEqual([{ via: 'auth0.js Management#patchUserAttributes', endpoint: 'PATCH users/{id}', backendOnly: true }]);
+    const { calls } = recognise(
+      "const m = new auth0.Management({ domain, token });\nm.patchUserAttributes(id, { name: 'Ada', user_metadata: {} }, cb);",
+    );
+    expect(calls).toEqual([
+      { via: 'auth0.js Management#patchUserAttributes', endpoint: 'PATCH users/{id}', backendOnly: true },
+    ]);
   });
 
   it('ignores methods auth0.js does not have and clients of other libraries', () => {
@@ -81,7 +132,9 @@ describe('node-auth0 ManagementClient', () => {
     ["'auth0/legacy' (v5's v4 API)", "import { ManagementClient } from 'auth0/legacy';"],
     ['a default import', "import auth0 from 'auth0';\nconst { ManagementClient } = auth0;"],
   ])('is recognised from %s', (_name, header) => {
-    const { calls } = recognise(`${header}\nconst management = new ManagementClient({ domain, token });\nmanagement.users.get({ id });`);
+    const { calls } = recognise(
+      `${header}\nconst management = new ManagementClient({ domain, token });\nmanagement.users.get({ id });`,
+    );
     expect(calls).toEqual(getUser('node-auth0 ManagementClient#users.get'));
   });
 
@@ -99,7 +152,9 @@ m.deleteUserMultifactor({ id, provider });
 m.deleteUserMultifcator({ id, provider });
 m.createDevicePublicKey(data);
 m.deleteDeviceCredential({ id });`);
-    expect(calls.map((call) => [call.via.replace('node-auth0 ManagementClient#', ''), call.endpoint, !!call.backendOnly])).toEqual([
+    expect(
+      calls.map((call) => [call.via.replace('node-auth0 ManagementClient#', ''), call.endpoint, !!call.backendOnly]),
+    ).toEqual([
       ['getUser', 'GET users/{id}', false],
       ['updateUserMetadata', 'PATCH users/{id}', false],
       ['updateAppMetadata', 'PATCH users/{id}', true],
@@ -127,7 +182,9 @@ await m.users.getGuardianEnrollments({ id });
 await m.users.deleteMultifactorProvider({ id, provider });
 await m.deviceCredentials.createPublicKey(body);
 await m.deviceCredentials.delete({ id });`);
-    expect(calls.map((call) => [call.via.replace('node-auth0 ManagementClient#', ''), call.endpoint, !!call.backendOnly])).toEqual([
+    expect(
+      calls.map((call) => [call.via.replace('node-auth0 ManagementClient#', ''), call.endpoint, !!call.backendOnly]),
+    ).toEqual([
       ['users.get', 'GET users/{id}', false],
       ['users.update', 'PATCH users/{id}', false],
       ['users.update', 'PATCH users/{id}', true],
@@ -152,7 +209,9 @@ await m.users.identities.delete(id, provider, userId);
 await m.users.enrollments.get(id);
 await m.users.multifactor.deleteProvider(id, provider);
 await m.users.list();`);
-    expect(calls.map((call) => [call.via.replace('node-auth0 ManagementClient#', ''), call.endpoint, !!call.backendOnly])).toEqual([
+    expect(
+      calls.map((call) => [call.via.replace('node-auth0 ManagementClient#', ''), call.endpoint, !!call.backendOnly]),
+    ).toEqual([
       ['users.get', 'GET users/{id}', false],
       ['users.identities.link', 'POST users/{id}/identities', false],
       ['users.identities.link', 'POST users/{id}/identities', true],

@@ -8,7 +8,11 @@ import { backendOnlyBodyReason, bodyObject } from '../../src/analysis/request-bo
 /** Parses `code` and returns its context and the initialiser of the last `const body = ...`. */
 function read(code: string): { context: FileContext; body: TSESTree.Expression } {
   const program = parse(code, { range: true, loc: true }) as TSESTree.Program;
-  const context = new FileContext(program, code, analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike);
+  const context = new FileContext(
+    program,
+    code,
+    analyze(program, { sourceType: 'module' }) as unknown as ScopeManagerLike,
+  );
   const body = program.body
     .flatMap((statement) => (statement.type === 'VariableDeclaration' ? statement.declarations : []))
     .filter((declarator) => declarator.id.type === 'Identifier' && declarator.id.name === 'body')
@@ -19,7 +23,9 @@ function read(code: string): { context: FileContext; body: TSESTree.Expression }
 
 function keysSent(code: string): string[] | undefined {
   const { context, body } = read(code);
-  return bodyObject(context, body)?.properties.map((property) => (property.type === 'Property' && property.key.type === 'Identifier' ? property.key.name : '...'));
+  return bodyObject(context, body)?.properties.map((property) =>
+    property.type === 'Property' && property.key.type === 'Identifier' ? property.key.name : '...',
+  );
 }
 
 describe('bodyObject: the object a request body sends', () => {
@@ -27,7 +33,11 @@ describe('bodyObject: the object a request body sends', () => {
     ['an object literal', 'const body = { a: 1 };', ['a']],
     ['JSON.stringify', 'const body = JSON.stringify({ a: 1 });', ['a']],
     ['a form body', 'const body = new URLSearchParams({ grant_type: "password" });', ['grant_type']],
-    ['a variable holding the string', 'const data = { a: 1 }; const json = JSON.stringify(data); const body = json;', ['a']],
+    [
+      'a variable holding the string',
+      'const data = { a: 1 }; const json = JSON.stringify(data); const body = json;',
+      ['a'],
+    ],
     ['an object with a spread (the caller decides)', 'const body = { ...rest, a: 1 };', ['...', 'a']],
   ])('%s', (_, code, keys) => expect(keysSent(code)).toEqual(keys));
 

@@ -22,7 +22,11 @@ type Delimiter = "'" | '"' | '`';
 const DELIMITERS: readonly Delimiter[] = ["'", '"', '`'];
 
 /** Escapes as written inside a literal with the given delimiter, each with what it writes. */
-const ESCAPES: readonly { readonly name: string; readonly written: (delimiter: Delimiter) => string; readonly value: (delimiter: Delimiter) => string }[] = [
+const ESCAPES: readonly {
+  readonly name: string;
+  readonly written: (delimiter: Delimiter) => string;
+  readonly value: (delimiter: Delimiter) => string;
+}[] = [
   { name: 'a lone surrogate \\uD800', written: () => String.raw`\uD800`, value: () => '\uD800' },
   { name: 'a hex escape \\x41', written: () => String.raw`\x41`, value: () => 'A' },
   { name: 'a code point escape \\u{1F600}', written: () => String.raw`\u{1F600}`, value: () => '\u{1F600}' },
@@ -38,7 +42,9 @@ function migrate(file: string, code: string): MigrationResult {
 
 /** Every character an edit replaced, in the text it applied to: none of them may be part of an escape. */
 function replacedText(result: MigrationResult): string {
-  return result.passes.flatMap((pass) => pass.edits.map((edit) => pass.text.slice(edit.range[0], edit.range[1]))).join('');
+  return result.passes
+    .flatMap((pass) => pass.edits.map((edit) => pass.text.slice(edit.range[0], edit.range[1])))
+    .join('');
 }
 
 /** A WebAuth login with the Management audience whose access token reads the user: it needs `token` and read:current_user. */
@@ -107,7 +113,9 @@ describe('a scope string keeps its escapes: read:current_user is appended before
 
   it('in a template literal with an expression, after the last ${…}', () => {
     const code = `const EXTRA = 'profile';\n${webAuth(`'token'`, '`openid\\x20${EXTRA} email`')}`;
-    expect(migrate('src/app.js', code).output).toBe(`const EXTRA = 'profile';\n${webAuth(`'token'`, '`openid\\x20${EXTRA} email read:current_user`')}`);
+    expect(migrate('src/app.js', code).output).toBe(
+      `const EXTRA = 'profile';\n${webAuth(`'token'`, '`openid\\x20${EXTRA} email read:current_user`')}`,
+    );
   });
 
   it('in a JSX attribute, whose backslashes are plain characters', () => {
@@ -118,7 +126,9 @@ export function Page() {
   return <button onClick={async () => fetch(\`https://acme.auth0.com/api/v2/users/\${user.sub}\`, { headers: { Authorization: \`Bearer \${await getAccessTokenSilently()}\` } })} />;
 }
 `;
-    expect(migrate('src/app.jsx', code).output).toBe(code.replace('scope="openid profile\\x41"', 'scope="openid profile\\x41 read:current_user"'));
+    expect(migrate('src/app.jsx', code).output).toBe(
+      code.replace('scope="openid profile\\x41"', 'scope="openid profile\\x41 read:current_user"'),
+    );
   });
 });
 
@@ -127,8 +137,13 @@ describe('a response type keeps its escapes: token is inserted after the opening
   for (const delimiter of DELIMITERS) {
     for (const responseType of written) {
       it(`${delimiter}${responseType}${delimiter}`, () => {
-        const result = migrate('src/app.js', webAuth(`${delimiter}${responseType}${delimiter}`, `'openid read:current_user'`));
-        expect(result.output).toBe(webAuth(`${delimiter}token ${responseType}${delimiter}`, `'openid read:current_user'`));
+        const result = migrate(
+          'src/app.js',
+          webAuth(`${delimiter}${responseType}${delimiter}`, `'openid read:current_user'`),
+        );
+        expect(result.output).toBe(
+          webAuth(`${delimiter}token ${responseType}${delimiter}`, `'openid read:current_user'`),
+        );
         expect(replacedText(result)).toBe('');
       });
     }
@@ -149,13 +164,18 @@ ruleTester.run('require-token-response-type fixes a response type in place', res
 
 describe('an /authorize URL keeps its escapes: only its query values change', () => {
   const migrated = (url: string): string =>
-    url.replace('?', '?audience=https%3A%2F%2Facme.auth0.com%2Fapi%2Fv2%2F&').replace('response_type=id_token', 'response_type=token%20id_token').replace('scope=openid%20email', 'scope=openid%20email%20read%3Acurrent_user');
+    url
+      .replace('?', '?audience=https%3A%2F%2Facme.auth0.com%2Fapi%2Fv2%2F&')
+      .replace('response_type=id_token', 'response_type=token%20id_token')
+      .replace('scope=openid%20email', 'scope=openid%20email%20read%3Acurrent_user');
   for (const delimiter of DELIMITERS) {
     for (const escape of ESCAPES) {
       it(`${delimiter}…${delimiter} holding ${escape.name}`, () => {
         const url = `${delimiter}https://acme.auth0.com/authorize?response_type=id_token&state=x${escape.written(delimiter)}y&scope=openid%20email&client_id=abc${delimiter}`;
         const result = migrate('src/app.js', authorizeUrl(url));
-        expect(result.output).toBe(authorizeUrl(migrated(url)).replace(`hash.get('id_token')`, `hash.get('access_token')`));
+        expect(result.output).toBe(
+          authorizeUrl(migrated(url)).replace(`hash.get('id_token')`, `hash.get('access_token')`),
+        );
         expect(replacedText(result)).toBe('id');
       });
     }
@@ -174,7 +194,9 @@ describe('the ID token read switches to the access token with its key edited in 
   it.each(["'", '"'])('%s-delimited key', (delimiter) => {
     const url = `'https://acme.auth0.com/authorize?response_type=token%20id_token&scope=openid%20read%3Acurrent_user&audience=https%3A%2F%2Facme.auth0.com%2Fapi%2Fv2%2F'`;
     const code = authorizeUrl(url).replace(`hash.get('id_token')`, `hash.get(${delimiter}id\\x5ftoken${delimiter})`);
-    expect(migrate('src/app.js', code).output).toBe(code.replace(`${delimiter}id\\x5ftoken${delimiter}`, `${delimiter}access\\x5ftoken${delimiter}`));
+    expect(migrate('src/app.js', code).output).toBe(
+      code.replace(`${delimiter}id\\x5ftoken${delimiter}`, `${delimiter}access\\x5ftoken${delimiter}`),
+    );
   });
 });
 
@@ -183,7 +205,9 @@ describe('a change that would rewrite an escape is not made: the site is left fo
     const scope = String.raw`'openid\x20read:users\x20profile'`;
     const result = migrate('src/app.js', webAuth(`'token'`, scope));
     expect(result.output).toBe(webAuth(`'token'`, scope));
-    expect(result.manual.map((site) => site.rule)).toEqual(expect.arrayContaining(['minimal-management-scopes', 'no-any-user-scopes-in-browser']));
+    expect(result.manual.map((site) => site.rule)).toEqual(
+      expect.arrayContaining(['minimal-management-scopes', 'no-any-user-scopes-in-browser']),
+    );
   });
 
   it.each([
@@ -216,17 +240,32 @@ export function Page() {
   });
 });
 
-ruleTester.run('minimal-management-scopes suggests scopes in place, or nothing where an escape would change', scopesRule, {
-  valid: [],
-  invalid: [
-    {
-      code: webAuth(`'token'`, String.raw`'openid\x20profile'`),
-      filename: as.js,
-      errors: [{ messageId: 'missingScopes', suggestions: [{ messageId: 'setScopes', output: webAuth(`'token'`, String.raw`'openid\x20profile read:current_user'`) }] }],
-    },
-    { code: webAuth(`'token'`, String.raw`'openid read:us\x65rs'`), filename: as.js, errors: [{ messageId: 'missingScopes', suggestions: [] }] },
-  ],
-});
+ruleTester.run(
+  'minimal-management-scopes suggests scopes in place, or nothing where an escape would change',
+  scopesRule,
+  {
+    valid: [],
+    invalid: [
+      {
+        code: webAuth(`'token'`, String.raw`'openid\x20profile'`),
+        filename: as.js,
+        errors: [
+          {
+            messageId: 'missingScopes',
+            suggestions: [
+              { messageId: 'setScopes', output: webAuth(`'token'`, String.raw`'openid\x20profile read:current_user'`) },
+            ],
+          },
+        ],
+      },
+      {
+        code: webAuth(`'token'`, String.raw`'openid read:us\x65rs'`),
+        filename: as.js,
+        errors: [{ messageId: 'missingScopes', suggestions: [] }],
+      },
+    ],
+  },
+);
 
 describe('writtenValueEdits', () => {
   /** The expression assigned in `x = <expression>;` (or the value of a JSX element's attribute), after setting its value to `to`. */
@@ -235,13 +274,18 @@ describe('writtenValueEdits', () => {
     const { ast } = parseForESLint(code, { range: true, ecmaFeatures: { jsx: true } });
     walk(ast as Node, () => undefined);
     const assigned = ((ast.body[0] as TSESTree.ExpressionStatement).expression as TSESTree.AssignmentExpression).right;
-    const node = assigned.type === 'JSXElement' ? (assigned.openingElement.attributes[0] as TSESTree.JSXAttribute).value! : assigned;
+    const node =
+      assigned.type === 'JSXElement'
+        ? (assigned.openingElement.attributes[0] as TSESTree.JSXAttribute).value!
+        : assigned;
     const edits = writtenValueEdits(node, from, to, code);
     return edits && applyEdits(code, edits).slice('x = '.length, -1);
   }
 
   it('edits the literal of a concatenation that holds the change', () => {
-    expect(edited(String.raw`'openid\x20' + 'profile'`, 'openid profile', 'openid profile email')).toBe(String.raw`'openid\x20' + 'profile email'`);
+    expect(edited(String.raw`'openid\x20' + 'profile'`, 'openid profile', 'openid profile email')).toBe(
+      String.raw`'openid\x20' + 'profile email'`,
+    );
   });
 
   it('keeps a template literal’s CRLF line break, which it reads as LF', () => {

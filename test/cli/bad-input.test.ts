@@ -8,7 +8,18 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, type CliResult, ensureBuilt, hashTree, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  BIN,
+  cli,
+  type CliResult,
+  ensureBuilt,
+  hashTree,
+  ID_TOKEN_FLOW,
+  NEEDS_MANUAL_ONLY,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 import { NATIVE_MAX_CHARS } from '../../src/native-parse';
 
 const UNPARSABLE = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', responseType: 'id_token' ;\n";
@@ -42,8 +53,14 @@ function chmodCannotLock(): string | undefined {
   if (process.platform === 'win32') return 'Windows has no chmod 000';
   if (runsAsRoot) {
     // A checkout under a private directory (a `mktemp -d` clone, say) is out of that user's reach.
-    const reach = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { uid: UNPRIVILEGED, gid: UNPRIVILEGED });
-    return reach.status === 0 ? undefined : `the unprivileged user (${UNPRIVILEGED}) that would run the CLI cannot read this checkout`;
+    const reach = spawnSync(
+      process.execPath,
+      ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`],
+      { uid: UNPRIVILEGED, gid: UNPRIVILEGED },
+    );
+    return reach.status === 0
+      ? undefined
+      : `the unprivileged user (${UNPRIVILEGED}) that would run the CLI cannot read this checkout`;
   }
   const probe = path.join(temporaryDirectory('chmod-probe'), 'probe.js');
   fs.writeFileSync(probe, '');
@@ -62,7 +79,9 @@ function mkfifo(file: string): boolean {
 
 /** Error lines as the CLI prints them on stderr: `<file>: <reason>`. */
 function errorLines(stderr: string): string[] {
-  return stderr.split('\n').filter((line) => /^\S[^:]*: (?!needs manual work)/.test(line) && !line.startsWith('auth0-tokens:'));
+  return stderr
+    .split('\n')
+    .filter((line) => /^\S[^:]*: (?!needs manual work)/.test(line) && !line.startsWith('auth0-tokens:'));
 }
 
 interface BadInput {
@@ -89,14 +108,19 @@ const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     name: 'a binary file with a .js name',
-    create: (directory) => writeFiles(directory, { 'logo.js': Buffer.concat([Buffer.from('\x89PNG auth0 '), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x80])]) }),
+    create: (directory) =>
+      writeFiles(directory, {
+        'logo.js': Buffer.concat([Buffer.from('\x89PNG auth0 '), Buffer.from([0, 1, 2, 0xff, 0xfe, 0, 0x80])]),
+      }),
     errors: [/^logo\.js: binary file \(contains NUL bytes\): skipped$/],
   },
   {
     name: 'a 5 MB minified bundle named on the command line (reported, not parsed for minutes)',
     create: (directory) => writeFiles(directory, { 'vendor.min.js': minifiedBundle(5 * MIB) }),
     paths: ['.', 'vendor.min.js'],
-    errors: [/^vendor\.min\.js: too large to analyse \(5\.0 MB; the limit is 1\.0 MB\): skipped; bundles and generated code are migrated through their sources$/],
+    errors: [
+      /^vendor\.min\.js: too large to analyse \(5\.0 MB; the limit is 1\.0 MB\): skipped; bundles and generated code are migrated through their sources$/,
+    ],
   },
   {
     name: 'a 5 MB bundle under an ordinary name',
@@ -105,8 +129,18 @@ const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     name: 'non-UTF-8 bytes (Latin-1)',
-    create: (directory) => writeFiles(directory, { 'latin1.js': Buffer.concat([Buffer.from('// Caf'), Buffer.from([0xe9]), Buffer.from(` cr${String.fromCharCode(0xe8)}me\n`, 'latin1'), Buffer.from(ID_TOKEN_FLOW)]) }),
-    errors: [/^latin1\.js: not valid UTF-8 \(another encoding, such as Latin-1\?\): skipped; save it as UTF-8 to analyse it$/],
+    create: (directory) =>
+      writeFiles(directory, {
+        'latin1.js': Buffer.concat([
+          Buffer.from('// Caf'),
+          Buffer.from([0xe9]),
+          Buffer.from(` cr${String.fromCharCode(0xe8)}me\n`, 'latin1'),
+          Buffer.from(ID_TOKEN_FLOW),
+        ]),
+      }),
+    errors: [
+      /^latin1\.js: not valid UTF-8 \(another encoding, such as Latin-1\?\): skipped; save it as UTF-8 to analyse it$/,
+    ],
   },
   {
     name: 'an unreadable file (chmod 000)',
@@ -158,13 +192,20 @@ const BAD_INPUTS: readonly BadInput[] = [
       if (!mkfifo(path.join(directory, 'pipe.js'))) throw new Error('mkfifo failed');
       fs.symlinkSync('/dev/zero', path.join(directory, 'zero.js'));
     },
-    unavailable: () => (process.platform === 'win32' || spawnSync('mkfifo', ['--version']).error ? 'no mkfifo or /dev/zero here' : undefined),
-    errors: [/^pipe\.js: not a regular file \(a FIFO, socket or device\): skipped$/, /^zero\.js: not a regular file \(a FIFO, socket or device\): skipped$/],
+    unavailable: () =>
+      process.platform === 'win32' || spawnSync('mkfifo', ['--version']).error
+        ? 'no mkfifo or /dev/zero here'
+        : undefined,
+    errors: [
+      /^pipe\.js: not a regular file \(a FIFO, socket or device\): skipped$/,
+      /^zero\.js: not a regular file \(a FIFO, socket or device\): skipped$/,
+    ],
   },
   {
     // Refused before any parser (see `nesting.ts`).
     name: 'nesting too deep to parse',
-    create: (directory) => writeFiles(directory, { 'deep.js': `// auth0\nvar nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
+    create: (directory) =>
+      writeFiles(directory, { 'deep.js': `// auth0\nvar nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
     errors: [/^deep\.js: nested too deeply to analyse: skipped$/],
   },
   {
@@ -175,7 +216,8 @@ const BAD_INPUTS: readonly BadInput[] = [
   },
   {
     name: 'TypeScript nested too deep to analyse',
-    create: (directory) => writeFiles(directory, { 'deep.ts': `// auth0\nconst nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
+    create: (directory) =>
+      writeFiles(directory, { 'deep.ts': `// auth0\nconst nested = ${'['.repeat(5000)}${']'.repeat(5000)};\n` }),
     errors: [/^deep\.ts: nested too deeply to analyse: skipped$/],
   },
   {
@@ -244,7 +286,10 @@ describe('bad input', () => {
       }
       before = hashTree(directory);
       // flow.js has proven findings, so scan leaves it out: its exit code then depends on the errors alone.
-      [scan, dry] = await Promise.all([cli(['scan', ...paths, '--format', 'json', '--ignore', 'flow.js'], directory, {}, user), cli(['migrate', '--dry', ...paths], directory, {}, user)]);
+      [scan, dry] = await Promise.all([
+        cli(['scan', ...paths, '--format', 'json', '--ignore', 'flow.js'], directory, {}, user),
+        cli(['migrate', '--dry', ...paths], directory, {}, user),
+      ]);
       afterDry = hashTree(directory);
       migrate = await cli(['migrate', ...paths], directory, {}, user);
     });
@@ -255,43 +300,68 @@ describe('bad input', () => {
 
     const skipped = reason ? ` (skipped: ${reason})` : '';
 
-    it.skipIf(reason)(`scan: each error on stderr and in summary.errors; the good file is analysed; exit ${exitCode}${skipped}`, () => {
-      expect(scan.status, scan.stderr).toBe(exitCode);
-      const document = JSON.parse(scan.stdout) as JsonDocument;
-      expect(document.summary.errors).toBe(input.errors.length);
-      expect(errorLines(scan.stderr)).toHaveLength(input.errors.length);
-      for (const error of input.errors) expect(scan.stderr).toMatch(new RegExp(error.source, 'm'));
-      expect(document.findings.map((finding) => finding.file)).toContain('colour.js');
-      expect(document.findings.every((finding) => finding.certainty === 'needs-manual')).toBe(true);
-    });
+    it.skipIf(reason)(
+      `scan: each error on stderr and in summary.errors; the good file is analysed; exit ${exitCode}${skipped}`,
+      () => {
+        expect(scan.status, scan.stderr).toBe(exitCode);
+        const document = JSON.parse(scan.stdout) as JsonDocument;
+        expect(document.summary.errors).toBe(input.errors.length);
+        expect(errorLines(scan.stderr)).toHaveLength(input.errors.length);
+        for (const error of input.errors) expect(scan.stderr).toMatch(new RegExp(error.source, 'm'));
+        expect(document.findings.map((finding) => finding.file)).toContain('colour.js');
+        expect(document.findings.every((finding) => finding.certainty === 'needs-manual')).toBe(true);
+      },
+    );
 
     it.skipIf(reason)(`migrate --dry: the same errors, nothing written${skipped}`, () => {
       expect(dry.status, dry.stderr).toBe(exitCode);
       for (const error of input.errors) expect(dry.stderr).toMatch(new RegExp(error.source, 'm'));
-      expect(dry.stderr).toMatch(new RegExp(`^1 modified, \\d+ unchanged, \\d+ skipped, \\d+ needs-manual, ${input.errors.length} errors \\(dry run: nothing written\\)$`, 'm'));
+      expect(dry.stderr).toMatch(
+        new RegExp(
+          `^1 modified, \\d+ unchanged, \\d+ skipped, \\d+ needs-manual, ${input.errors.length} errors \\(dry run: nothing written\\)$`,
+          'm',
+        ),
+      );
       expect(afterDry).toEqual(before);
     });
 
-    it.skipIf(reason)(`migrate: the same errors, the good file migrated, nothing else modified, exit ${exitCode}${skipped}`, () => {
-      expect(migrate.status, migrate.stderr).toBe(exitCode);
-      expect(errorLines(migrate.stderr)).toHaveLength(input.errors.length);
-      for (const error of input.errors) expect(migrate.stderr).toMatch(new RegExp(error.source, 'm'));
-      expect(SUMMARY.exec(migrate.stderr)?.slice(1).map(Number)).toEqual([1, expect.any(Number), expect.any(Number), expect.any(Number), input.errors.length]);
-      expect(fs.readFileSync(path.join(directory, 'flow.js'), 'utf8')).toContain('authResult.accessToken');
-      const after = hashTree(directory);
-      const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
-      expect(changed).toEqual(['flow.js']);
-      expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
-    });
+    it.skipIf(reason)(
+      `migrate: the same errors, the good file migrated, nothing else modified, exit ${exitCode}${skipped}`,
+      () => {
+        expect(migrate.status, migrate.stderr).toBe(exitCode);
+        expect(errorLines(migrate.stderr)).toHaveLength(input.errors.length);
+        for (const error of input.errors) expect(migrate.stderr).toMatch(new RegExp(error.source, 'm'));
+        expect(SUMMARY.exec(migrate.stderr)?.slice(1).map(Number)).toEqual([
+          1,
+          expect.any(Number),
+          expect.any(Number),
+          expect.any(Number),
+          input.errors.length,
+        ]);
+        expect(fs.readFileSync(path.join(directory, 'flow.js'), 'utf8')).toContain('authResult.accessToken');
+        const after = hashTree(directory);
+        const changed = Object.keys(after).filter((file) => after[file] !== before[file]);
+        expect(changed).toEqual(['flow.js']);
+        expect(Object.keys(after).sort()).toEqual(Object.keys(before).sort());
+      },
+    );
   });
 
   describe('minified bundles', () => {
     it('the default ignores skip *.min.js, *.bundle.js and *.chunk.js in a walked directory; --no-default-ignores reports them', async () => {
       const directory = temporaryDirectory('bundles');
       const bundle = minifiedBundle(5 * MIB);
-      writeFiles(directory, { 'colour.js': NEEDS_MANUAL_ONLY, 'static/vendor.min.js': bundle, 'static/main.bundle.js': bundle, 'static/3.chunk.js': bundle });
+      writeFiles(directory, {
+        'colour.js': NEEDS_MANUAL_ONLY,
+        'static/vendor.min.js': bundle,
+        'static/main.bundle.js': bundle,
+        'static/3.chunk.js': bundle,
+      });
       const before = hashTree(directory);
-      const [ignored, included] = await Promise.all([cli(['scan', '--format', 'json'], directory), cli(['scan', '--format', 'json', '--no-default-ignores'], directory)]);
+      const [ignored, included] = await Promise.all([
+        cli(['scan', '--format', 'json'], directory),
+        cli(['scan', '--format', 'json', '--no-default-ignores'], directory),
+      ]);
       expect(ignored.status, ignored.stderr).toBe(0);
       expect((JSON.parse(ignored.stdout) as JsonDocument).summary).toMatchObject({ filesScanned: 1, errors: 0 });
       expect(included.status).toBe(1);
@@ -322,9 +392,17 @@ describe('bad input', () => {
     /** Files of `bytes` each: an ID-token flow, then a comment, which costs next to nothing to parse. */
     function paddedFlows(count: number, bytes: number): Record<string, string> {
       const padding = `/*${'x'.repeat(bytes - ID_TOKEN_FLOW.length - 5)}*/\n`;
-      return Object.fromEntries(Array.from({ length: count }, (_, index) => [`flow-${String(index).padStart(2, '0')}.js`, ID_TOKEN_FLOW + padding]));
+      return Object.fromEntries(
+        Array.from({ length: count }, (_, index) => [
+          `flow-${String(index).padStart(2, '0')}.js`,
+          ID_TOKEN_FLOW + padding,
+        ]),
+      );
     }
-    const notAnalysed = (stderr: string): string[] => errorLines(stderr).filter((line) => line.includes(': not analysed: the run already holds')).map((line) => line.split(':')[0]!);
+    const notAnalysed = (stderr: string): string[] =>
+      errorLines(stderr)
+        .filter((line) => line.includes(': not analysed: the run already holds'))
+        .map((line) => line.split(':')[0]!);
 
     it('--max-total-size: each file beyond it is reported by name and not migrated, the files within it are analysed; a negative value is refused', async () => {
       const directory = temporaryDirectory('max-total-size');
@@ -337,13 +415,19 @@ describe('bad input', () => {
       ]);
       const document = JSON.parse(scan.stdout) as JsonDocument;
       expect(scan.status).toBe(1);
-      expect(new Set(document.findings.map((finding) => finding.file))).toEqual(new Set(['flow-00.js', 'flow-01.js', 'flow-02.js']));
+      expect(new Set(document.findings.map((finding) => finding.file))).toEqual(
+        new Set(['flow-00.js', 'flow-01.js', 'flow-02.js']),
+      );
       expect(document.summary).toMatchObject({ filesScanned: 6, filesSkipped: 0, errors: 3 });
       expect(notAnalysed(scan.stderr)).toEqual(['flow-03.js', 'flow-04.js', 'flow-05.js']);
       expect(migrate.status).toBe(1);
       expect(notAnalysed(migrate.stderr)).toEqual(['flow-03.js', 'flow-04.js', 'flow-05.js']);
       const after = hashTree(directory);
-      expect(Object.keys(after).filter((file) => after[file] !== before[file])).toEqual(['flow-00.js', 'flow-01.js', 'flow-02.js']);
+      expect(Object.keys(after).filter((file) => after[file] !== before[file])).toEqual([
+        'flow-00.js',
+        'flow-01.js',
+        'flow-02.js',
+      ]);
       expect(invalid.status).toBe(2);
       expect(invalid.stderr).toContain('--max-total-size must be a number of megabytes, 0 or more');
     });
@@ -352,12 +436,21 @@ describe('bad input', () => {
       const directory = temporaryDirectory('default-total-size');
       // Under the default --max-file-size of 1 MB each; twelve of them hold 11.4 MB, a thirteenth would make 12.4.
       writeFiles(directory, paddedFlows(14, Math.floor(0.95 * MIB)));
-      const [limited, unlimited] = await Promise.all([cli(['scan', '--format', 'json'], directory), cli(['scan', '--format', 'json', '--max-total-size', '0'], directory)]);
+      const [limited, unlimited] = await Promise.all([
+        cli(['scan', '--format', 'json'], directory),
+        cli(['scan', '--format', 'json', '--max-total-size', '0'], directory),
+      ]);
       expect(notAnalysed(limited.stderr)).toEqual(['flow-12.js', 'flow-13.js']);
-      expect(limited.stderr).toContain('flow-12.js: not analysed: the run already holds 11.4 MB of Auth0-related code (the limit is 12.0 MB)');
-      expect(new Set((JSON.parse(limited.stdout) as JsonDocument).findings.map((finding) => finding.file)).size).toBe(12);
+      expect(limited.stderr).toContain(
+        'flow-12.js: not analysed: the run already holds 11.4 MB of Auth0-related code (the limit is 12.0 MB)',
+      );
+      expect(new Set((JSON.parse(limited.stdout) as JsonDocument).findings.map((finding) => finding.file)).size).toBe(
+        12,
+      );
       expect(unlimited.stderr).toBe('');
-      expect(new Set((JSON.parse(unlimited.stdout) as JsonDocument).findings.map((finding) => finding.file)).size).toBe(14);
+      expect(new Set((JSON.parse(unlimited.stdout) as JsonDocument).findings.map((finding) => finding.file)).size).toBe(
+        14,
+      );
     });
   });
 
@@ -371,7 +464,11 @@ describe('bad input', () => {
       const result = await cli(['migrate', '--force', '--', 'a.js', '-c.js'], directory);
       expect(result.status, result.stderr).toBe(0);
       const after = hashTree(directory);
-      expect(Object.keys(after).filter((file) => after[file] !== before[file]).sort()).toEqual(['-c.js', 'a.js']);
+      expect(
+        Object.keys(after)
+          .filter((file) => after[file] !== before[file])
+          .sort(),
+      ).toEqual(['-c.js', 'a.js']);
     });
 
     it('--output and --report refuse a source file (analysed, or existing with a source extension): exit 2, nothing written', async () => {
@@ -398,7 +495,10 @@ describe('bad input', () => {
       const directory = temporaryDirectory('empty-path');
       writeFiles(directory, FILES);
       const before = hashTree(directory);
-      const [empty, blank] = await Promise.all([cli(['migrate', '--force', ''], directory), cli(['scan', 'a.js', ' '], directory)]);
+      const [empty, blank] = await Promise.all([
+        cli(['migrate', '--force', ''], directory),
+        cli(['scan', 'a.js', ' '], directory),
+      ]);
       for (const result of [empty, blank]) {
         expect(result.status).toBe(2);
         expect(result.stderr).toContain('a path is empty');
@@ -421,7 +521,11 @@ function saveTheme(theme) {
 }
 ${NEEDS_MANUAL_ONLY}`;
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
-    const VARIANTS: Record<string, string> = { 'crlf.js': crlf(FLOW), 'bom.js': BOM + FLOW, 'bom-crlf.js': BOM + crlf(FLOW) };
+    const VARIANTS: Record<string, string> = {
+      'crlf.js': crlf(FLOW),
+      'bom.js': BOM + FLOW,
+      'bom-crlf.js': BOM + crlf(FLOW),
+    };
     let expected: string;
     let directory: string;
     let result: CliResult;

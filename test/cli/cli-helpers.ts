@@ -41,7 +41,10 @@ export interface CliResult {
  */
 export function ensureBuilt(): void {
   if (fs.existsSync(ENTRY)) return;
-  const lock = path.join(os.tmpdir(), `auth0-tokens-build-${createHash('sha1').update(ROOT).digest('hex').slice(0, 12)}`);
+  const lock = path.join(
+    os.tmpdir(),
+    `auth0-tokens-build-${createHash('sha1').update(ROOT).digest('hex').slice(0, 12)}`,
+  );
   const wait = new Int32Array(new SharedArrayBuffer(4));
   for (;;) {
     try {
@@ -60,12 +63,27 @@ export function ensureBuilt(): void {
 }
 
 /** Runs the CLI (as another user when `user` is given); never rejects (the exit code is part of what the tests check). */
-export function cli(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}, user: { uid?: number; gid?: number } = {}): Promise<CliResult> {
+export function cli(
+  args: readonly string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+  user: { uid?: number; gid?: number } = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024, ...user }, (error, stdout, stderr) => {
-      const failure = error as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
-      resolve({ status: typeof failure?.code === 'number' ? failure.code : failure ? null : 0, signal: failure?.signal ?? null, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, maxBuffer: 64 * 1024 * 1024, ...user },
+      (error, stdout, stderr) => {
+        const failure = error as (Error & { code?: number | string; signal?: NodeJS.Signals }) | null;
+        resolve({
+          status: typeof failure?.code === 'number' ? failure.code : failure ? null : 0,
+          signal: failure?.signal ?? null,
+          stdout,
+          stderr,
+        });
+      },
+    );
   });
 }
 
@@ -119,7 +137,8 @@ export function hashTree(directory: string): Record<string, string> {
     try {
       entries = fs.readdirSync(current, { withFileTypes: true });
     } catch {
-      hashes[`${path.relative(directory, current).split(path.sep).join('/')}/`] = `unreadable ${fs.statSync(current).mode.toString(8)}`;
+      hashes[`${path.relative(directory, current).split(path.sep).join('/')}/`] =
+        `unreadable ${fs.statSync(current).mode.toString(8)}`;
       return;
     }
     for (const entry of entries) {
@@ -135,7 +154,11 @@ export function hashTree(directory: string): Record<string, string> {
 }
 
 export function git(cwd: string, ...args: string[]): string {
-  const result = spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(
+    'git',
+    ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    { cwd, encoding: 'utf8' },
+  );
   if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }

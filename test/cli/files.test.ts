@@ -6,7 +6,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_EXTENSIONS, discoverFiles, type DiscoveryOptions } from '../../src/cli/files';
-import { cli, copyLegacyApp, ensureBuilt, ID_TOKEN_FLOW, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  cli,
+  copyLegacyApp,
+  ensureBuilt,
+  ID_TOKEN_FLOW,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 
 interface Document {
   findings: { file: string; ruleId: string }[];
@@ -56,7 +64,13 @@ describe('file discovery', () => {
   it('respects .gitignore (nested files and negations), the default ignores and the extensions', async () => {
     const { stdout } = await cli(['scan', '--format', 'json', '--fail-on', 'none'], project);
     const document = JSON.parse(stdout) as Document;
-    expect(filesWithFindings(document)).toEqual(['src/admin/panel.js', 'src/app.js', 'src/legacy/current.js', 'src/legacy/keep.local.js', 'src/widget.vue']);
+    expect(filesWithFindings(document)).toEqual([
+      'src/admin/panel.js',
+      'src/app.js',
+      'src/legacy/current.js',
+      'src/legacy/keep.local.js',
+      'src/widget.vue',
+    ]);
     expect(document.summary.filesScanned).toBe(5);
   });
 
@@ -66,13 +80,20 @@ describe('file discovery', () => {
       cli(['scan', 'src', '--format', 'json', '--extensions', 'vue,.TXT'], project),
       cli(['scan', '--format', 'json', '--no-gitignore', '--no-default-ignores', '--extensions', 'js'], project),
     ]);
-    expect(filesWithFindings(JSON.parse(ignored.stdout) as Document)).toEqual(['src/app.js', 'src/legacy/current.js', 'src/legacy/keep.local.js']);
+    expect(filesWithFindings(JSON.parse(ignored.stdout) as Document)).toEqual([
+      'src/app.js',
+      'src/legacy/current.js',
+      'src/legacy/keep.local.js',
+    ]);
     expect((JSON.parse(extensions.stdout) as Document).summary.filesScanned).toBe(2);
     expect(filesWithFindings(JSON.parse(everything.stdout) as Document)).toHaveLength(16);
   });
 
   it('a file named on the command line is analysed even when ignored; a .gitignore above the walked directory applies', async () => {
-    const { stdout } = await cli(['scan', 'dist/app.js', 'generated/client.js', 'vendor/auth0-helper.js', 'src/legacy', '--format', 'json'], project);
+    const { stdout } = await cli(
+      ['scan', 'dist/app.js', 'generated/client.js', 'vendor/auth0-helper.js', 'src/legacy', '--format', 'json'],
+      project,
+    );
     expect(filesWithFindings(JSON.parse(stdout) as Document)).toEqual([
       'dist/app.js',
       'generated/client.js',
@@ -93,7 +114,11 @@ describe('file discovery', () => {
     fs.symlinkSync('..', path.join(directory, 'nested/loop'));
     fs.symlinkSync('missing.js', path.join(directory, 'dangling.js'));
 
-    const [text, json, github] = await Promise.all([cli(['scan'], directory), cli(['scan', '--format', 'json'], directory), cli(['scan', '--format', 'github', '--fail-on', 'none'], directory)]);
+    const [text, json, github] = await Promise.all([
+      cli(['scan'], directory),
+      cli(['scan', '--format', 'json'], directory),
+      cli(['scan', '--format', 'github', '--fail-on', 'none'], directory),
+    ]);
     expect(text.status).toBe(1);
     expect(text.stdout).toMatch(/^Not analysed$/m);
     expect(text.stdout).toMatch(/^ {2}error {2}broken\.js: .*cannot parse/m);
@@ -117,14 +142,20 @@ describe('file discovery', () => {
     const count = 3;
     const [whole, ...shards] = await Promise.all([
       cli(['scan', '--format', 'json'], app),
-      ...Array.from({ length: count }, (_, index) => cli(['scan', '--format', 'json', '--shard', `${index + 1}/${count}`], app)),
+      ...Array.from({ length: count }, (_, index) =>
+        cli(['scan', '--format', 'json', '--shard', `${index + 1}/${count}`], app),
+      ),
     ]);
     const full = JSON.parse(whole!.stdout) as Document;
     const parts = shards.map((shard) => JSON.parse(shard.stdout) as Document);
     const fileSets = parts.map(filesWithFindings);
-    for (let a = 0; a < count; a++) for (let b = a + 1; b < count; b++) expect(fileSets[a]!.filter((file) => fileSets[b]!.includes(file))).toEqual([]);
+    for (let a = 0; a < count; a++)
+      for (let b = a + 1; b < count; b++)
+        expect(fileSets[a]!.filter((file) => fileSets[b]!.includes(file))).toEqual([]);
     expect(fileSets.flat().sort()).toEqual(filesWithFindings(full));
-    expect(parts.reduce((sum, part) => sum + part.summary.filesScanned + part.summary.filesSkipped, 0)).toBe(full.summary.filesScanned + full.summary.filesSkipped);
+    expect(parts.reduce((sum, part) => sum + part.summary.filesScanned + part.summary.filesSkipped, 0)).toBe(
+      full.summary.filesScanned + full.summary.filesSkipped,
+    );
     const key = (finding: { file: string; ruleId: string }) => JSON.stringify(finding);
     expect(parts.flatMap((part) => part.findings.map(key)).sort()).toEqual(full.findings.map(key).sort());
     expect(fileSets.every((files) => files.length > 0)).toBe(true);
@@ -137,7 +168,14 @@ describe('default ignores: vendored code', () => {
 
   /** The files found, relative to `cwd` (POSIX), with the CLI's defaults. */
   function discover(cwd: string, paths: readonly string[] = ['.'], options: Partial<DiscoveryOptions> = {}): string[] {
-    const discovery = discoverFiles(paths, { cwd, extensions: [...DEFAULT_EXTENSIONS], ignore: [], gitignore: true, defaultIgnores: true, ...options });
+    const discovery = discoverFiles(paths, {
+      cwd,
+      extensions: [...DEFAULT_EXTENSIONS],
+      ignore: [],
+      gitignore: true,
+      defaultIgnores: true,
+      ...options,
+    });
     expect(discovery.errors).toEqual([]);
     return discovery.files.map((file) => path.relative(cwd, file).split(path.sep).join('/'));
   }
@@ -176,15 +214,31 @@ describe('default ignores: vendored code', () => {
       'src/types.js': 'own',
       'src/plain.js': 'own',
     });
-    expect(discover(directory)).toEqual(['src/Profile.tsx', 'src/app.component.ts', 'src/plain.js', 'src/types.d.ts', 'src/types.js']);
-    expect(discover(directory, ['.'], { defaultIgnores: false })).toEqual(['src/Profile.jsx', 'src/Profile.tsx', 'src/app.component.js', 'src/app.component.ts', 'src/plain.js', 'src/types.d.ts', 'src/types.js']);
+    expect(discover(directory)).toEqual([
+      'src/Profile.tsx',
+      'src/app.component.ts',
+      'src/plain.js',
+      'src/types.d.ts',
+      'src/types.js',
+    ]);
+    expect(discover(directory, ['.'], { defaultIgnores: false })).toEqual([
+      'src/Profile.jsx',
+      'src/Profile.tsx',
+      'src/app.component.js',
+      'src/app.component.ts',
+      'src/plain.js',
+      'src/types.d.ts',
+      'src/types.js',
+    ]);
   });
 
   it('skips vendor/, vendors/, third_party/, third-party/ at any depth', () => {
     const directory = project('vendor-dirs', VENDORED);
     const files = discover(directory);
     expect(files.filter((file) => /(^|\/)(vendors?|third[_-]party)\//.test(file))).toEqual([]);
-    expect(files).toEqual(expect.arrayContaining(['src/app.js', 'src/vendor.js', 'src/vendored/own.js', 'public/lib/helpers.js']));
+    expect(files).toEqual(
+      expect.arrayContaining(['src/app.js', 'src/vendor.js', 'src/vendored/own.js', 'public/lib/helpers.js']),
+    );
   });
 
   it('skips www/lib/ (Ionic / Cordova bower folder), at the top and in a nested app, but not www/js/', () => {
@@ -195,13 +249,25 @@ describe('default ignores: vendored code', () => {
   });
 
   it('--no-default-ignores (defaultIgnores: false) walks the vendor folders and the .bowerrc folders', () => {
-    const directory = project('no-defaults', { ...VENDORED, '.bowerrc': '{ "directory": "app/libs" }', 'app/libs/jquery/jquery.js': 'v' });
-    expect(discover(directory, ['.'], { defaultIgnores: false })).toEqual(Object.keys({ ...VENDORED, 'app/libs/jquery/jquery.js': '' }).sort());
+    const directory = project('no-defaults', {
+      ...VENDORED,
+      '.bowerrc': '{ "directory": "app/libs" }',
+      'app/libs/jquery/jquery.js': 'v',
+    });
+    expect(discover(directory, ['.'], { defaultIgnores: false })).toEqual(
+      Object.keys({ ...VENDORED, 'app/libs/jquery/jquery.js': '' }).sort(),
+    );
   });
 
   it('a file named on the command line inside vendor/ or a .bowerrc folder is still taken', () => {
-    const directory = project('named-vendor', { ...VENDORED, '.bowerrc': '{ "directory": "app/libs" }', 'app/libs/x/x.js': 'v' });
-    expect(discover(directory, ['vendor/auth0.js', 'www/lib/auth0.js/build/auth0.js', 'app/libs/x/x.js', 'src'])).toEqual([
+    const directory = project('named-vendor', {
+      ...VENDORED,
+      '.bowerrc': '{ "directory": "app/libs" }',
+      'app/libs/x/x.js': 'v',
+    });
+    expect(
+      discover(directory, ['vendor/auth0.js', 'www/lib/auth0.js/build/auth0.js', 'app/libs/x/x.js', 'src']),
+    ).toEqual([
       'app/libs/x/x.js',
       'src/app.js',
       'src/vendor.js',

@@ -7,7 +7,20 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, copyLegacyApp, ensureBuilt, git, hashTree, ID_TOKEN_FLOW, legacyAppRepository, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  BIN,
+  cli,
+  copyLegacyApp,
+  ensureBuilt,
+  git,
+  hashTree,
+  ID_TOKEN_FLOW,
+  legacyAppRepository,
+  NEEDS_MANUAL_ONLY,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 
 const SUMMARY = /^(\d+) modified, (\d+) unchanged, (\d+) skipped, (\d+) needs-manual, (\d+) errors/m;
 const BROKEN = "const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', responseType: 'id_token' ;\n";
@@ -49,14 +62,19 @@ describe('auth0-tokens migrate', () => {
     expect(refused.stderr).toContain('public/js/header.js');
     expect(hashTree(repository)).toEqual(before);
 
-    const [dry, elsewhere] = await Promise.all([cli(['migrate', '--dry'], repository), cli(['migrate', 'server'], repository)]);
+    const [dry, elsewhere] = await Promise.all([
+      cli(['migrate', '--dry'], repository),
+      cli(['migrate', 'server'], repository),
+    ]);
     expect(dry.status).toBe(0);
     expect(elsewhere.status).toBe(0);
     expect(hashTree(repository)).toEqual(before);
 
     const forced = await cli(['migrate', '--force'], repository);
     expect(forced.status).toBe(0);
-    expect(fs.readFileSync(path.join(repository, 'public/js/auth.js'), 'utf8')).toContain("responseType: 'token id_token'");
+    expect(fs.readFileSync(path.join(repository, 'public/js/auth.js'), 'utf8')).toContain(
+      "responseType: 'token id_token'",
+    );
     expect(fs.readFileSync(path.join(repository, 'public/js/header.js'), 'utf8')).toMatch(/\/\/ a local edit\n$/);
   });
 
@@ -71,7 +89,10 @@ describe('auth0-tokens migrate', () => {
       app = copyLegacyApp('dry');
       reportFile = path.join(temporaryDirectory('dry-report'), 'migration.json');
       before = hashTree(app);
-      [diff, print] = await Promise.all([cli(['migrate', '--dry', '--diff', '--color'], app), cli(['migrate', '--dry', '--print', '--report', reportFile], app)]);
+      [diff, print] = await Promise.all([
+        cli(['migrate', '--dry', '--diff', '--color'], app),
+        cli(['migrate', '--dry', '--print', '--report', reportFile], app),
+      ]);
     });
 
     it('leaves the tree byte-identical', () => {
@@ -83,10 +104,11 @@ describe('auth0-tokens migrate', () => {
 
     it('--diff prints a unified diff per changed file, coloured with --color', () => {
       expect(diff.stdout).toContain('\x1b[32m+');
+      // eslint-disable-next-line no-control-regex -- removes the colours' escape sequences
       const plain = diff.stdout.replace(/\x1b\[\d+m/g, '');
       expect(plain).toMatch(/^--- a\/public\/js\/auth\.js\n\+\+\+ b\/public\/js\/auth\.js\n@@ -\d+,\d+ \+\d+,\d+ @@$/m);
-      expect(plain).toMatch(/^-  responseType: 'id_token',$/m);
-      expect(plain).toMatch(/^\+  responseType: 'token id_token',$/m);
+      expect(plain).toMatch(/^- {2}responseType: 'id_token',$/m);
+      expect(plain).toMatch(/^\+ {2}responseType: 'token id_token',$/m);
       expect(plain).not.toContain('support-widget.js');
       const [modified] = summary(diff.stderr);
       expect(plain.match(/^\+\+\+ b\//gm)).toHaveLength(modified!);
@@ -97,15 +119,34 @@ describe('auth0-tokens migrate', () => {
       expect(files.get('public/js/auth.js')).toContain("responseType: 'token id_token'");
       const [modified, unchanged, skipped, needsManual, errors] = summary(print.stderr);
       expect(files.size).toBe(modified);
-      expect(modified! + unchanged! + skipped!).toBe(Object.keys(before).filter((file) => /\.(jsx?|tsx?)$/.test(file)).length);
+      expect(modified! + unchanged! + skipped!).toBe(
+        Object.keys(before).filter((file) => /\.(jsx?|tsx?)$/.test(file)).length,
+      );
       expect(errors).toBe(0);
       expect(print.stderr.match(/^\S+:\d+:\d+ needs manual work \(/gm) ?? []).toHaveLength(needsManual!);
     });
 
     it('--report FILE.json: per file what changed and why, the needs-manual sites, the scopes and the tenant checklist', () => {
       const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
-      expect(Object.keys(report)).toEqual(['schemaVersion', 'tool', 'version', 'dryRun', 'interrupted', 'summary', 'files', 'tokenRequests', 'errors', 'tenantChecklist']);
-      expect(report).toMatchObject({ schemaVersion: 1, tool: 'auth0-tokens', dryRun: true, interrupted: false, errors: [] });
+      expect(Object.keys(report)).toEqual([
+        'schemaVersion',
+        'tool',
+        'version',
+        'dryRun',
+        'interrupted',
+        'summary',
+        'files',
+        'tokenRequests',
+        'errors',
+        'tenantChecklist',
+      ]);
+      expect(report).toMatchObject({
+        schemaVersion: 1,
+        tool: 'auth0-tokens',
+        dryRun: true,
+        interrupted: false,
+        errors: [],
+      });
       const [modified, unchanged, skipped, needsManual, errors] = summary(print.stderr);
       expect(report.summary).toEqual({ modified, unchanged, skipped, needsManual, errors });
       const auth = report.files.find((file: { file: string }) => file.file === 'public/js/auth.js');
@@ -113,8 +154,15 @@ describe('auth0-tokens migrate', () => {
       expect(auth.changes.length).toBeGreaterThan(0);
       for (const change of auth.changes) expect(Object.keys(change)).toEqual(['line', 'ruleId', 'message']);
       expect(report.files.flatMap((file: { needsManual: unknown[] }) => file.needsManual)).toHaveLength(needsManual!);
-      expect(report.tokenRequests.some((request: { file: string; requiredScopes: unknown[] }) => request.file === 'public/js/auth.js' && request.requiredScopes.length > 0)).toBe(true);
-      expect(report.tenantChecklist.join('\n')).toMatch(/Allow ID Tokens for Management API v2 Authentication[\s\S]*Allow Skipping User Consent[\s\S]*localhost[\s\S]*one audience/);
+      expect(
+        report.tokenRequests.some(
+          (request: { file: string; requiredScopes: unknown[] }) =>
+            request.file === 'public/js/auth.js' && request.requiredScopes.length > 0,
+        ),
+      ).toBe(true);
+      expect(report.tenantChecklist.join('\n')).toMatch(
+        /Allow ID Tokens for Management API v2 Authentication[\s\S]*Allow Skipping User Consent[\s\S]*localhost[\s\S]*one audience/,
+      );
     });
   });
 
@@ -132,10 +180,23 @@ describe('auth0-tokens migrate', () => {
     expect(fs.statSync(path.join(repository, 'public/js/auth.js')).mode & 0o777).toBe(0o600);
     expect(temporaryFiles(repository)).toEqual([]);
     const tracked = [...expected.keys()].filter((file) => file !== 'public/js/bom.js').sort();
-    expect(git(repository, 'status', '--porcelain', '--untracked-files=no').split('\n').filter(Boolean).map((line) => line.slice(3)).sort()).toEqual(tracked);
+    expect(
+      git(repository, 'status', '--porcelain', '--untracked-files=no')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(3))
+        .sort(),
+    ).toEqual(tracked);
 
     const report = fs.readFileSync(path.join(repository, 'MIGRATION.md'), 'utf8');
-    for (const heading of ['## Changes', '### `public/js/auth.js`', '## Scopes per token request', '## Needs manual work', '## Tenant checklist']) expect(report).toContain(heading);
+    for (const heading of [
+      '## Changes',
+      '### `public/js/auth.js`',
+      '## Scopes per token request',
+      '## Needs manual work',
+      '## Tenant checklist',
+    ])
+      expect(report).toContain(heading);
     expect(report).toMatch(/^- \[ \] Turn off "Allow ID Tokens for Management API v2 Authentication"/m);
 
     const again = await cli(['migrate', '--dry'], repository);
@@ -145,7 +206,12 @@ describe('auth0-tokens migrate', () => {
   it('reports files it cannot migrate, migrates the rest, exits 1; --annotate marks the sites left for manual work', async () => {
     const directory = temporaryDirectory('errors');
     const latin1 = Buffer.concat([Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from(`\n${ID_TOKEN_FLOW}`)]);
-    writeFiles(directory, { 'broken.js': BROKEN, 'flow.js': ID_TOKEN_FLOW, 'colour.js': NEEDS_MANUAL_ONLY, 'latin1.js': latin1 });
+    writeFiles(directory, {
+      'broken.js': BROKEN,
+      'flow.js': ID_TOKEN_FLOW,
+      'colour.js': NEEDS_MANUAL_ONLY,
+      'latin1.js': latin1,
+    });
     const result = await cli(['migrate', '--annotate'], directory);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^broken\.js: .*cannot parse/m);
@@ -154,13 +220,16 @@ describe('auth0-tokens migrate', () => {
     expect(fs.readFileSync(path.join(directory, 'broken.js'), 'utf8')).toBe(BROKEN);
     expect(fs.readFileSync(path.join(directory, 'latin1.js')).equals(latin1)).toBe(true);
     expect(fs.readFileSync(path.join(directory, 'flow.js'), 'utf8')).toContain('authResult.accessToken');
-    expect(fs.readFileSync(path.join(directory, 'colour.js'), 'utf8')).toMatch(/^ {4}\/\/ TODO\(auth0-tokens\): .+\n {4}headers:/m);
+    expect(fs.readFileSync(path.join(directory, 'colour.js'), 'utf8')).toMatch(
+      /^ {4}\/\/ TODO\(auth0-tokens\): .+\n {4}headers:/m,
+    );
   });
 
   it('Ctrl-C during the write phase finishes the file being written, leaves the rest untouched and exits 130', async () => {
     const directory = temporaryDirectory('interrupt');
     const count = 120;
-    for (let index = 0; index < count; index++) writeFiles(directory, { [`flow-${String(index).padStart(3, '0')}.js`]: ID_TOKEN_FLOW });
+    for (let index = 0; index < count; index++)
+      writeFiles(directory, { [`flow-${String(index).padStart(3, '0')}.js`]: ID_TOKEN_FLOW });
 
     const child = spawn(process.execPath, [BIN, 'migrate'], { cwd: directory, env: { ...process.env, NO_COLOR: '1' } });
     let stderr = '';
@@ -175,7 +244,9 @@ describe('auth0-tokens migrate', () => {
     expect(status).toBe(130);
     expect(stderr).toMatch(/interrupted; \d+ files were left untouched/);
     expect(temporaryFiles(directory)).toEqual([]);
-    const contents = Object.keys(hashTree(directory)).map((file) => fs.readFileSync(path.join(directory, file), 'utf8'));
+    const contents = Object.keys(hashTree(directory)).map((file) =>
+      fs.readFileSync(path.join(directory, file), 'utf8'),
+    );
     expect(contents).toHaveLength(count);
     const migrated = contents.filter((text) => text !== ID_TOKEN_FLOW);
     expect(migrated.length).toBeGreaterThanOrEqual(1);
@@ -188,7 +259,10 @@ describe('auth0-tokens migrate', () => {
   it('a reader that goes away (--diff | head -1) ends the output, not the run: files are still written, no EPIPE', async () => {
     const directory = copyLegacyApp('epipe');
     const before = hashTree(directory);
-    const child = spawn(process.execPath, [BIN, 'migrate', '.', '--force', '--diff'], { cwd: directory, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, 'migrate', '.', '--force', '--diff'], {
+      cwd: directory,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     // Like `head -1`: read the first chunk, then close the pipe.

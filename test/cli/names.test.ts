@@ -5,7 +5,15 @@
  * as escapes; JSON and SARIF carry the exact names, escaped by JSON itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cli, type CliResult, ensureBuilt, ID_TOKEN_FLOW, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  cli,
+  type CliResult,
+  ensureBuilt,
+  ID_TOKEN_FLOW,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 
 /** A newline and a workflow command, a tab, and an escape sequence that would turn the terminal red. */
 const EVIL = 'evil\n::error file=x::pwned\t\x1b[31m.js';
@@ -16,6 +24,7 @@ const BROKEN_PRINTED = 'broken\\r\\n::warning::pwned\\u001b]0;title\\u0007.js';
 /** A login whose declared scope holds an escape sequence (written as one in the code). */
 const FLOW = ID_TOKEN_FLOW.replace("scope: 'openid'", "scope: 'openid \\u001b[2J'");
 /** Control characters but the line breaks between lines. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 function literally(text: string): string {
@@ -45,20 +54,25 @@ describe('names and quoted code in the outputs', () => {
       migrate: ['migrate', '--dry', '--diff', '--print'],
       usage: ['scan', '--shard', '1/2\n::error file=y::pwned\x1b[31m'],
     };
-    const entries = await Promise.all(Object.entries(commands).map(async ([name, args]) => [name, await cli(args, directory)] as const));
+    const entries = await Promise.all(
+      Object.entries(commands).map(async ([name, args]) => [name, await cli(args, directory)] as const),
+    );
     Object.assign(runs, Object.fromEntries(entries));
   });
   afterAll(removeTemporaryDirectories);
 
-  it.each(['text', 'markdown', 'scopes', 'scopesMarkdown'])('%s: names escaped, no raw control character, no line a workflow command', (name) => {
-    const run = runs[name]!;
-    expect(run.status, run.stderr).toBe(1);
-    expect(run.stdout).toContain(EVIL_PRINTED);
-    expect(run.stdout).toContain(BROKEN_PRINTED);
-    expect(run.stdout).not.toMatch(RAW_CONTROL);
-    expect(run.stderr).not.toMatch(RAW_CONTROL);
-    expect(lines(run).filter((line) => /^\s*::/.test(line))).toEqual([]);
-  });
+  it.each(['text', 'markdown', 'scopes', 'scopesMarkdown'])(
+    '%s: names escaped, no raw control character, no line a workflow command',
+    (name) => {
+      const run = runs[name]!;
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stdout).toContain(EVIL_PRINTED);
+      expect(run.stdout).toContain(BROKEN_PRINTED);
+      expect(run.stdout).not.toMatch(RAW_CONTROL);
+      expect(run.stderr).not.toMatch(RAW_CONTROL);
+      expect(lines(run).filter((line) => /^\s*::/.test(line))).toEqual([]);
+    },
+  );
 
   it('migrate: the diff and --print headers, the errors and the needs-manual lines name the files escaped', () => {
     const run = runs.migrate!;
@@ -83,9 +97,22 @@ describe('names and quoted code in the outputs', () => {
     const run = runs.github!;
     expect(run.status).toBe(1);
     const commands = run.stdout.trimEnd().split('\n');
-    for (const command of commands) expect(command).toMatch(/^::(error|warning) file=[^:,]+,(line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=auth0-tokens\/[a-z-]+|title=auth0-tokens)::\S/);
-    expect(commands.filter((command) => command.startsWith('::error file=evil%0A%3A%3Aerror file=x%3A%3Apwned\\t\\u001b[31m.js,line='))).toHaveLength(4);
-    expect(commands.filter((command) => command.startsWith('::error file=broken%0D%0A%3A%3Awarning%3A%3Apwned\\u001b]0;title\\u0007.js,title=auth0-tokens::cannot parse'))).toHaveLength(1);
+    for (const command of commands)
+      expect(command).toMatch(
+        /^::(error|warning) file=[^:,]+,(line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=auth0-tokens\/[a-z-]+|title=auth0-tokens)::\S/,
+      );
+    expect(
+      commands.filter((command) =>
+        command.startsWith('::error file=evil%0A%3A%3Aerror file=x%3A%3Apwned\\t\\u001b[31m.js,line='),
+      ),
+    ).toHaveLength(4);
+    expect(
+      commands.filter((command) =>
+        command.startsWith(
+          '::error file=broken%0D%0A%3A%3Awarning%3A%3Apwned\\u001b]0;title\\u0007.js,title=auth0-tokens::cannot parse',
+        ),
+      ),
+    ).toHaveLength(1);
     expect(run.stdout).not.toMatch(RAW_CONTROL);
     expect(run.stderr).toBe('');
   });
@@ -94,11 +121,17 @@ describe('names and quoted code in the outputs', () => {
     const json = runs.json!;
     const document = JSON.parse(json.stdout) as { findings: { file: string }[] };
     expect(new Set(document.findings.map((finding) => finding.file))).toEqual(new Set([EVIL]));
-    const sarif = JSON.parse(runs.sarif!.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] };
-    expect(decodeURIComponent(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri)).toBe(EVIL);
+    const sarif = JSON.parse(runs.sarif!.stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    };
+    expect(decodeURIComponent(sarif.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri)).toBe(
+      EVIL,
+    );
     for (const run of [json, runs.sarif!]) {
       expect(run.stdout).not.toMatch(RAW_CONTROL);
-      expect(run.stderr).toMatch(new RegExp(`^${literally(BROKEN_PRINTED)}: cannot parse \\(.+\\); the file is left unchanged\n$`));
+      expect(run.stderr).toMatch(
+        new RegExp(`^${literally(BROKEN_PRINTED)}: cannot parse \\(.+\\); the file is left unchanged\n$`),
+      );
       expect(lines(run).filter((line) => /^\s*::/.test(line))).toEqual([]);
     }
   });
@@ -106,6 +139,8 @@ describe('names and quoted code in the outputs', () => {
   it('a usage error quoting an argument prints it escaped', () => {
     const run = runs.usage!;
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe("auth0-tokens: --shard must be i/n, whole numbers with 1 <= i <= n <= 9007199254740991 (got '1/2\\n::error file=y::pwned\\u001b[31m')\n");
+    expect(run.stderr).toBe(
+      "auth0-tokens: --shard must be i/n, whole numbers with 1 <= i <= n <= 9007199254740991 (got '1/2\\n::error file=y::pwned\\u001b[31m')\n",
+    );
   });
 });

@@ -7,7 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_FLOW_NESTING, MAX_NESTING, nestsDeeperThan } from '../../src/nesting';
 import { NATIVE_MAX_CHARS } from '../../src/native-parse';
-import { cli, type CliResult, ensureBuilt, ID_TOKEN_FLOW, NEEDS_MANUAL_ONLY, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  cli,
+  type CliResult,
+  ensureBuilt,
+  ID_TOKEN_FLOW,
+  NEEDS_MANUAL_ONLY,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 
 /** The reader thread reads the files of runs this large, and analyses candidates of 32 K to 256 K characters first. */
 const READER_THREAD_FILES = 2000;
@@ -15,7 +24,8 @@ const READER_SCREENED = `/*${' '.repeat(40_000)}*/\n`;
 
 const iifes = (levels: number) => `${'(function () {\n'.repeat(levels)}go();\n${'})();\n'.repeat(levels)}`;
 const ifBlocks = (levels: number) => `${'if (a) {\n'.repeat(levels)}go();\n${'}\n'.repeat(levels)}`;
-const objectMethods = (levels: number) => `var v = ${'{ a: function () { return '.repeat(levels)}1${' } }'.repeat(levels)};\n`;
+const objectMethods = (levels: number) =>
+  `var v = ${'{ a: function () { return '.repeat(levels)}1${' } }'.repeat(levels)};\n`;
 const templates = (levels: number) => `var v = ${'`${'.repeat(levels)}1${'}`'.repeat(levels)};\n`;
 const jsxExpressions = (levels: number) => `var v = ${'<div>{'.repeat(levels)}x${'}</div>'.repeat(levels)};\n`;
 const arrays = (levels: number) => `var v = ${'['.repeat(levels)}${']'.repeat(levels)};\n`;
@@ -27,9 +37,21 @@ const DEEP_FILES: readonly { readonly name: string; readonly file: string; reado
   { name: '300 nested object methods', file: 'methods.js', text: `// auth0\n${objectMethods(300)}` },
   { name: '600 nested template literals', file: 'template.js', text: `// auth0\n${templates(600)}` },
   { name: '600 nested JSX elements and expressions', file: 'view.jsx', text: `// auth0\n${jsxExpressions(600)}` },
-  { name: '450 nested IIFEs in a Vue <script>', file: 'page.vue', text: `<template><p /></template>\n<script>\n// auth0\n${iifes(450)}</script>\n` },
-  { name: 'TypeScript past the native parser, 1,000 nested arrays', file: 'deep.ts', text: `// auth0\n/*${' '.repeat(NATIVE_MAX_CHARS)}*/\n${arrays(1000)}` },
-  { name: 'a Flow file (Babel), 100 nested async callbacks', file: 'flow-typed.js', text: `// @flow\n// auth0\n${asyncCallbacks(100)}` },
+  {
+    name: '450 nested IIFEs in a Vue <script>',
+    file: 'page.vue',
+    text: `<template><p /></template>\n<script>\n// auth0\n${iifes(450)}</script>\n`,
+  },
+  {
+    name: 'TypeScript past the native parser, 1,000 nested arrays',
+    file: 'deep.ts',
+    text: `// auth0\n/*${' '.repeat(NATIVE_MAX_CHARS)}*/\n${arrays(1000)}`,
+  },
+  {
+    name: 'a Flow file (Babel), 100 nested async callbacks',
+    file: 'flow-typed.js',
+    text: `// @flow\n// auth0\n${asyncCallbacks(100)}`,
+  },
 ];
 
 /** The good files beside every deep one: `colour.js` has only a needs-manual finding, so the run exits 0 without errors. */
@@ -49,7 +71,10 @@ function expectSkipped(run: CliResult, errors: readonly string[], analysed: read
   expect(run.status, run.stderr.slice(0, 2000)).toBe(1);
   const document = JSON.parse(run.stdout) as JsonDocument;
   expect(document.summary.errors).toBe(errors.length);
-  for (const file of errors) expect(run.stderr).toMatch(new RegExp(`^${file.replace(/\./g, '\\.')}: nested too deeply to analyse: skipped$`, 'm'));
+  for (const file of errors)
+    expect(run.stderr).toMatch(
+      new RegExp(`^${file.replace(/\./g, '\\.')}: nested too deeply to analyse: skipped$`, 'm'),
+    );
   for (const file of analysed) expect(document.findings.map((finding) => finding.file)).toContain(file);
 }
 
@@ -88,14 +113,26 @@ describe('nesting too deep', () => {
   it(`the reader thread of a run of ${READER_THREAD_FILES}+ files: deep candidates are skipped, the others analysed`, async () => {
     const directory = temporaryDirectory('nesting-reader');
     goodFiles(directory);
-    writeFiles(directory, Object.fromEntries(Array.from({ length: READER_THREAD_FILES }, (_, index) => [`lib/module${index}.js`, `export const value${index} = ${index};\n`])));
+    writeFiles(
+      directory,
+      Object.fromEntries(
+        Array.from({ length: READER_THREAD_FILES }, (_, index) => [
+          `lib/module${index}.js`,
+          `export const value${index} = ${index};\n`,
+        ]),
+      ),
+    );
     writeFiles(directory, {
       'deep/if-blocks.js': `// auth0\n${READER_SCREENED}${ifBlocks(2000)}`,
       'deep/iife.js': `// auth0\n${READER_SCREENED}${iifes(300)}`,
       'deep/methods.js': `// auth0\n${READER_SCREENED}${objectMethods(300)}`,
       'realistic.js': nestedFlow(MAX_NESTING, READER_SCREENED),
     });
-    expectSkipped(await cli(['scan', '--format', 'json'], directory), ['deep/if-blocks.js', 'deep/iife.js', 'deep/methods.js'], ['colour.js', 'realistic.js']);
+    expectSkipped(
+      await cli(['scan', '--format', 'json'], directory),
+      ['deep/if-blocks.js', 'deep/iife.js', 'deep/methods.js'],
+      ['colour.js', 'realistic.js'],
+    );
   });
 
   it(`realistic nesting, ${MAX_NESTING} levels (${MAX_FLOW_NESTING} in a Flow file), is analysed in every kind of file`, async () => {
@@ -114,6 +151,10 @@ describe('nesting too deep', () => {
     expect(run.stderr).toBe('');
     const document = JSON.parse(run.stdout) as JsonDocument;
     expect(document.summary.errors).toBe(0);
-    for (const file of Object.keys(files)) expect(document.findings.some((finding) => finding.file === file && finding.certainty === 'proven'), file).toBe(true);
+    for (const file of Object.keys(files))
+      expect(
+        document.findings.some((finding) => finding.file === file && finding.certainty === 'proven'),
+        file,
+      ).toBe(true);
   });
 });

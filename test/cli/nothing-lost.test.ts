@@ -9,7 +9,17 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, cli, ensureBuilt, git, hashTree, ID_TOKEN_FLOW, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  BIN,
+  cli,
+  ensureBuilt,
+  git,
+  hashTree,
+  ID_TOKEN_FLOW,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 
 const UNPRIVILEGED = 65534;
 const runsAsRoot = process.getuid?.() === 0;
@@ -39,14 +49,23 @@ function leftovers(directory: string): string[] {
 /** Why the CLI cannot run as the unprivileged user here, if it cannot. */
 function cannotRunUnprivileged(): string | undefined {
   if (!runsAsRoot) return 'not root: the tests run the CLI as this user, who cannot own files for another';
-  const reach = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { uid: UNPRIVILEGED, gid: UNPRIVILEGED });
+  const reach = spawnSync(
+    process.execPath,
+    ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`],
+    { uid: UNPRIVILEGED, gid: UNPRIVILEGED },
+  );
   return reach.status === 0 ? undefined : `the unprivileged user (${UNPRIVILEGED}) cannot read this checkout`;
 }
 
 /** Extended attributes through Python (Node has no API for them); undefined when not available here. */
 function xattr(file: string, value?: string): string | undefined {
-  const script = value === undefined ? 'import os,sys; print(os.getxattr(sys.argv[1], "user.origin").decode())' : 'import os,sys; os.setxattr(sys.argv[1], "user.origin", sys.argv[2].encode())';
-  const result = spawnSync('python3', ['-c', script, file, ...(value === undefined ? [] : [value])], { encoding: 'utf8' });
+  const script =
+    value === undefined
+      ? 'import os,sys; print(os.getxattr(sys.argv[1], "user.origin").decode())'
+      : 'import os,sys; os.setxattr(sys.argv[1], "user.origin", sys.argv[2].encode())';
+  const result = spawnSync('python3', ['-c', script, file, ...(value === undefined ? [] : [value])], {
+    encoding: 'utf8',
+  });
   return result.status === 0 ? result.stdout.trim() : undefined;
 }
 
@@ -72,7 +91,13 @@ describe('nothing lost', () => {
     expect(result.status, result.stderr).toBe(0);
     const after = fs.statSync(file);
     expect(read(directory, 'src/app.js')).toContain('authResult.accessToken');
-    expect({ ino: after.ino, mode: after.mode, nlink: after.nlink, uid: after.uid, gid: after.gid }).toEqual({ ino: before.ino, mode: before.mode, nlink: 2, uid: before.uid, gid: before.gid });
+    expect({ ino: after.ino, mode: after.mode, nlink: after.nlink, uid: after.uid, gid: after.gid }).toEqual({
+      ino: before.ino,
+      mode: before.mode,
+      nlink: 2,
+      uid: before.uid,
+      gid: before.gid,
+    });
     expect(read(directory, 'app-link.txt')).toBe(read(directory, 'src/app.js'));
     if (hasXattr) expect(xattr(file)).toBe('kept');
     expect(leftovers(directory)).toEqual([]);
@@ -102,22 +127,32 @@ describe('nothing lost', () => {
     expect(leftovers(directory)).toEqual([]);
   });
 
-  it.skipIf(cannotRunUnprivileged() !== undefined)('another user: a file owned by root in a directory the user may write is reported, not replaced', async () => {
-    const directory = temporaryDirectory('other-owner');
-    writeFiles(directory, { 'src/root-owned.js': ID_TOKEN_FLOW, 'src/own.js': ID_TOKEN_FLOW.replace("'abc'", "'def'") });
-    for (const entry of [directory, path.join(directory, 'src'), path.join(directory, 'src/own.js')]) fs.chownSync(entry, UNPRIVILEGED, UNPRIVILEGED);
-    fs.chmodSync(path.join(directory, 'src/root-owned.js'), 0o644);
-    const result = await cli(['migrate', '--force'], directory, {}, { uid: UNPRIVILEGED, gid: UNPRIVILEGED });
-    expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^src\/root-owned\.js: not written: this user may not write it \(EACCES\)/m);
-    const stat = fs.statSync(path.join(directory, 'src/root-owned.js'));
-    expect([stat.uid, read(directory, 'src/root-owned.js')]).toEqual([0, ID_TOKEN_FLOW]);
-    expect(read(directory, 'src/own.js')).toContain('authResult.accessToken');
-  });
+  it.skipIf(cannotRunUnprivileged() !== undefined)(
+    'another user: a file owned by root in a directory the user may write is reported, not replaced',
+    async () => {
+      const directory = temporaryDirectory('other-owner');
+      writeFiles(directory, {
+        'src/root-owned.js': ID_TOKEN_FLOW,
+        'src/own.js': ID_TOKEN_FLOW.replace("'abc'", "'def'"),
+      });
+      for (const entry of [directory, path.join(directory, 'src'), path.join(directory, 'src/own.js')])
+        fs.chownSync(entry, UNPRIVILEGED, UNPRIVILEGED);
+      fs.chmodSync(path.join(directory, 'src/root-owned.js'), 0o644);
+      const result = await cli(['migrate', '--force'], directory, {}, { uid: UNPRIVILEGED, gid: UNPRIVILEGED });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(/^src\/root-owned\.js: not written: this user may not write it \(EACCES\)/m);
+      const stat = fs.statSync(path.join(directory, 'src/root-owned.js'));
+      expect([stat.uid, read(directory, 'src/root-owned.js')]).toEqual([0, ID_TOKEN_FLOW]);
+      expect(read(directory, 'src/own.js')).toContain('authResult.accessToken');
+    },
+  );
 
   it('nothing outside the real paths of the arguments is written unless --write-through-symlinks', async () => {
     const outside = temporaryDirectory('outside');
-    writeFiles(outside, { 'linked-file.js': ID_TOKEN_FLOW, 'linked-dir/inner.js': ID_TOKEN_FLOW.replace("'abc'", "'def'") });
+    writeFiles(outside, {
+      'linked-file.js': ID_TOKEN_FLOW,
+      'linked-dir/inner.js': ID_TOKEN_FLOW.replace("'abc'", "'def'"),
+    });
     const directory = temporaryDirectory('inside');
     writeFiles(directory, { 'src/own.js': ID_TOKEN_FLOW.replace("'abc'", "'ghi'") });
     fs.symlinkSync(path.join(outside, 'linked-file.js'), path.join(directory, 'src/linked-file.js'));
@@ -126,7 +161,9 @@ describe('nothing lost', () => {
 
     const refused = await cli(['migrate', '--force'], directory);
     expect(refused.status).toBe(1);
-    expect(refused.stderr).toMatch(/^src\/linked-file\.js: not written: its real path .* lies outside the paths given .*--write-through-symlinks/m);
+    expect(refused.stderr).toMatch(
+      /^src\/linked-file\.js: not written: its real path .* lies outside the paths given .*--write-through-symlinks/m,
+    );
     expect(refused.stderr).toMatch(/^src\/linked-dir\/inner\.js: not written: its real path/m);
     expect(hashTree(outside)).toEqual(before);
     expect(read(directory, 'src/own.js')).toContain('authResult.accessToken');
@@ -139,7 +176,11 @@ describe('nothing lost', () => {
 
   it('the git check asks the repository that really holds each file: a dirty nested repository, and one reached through a link', async () => {
     const outer = temporaryDirectory('outer-repository');
-    writeFiles(outer, { 'src/app.js': ID_TOKEN_FLOW, 'nested/src/inner.js': ID_TOKEN_FLOW.replace("'abc'", "'def'"), 'nested/notes.md': 'notes\n' });
+    writeFiles(outer, {
+      'src/app.js': ID_TOKEN_FLOW,
+      'nested/src/inner.js': ID_TOKEN_FLOW.replace("'abc'", "'def'"),
+      'nested/notes.md': 'notes\n',
+    });
     const nested = path.join(outer, 'nested');
     git(nested, 'init', '-q');
     git(nested, 'add', '.');
@@ -176,7 +217,8 @@ describe('nothing lost', () => {
     const COUNT = 60;
     const directory = temporaryDirectory('concurrent');
     const files: Record<string, string> = {};
-    for (let index = 0; index < COUNT; index++) files[`src/flow-${index}.js`] = ID_TOKEN_FLOW.replace("'abc'", `'client-${index}'`);
+    for (let index = 0; index < COUNT; index++)
+      files[`src/flow-${index}.js`] = ID_TOKEN_FLOW.replace("'abc'", `'client-${index}'`);
     writeFiles(directory, files);
     const EDIT = '// saved by an editor\n';
     const edited = new Set<string>();
@@ -190,7 +232,10 @@ describe('nothing lost', () => {
       fs.renameSync(saved, path.join(directory, 'src', match[1]!));
     });
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, 'migrate', '--force'], { cwd: directory, env: { ...process.env, NO_COLOR: '1' } });
+      const child = spawn(process.execPath, [BIN, 'migrate', '--force'], {
+        cwd: directory,
+        env: { ...process.env, NO_COLOR: '1' },
+      });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       child.on('exit', (code) => resolve({ code, stderr }));
@@ -198,7 +243,8 @@ describe('nothing lost', () => {
     watcher.close();
     expect(edited.size).toBeGreaterThan(0);
     for (const name of edited) expect(read(directory, `src/${name}`), name).toMatch(/\/\/ saved by an editor\n$/);
-    const refused = result.stderr.match(/^src\/flow-\d+\.js: not written: (changed|replaced) on disk .*while migrating/gm) ?? [];
+    const refused =
+      result.stderr.match(/^src\/flow-\d+\.js: not written: (changed|replaced) on disk .*while migrating/gm) ?? [];
     expect(result.code).toBe(refused.length > 0 ? 1 : 0);
     expect(leftovers(directory)).toEqual([]);
   });
@@ -210,7 +256,9 @@ describe('nothing lost', () => {
     const result = await cli(['migrate', '--force'], directory);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/^src\/profile\.js: not written: it is read-only/m);
-    expect(result.stderr).toMatch(/^src\/auth\.js: not written: its flow continues in src\/profile\.js, which cannot be written/m);
+    expect(result.stderr).toMatch(
+      /^src\/auth\.js: not written: its flow continues in src\/profile\.js, which cannot be written/m,
+    );
     expect(read(directory, 'src/auth.js')).toBe(TWO_MODULE_FLOW['src/auth.js']);
     expect(read(directory, 'src/other.js')).toContain('authResult.accessToken');
 
@@ -222,7 +270,8 @@ describe('nothing lost', () => {
   });
 
   describe('backups left by a killed run', () => {
-    const backupName = (file: string, hash: string) => path.join(path.dirname(file), `.${path.basename(file)}.${hash}.auth0-tokens.tmp`);
+    const backupName = (file: string, hash: string) =>
+      path.join(path.dirname(file), `.${path.basename(file)}.${hash}.auth0-tokens.tmp`);
 
     it('one that says nothing the file does not is named by scan, removed by migrate; one that may hold the only old text is kept and holds its file back', async () => {
       const directory = temporaryDirectory('leftovers');
@@ -234,14 +283,22 @@ describe('nothing lost', () => {
       fs.writeFileSync(backupName(cut, 'bbbbbbbbbbbb'), 'var previous = 1;\n');
 
       const scan = await cli(['scan'], directory);
-      expect(scan.stderr).toMatch(/^src\/\.whole\.js\.a{12}\.auth0-tokens\.tmp: a backup left by an interrupted migrate; src\/whole\.js is whole, so the next migrate removes it$/m);
-      expect(scan.stdout + scan.stderr).toMatch(/src\/cut\.js.*backup src\/\.cut\.js\.b{12}\.auth0-tokens\.tmp left by an interrupted migrate is kept/);
+      expect(scan.stderr).toMatch(
+        /^src\/\.whole\.js\.a{12}\.auth0-tokens\.tmp: a backup left by an interrupted migrate; src\/whole\.js is whole, so the next migrate removes it$/m,
+      );
+      expect(scan.stdout + scan.stderr).toMatch(
+        /src\/cut\.js.*backup src\/\.cut\.js\.b{12}\.auth0-tokens\.tmp left by an interrupted migrate is kept/,
+      );
       expect(leftovers(directory)).toHaveLength(2);
 
       const migrate = await cli(['migrate', '--force'], directory);
       expect(migrate.status).toBe(1);
-      expect(migrate.stderr).toMatch(/^src\/\.whole\.js\.a{12}\.auth0-tokens\.tmp: removed a backup left by an interrupted migrate/m);
-      expect(migrate.stderr).toMatch(/^src\/cut\.js: not written: a backup left by an interrupted migrate is beside it/m);
+      expect(migrate.stderr).toMatch(
+        /^src\/\.whole\.js\.a{12}\.auth0-tokens\.tmp: removed a backup left by an interrupted migrate/m,
+      );
+      expect(migrate.stderr).toMatch(
+        /^src\/cut\.js: not written: a backup left by an interrupted migrate is beside it/m,
+      );
       expect(leftovers(directory)).toEqual(['src/.cut.js.bbbbbbbbbbbb.auth0-tokens.tmp']);
       expect(read(directory, 'src/whole.js')).toContain('authResult.accessToken');
       expect(read(directory, 'src/cut.js')).toBe(ID_TOKEN_FLOW.replace("'abc'", "'def'"));
@@ -251,7 +308,8 @@ describe('nothing lost', () => {
       const COUNT = 120;
       const directory = temporaryDirectory('sigkill');
       const files: Record<string, string> = {};
-      for (let index = 0; index < COUNT; index++) files[`src/flow-${index}.js`] = ID_TOKEN_FLOW.replace("'abc'", `'client-${index}'`);
+      for (let index = 0; index < COUNT; index++)
+        files[`src/flow-${index}.js`] = ID_TOKEN_FLOW.replace("'abc'", `'client-${index}'`);
       writeFiles(directory, files);
       await new Promise<void>((resolve) => {
         const child = spawn(process.execPath, [BIN, 'migrate', '--force', '-q'], { cwd: directory });
@@ -278,28 +336,31 @@ describe('nothing lost', () => {
     expect(Object.keys(hashTree(directory)).sort()).toEqual(['not-a-directory', 'src/app.js']);
   });
 
-  it.skipIf(!runsAsRoot)('a full disk leaves an existing report as it was and names it (root: a small tmpfs)', async () => {
-    const mount = temporaryDirectory('full-disk');
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]).status !== 0) return;
-    try {
-      const directory = temporaryDirectory('full-disk-app');
-      writeFiles(directory, { 'src/app.js': ID_TOKEN_FLOW });
-      const report = path.join(mount, 'report.md');
-      fs.writeFileSync(report, '# the previous report\n');
-      // Fill what is left of the disk.
-      const filler = fs.openSync(path.join(mount, 'filler'), 'w');
+  it.skipIf(!runsAsRoot)(
+    'a full disk leaves an existing report as it was and names it (root: a small tmpfs)',
+    async () => {
+      const mount = temporaryDirectory('full-disk');
+      if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]).status !== 0) return;
       try {
-        for (;;) fs.writeSync(filler, Buffer.alloc(4096, 1));
-      } catch {
-        fs.closeSync(filler);
+        const directory = temporaryDirectory('full-disk-app');
+        writeFiles(directory, { 'src/app.js': ID_TOKEN_FLOW });
+        const report = path.join(mount, 'report.md');
+        fs.writeFileSync(report, '# the previous report\n');
+        // Fill what is left of the disk.
+        const filler = fs.openSync(path.join(mount, 'filler'), 'w');
+        try {
+          for (;;) fs.writeSync(filler, Buffer.alloc(4096, 1));
+        } catch {
+          fs.closeSync(filler);
+        }
+        const result = await cli(['migrate', '--dry', '--report', report], directory);
+        expect(result.status).toBe(2);
+        expect(result.stderr).toContain(`cannot write ${report}: no space left on device (ENOSPC)`);
+        expect(fs.readFileSync(report, 'utf8')).toBe('# the previous report\n');
+        expect(fs.readdirSync(mount).sort()).toEqual(['filler', 'report.md']);
+      } finally {
+        spawnSync('umount', [mount]);
       }
-      const result = await cli(['migrate', '--dry', '--report', report], directory);
-      expect(result.status).toBe(2);
-      expect(result.stderr).toContain(`cannot write ${report}: no space left on device (ENOSPC)`);
-      expect(fs.readFileSync(report, 'utf8')).toBe('# the previous report\n');
-      expect(fs.readdirSync(mount).sort()).toEqual(['filler', 'report.md']);
-    } finally {
-      spawnSync('umount', [mount]);
-    }
-  });
+    },
+  );
 });

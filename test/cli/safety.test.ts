@@ -9,19 +9,45 @@ import path from 'node:path';
 import { Linter } from 'eslint';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src';
-import { ANY_USER_SCOPES, CURRENT_USER_SCOPES, findEndpoint, findSdkMethod, isAnyUserScope, isCurrentUserScope, OIDC_SCOPES, type HttpMethod } from '../../src/catalog';
-import { BIN, cli, type CliResult, ensureBuilt, hashTree, ID_TOKEN_FLOW, removeTemporaryDirectories, temporaryDirectory, writeFiles } from './cli-helpers';
+import {
+  ANY_USER_SCOPES,
+  CURRENT_USER_SCOPES,
+  findEndpoint,
+  findSdkMethod,
+  isAnyUserScope,
+  isCurrentUserScope,
+  OIDC_SCOPES,
+  type HttpMethod,
+} from '../../src/catalog';
+import {
+  BIN,
+  cli,
+  type CliResult,
+  ensureBuilt,
+  hashTree,
+  ID_TOKEN_FLOW,
+  removeTemporaryDirectories,
+  temporaryDirectory,
+  writeFiles,
+} from './cli-helpers';
 
 /** When to send the signal: after a delay, or after a number of file-system events in `src/` (the writes). */
 type Moment = { readonly afterMs: number } | { readonly afterWriteEvents: number };
 
 /** Runs `migrate` on `directory` and sends it `signal` at `moment`; resolves to how it ended. */
-function migrateStopped(directory: string, signal: NodeJS.Signals, moment: Moment): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+function migrateStopped(
+  directory: string,
+  signal: NodeJS.Signals,
+  moment: Moment,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
   const child = spawn(process.execPath, [BIN, 'migrate'], { cwd: directory, env: { ...process.env, NO_COLOR: '1' } });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let events = 0;
-  const watcher = 'afterWriteEvents' in moment ? fs.watch(path.join(directory, 'src'), () => ++events === moment.afterWriteEvents && child.kill(signal)) : undefined;
+  const watcher =
+    'afterWriteEvents' in moment
+      ? fs.watch(path.join(directory, 'src'), () => ++events === moment.afterWriteEvents && child.kill(signal))
+      : undefined;
   const timer = 'afterMs' in moment ? setTimeout(() => child.kill(signal), moment.afterMs) : undefined;
   return new Promise((resolve) =>
     child.on('exit', (code, ended) => {
@@ -38,10 +64,15 @@ function distinctFlows(count: number): Record<string, string> {
   for (let index = 0; index < count; index++) {
     const calls = [
       index % 2 === 0 ? '  management.getUser(authResult.idTokenPayload.sub, function () {});' : '',
-      index % 3 === 0 ? `  management.patchUserMetadata(authResult.idTokenPayload.sub, { visits: ${index} }, function () {});` : '',
-      index % 2 === 1 ? `  fetch('https://acme.auth0.com/api/v2/device-credentials/device-${index}', { method: 'DELETE', headers: { Authorization: 'Bearer ' + authResult.idToken } });` : '',
+      index % 3 === 0
+        ? `  management.patchUserMetadata(authResult.idTokenPayload.sub, { visits: ${index} }, function () {});`
+        : '',
+      index % 2 === 1
+        ? `  fetch('https://acme.auth0.com/api/v2/device-credentials/device-${index}', { method: 'DELETE', headers: { Authorization: 'Bearer ' + authResult.idToken } });`
+        : '',
     ].filter(Boolean);
-    files[`src/flow-${String(index).padStart(3, '0')}.js`] = `var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'client-${index}', responseType: 'id_token', scope: 'openid' });
+    files[`src/flow-${String(index).padStart(3, '0')}.js`] =
+      `var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'client-${index}', responseType: 'id_token', scope: 'openid' });
 webAuth.parseHash(function (err, authResult) {
   var management = new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken });
 ${calls.join('\n')}
@@ -69,7 +100,8 @@ describe('safety', () => {
       writeFiles(reference, originals);
       const result = await cli(['migrate'], reference);
       expect(result.status, result.stderr).toBe(0);
-      for (const file of Object.keys(originals)) migrated.set(file, fs.readFileSync(path.join(reference, file), 'utf8'));
+      for (const file of Object.keys(originals))
+        migrated.set(file, fs.readFileSync(path.join(reference, file), 'utf8'));
       expect(new Set(migrated.values()).size).toBe(COUNT);
     });
 
@@ -98,29 +130,40 @@ describe('safety', () => {
       expect(written).toBeLessThan(COUNT);
     });
 
-    it.each<Moment>([{ afterMs: 50 }, { afterMs: 400 }, { afterWriteEvents: 2 }, { afterWriteEvents: 60 }, { afterWriteEvents: 200 }, { afterWriteEvents: 420 }])(
-      'SIGINT %o: while analysing, while writing, or after the end',
-      async (moment) => {
-        const directory = temporaryDirectory('sigint');
-        writeFiles(directory, originals);
-        const ended = await migrateStopped(directory, 'SIGINT', moment);
-        const written = checkWhole(directory);
-        if (ended.code === 130) {
-          expect(ended.stderr).toMatch(new RegExp(`interrupted; ${COUNT - written} files? (were|was) left untouched`));
-          expect(written).toBeLessThan(COUNT);
-        } else if (ended.code === 0) expect(written).toBe(COUNT);
-        else {
-          // Outside the writes Node's default handler ends the process: before them nothing is written, after them all is.
-          expect(ended.signal).toBe('SIGINT');
-          expect([0, COUNT]).toContain(written);
-        }
-      },
-    );
+    it.each<Moment>([
+      { afterMs: 50 },
+      { afterMs: 400 },
+      { afterWriteEvents: 2 },
+      { afterWriteEvents: 60 },
+      { afterWriteEvents: 200 },
+      { afterWriteEvents: 420 },
+    ])('SIGINT %o: while analysing, while writing, or after the end', async (moment) => {
+      const directory = temporaryDirectory('sigint');
+      writeFiles(directory, originals);
+      const ended = await migrateStopped(directory, 'SIGINT', moment);
+      const written = checkWhole(directory);
+      if (ended.code === 130) {
+        expect(ended.stderr).toMatch(new RegExp(`interrupted; ${COUNT - written} files? (were|was) left untouched`));
+        expect(written).toBeLessThan(COUNT);
+      } else if (ended.code === 0) expect(written).toBe(COUNT);
+      else {
+        // Outside the writes Node's default handler ends the process: before them nothing is written, after them all is.
+        expect(ended.signal).toBe('SIGINT');
+        expect([0, COUNT]).toContain(written);
+      }
+    });
   });
 
   describe('the migrated scopes never include an any-user scope, nor exceed the derived and the kept OIDC/custom ones', () => {
     const CUSTOM_SCOPES = ['read:invoices', 'write:reports', 'admin', 'read:current_user_invoices'];
-    const DECLARABLE = [...OIDC_SCOPES, ...CURRENT_USER_SCOPES, ...ANY_USER_SCOPES.slice(0, 8), 'read:roles', 'read:logs', ...CUSTOM_SCOPES];
+    const DECLARABLE = [
+      ...OIDC_SCOPES,
+      ...CURRENT_USER_SCOPES,
+      ...ANY_USER_SCOPES.slice(0, 8),
+      'read:roles',
+      'read:logs',
+      ...CUSTOM_SCOPES,
+    ];
     const USER = 'authResult.idTokenPayload.sub';
     const bearer = "{ Authorization: 'Bearer ' + authResult.idToken }";
 
@@ -139,17 +182,44 @@ describe('safety', () => {
 
     const CALLS: readonly (() => Call)[] = [
       () => ({ code: `management.getUser(${USER}, done);`, scope: sdkScope('getUser') }),
-      () => ({ code: `management.patchUserMetadata(${USER}, { theme: 'dark' }, done);`, scope: sdkScope('patchUserMetadata') }),
+      () => ({
+        code: `management.patchUserMetadata(${USER}, { theme: 'dark' }, done);`,
+        scope: sdkScope('patchUserMetadata'),
+      }),
       () => ({ code: `management.linkUser(${USER}, secondaryIdToken, done);`, scope: sdkScope('linkUser') }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { headers: ${bearer} });`, scope: httpScope('GET', 'users/{id}') }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { method: 'PATCH', headers: ${bearer}, body: JSON.stringify({ user_metadata: { theme: 'dark' } }) });`, scope: httpScope('PATCH', 'users/{id}') }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/device-credentials/' + deviceId, { method: 'DELETE', headers: ${bearer} });`, scope: httpScope('DELETE', 'device-credentials/{id}') }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER} + '/multifactor/guardian', { method: 'DELETE', headers: ${bearer} });`, scope: httpScope('DELETE', 'users/{id}/multifactor/{provider}') }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { headers: ${bearer} });`,
+        scope: httpScope('GET', 'users/{id}'),
+      }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { method: 'PATCH', headers: ${bearer}, body: JSON.stringify({ user_metadata: { theme: 'dark' } }) });`,
+        scope: httpScope('PATCH', 'users/{id}'),
+      }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/device-credentials/' + deviceId, { method: 'DELETE', headers: ${bearer} });`,
+        scope: httpScope('DELETE', 'device-credentials/{id}'),
+      }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER} + '/multifactor/guardian', { method: 'DELETE', headers: ${bearer} });`,
+        scope: httpScope('DELETE', 'users/{id}/multifactor/{provider}'),
+      }),
       // Backend only: they justify no scope at all.
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { method: 'PATCH', headers: ${bearer}, body: JSON.stringify({ app_metadata: { plan: 'pro' } }) });`, scope: undefined }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users?q=' + query, { headers: ${bearer} });`, scope: httpScope('GET', 'users') }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { method: 'DELETE', headers: ${bearer} });`, scope: httpScope('DELETE', 'users/{id}') }),
-      () => ({ code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER} + '/roles', { headers: ${bearer} });`, scope: httpScope('GET', 'users/{id}/roles') }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { method: 'PATCH', headers: ${bearer}, body: JSON.stringify({ app_metadata: { plan: 'pro' } }) });`,
+        scope: undefined,
+      }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users?q=' + query, { headers: ${bearer} });`,
+        scope: httpScope('GET', 'users'),
+      }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER}, { method: 'DELETE', headers: ${bearer} });`,
+        scope: httpScope('DELETE', 'users/{id}'),
+      }),
+      () => ({
+        code: `fetch('https://acme.auth0.com/api/v2/users/' + ${USER} + '/roles', { headers: ${bearer} });`,
+        scope: httpScope('GET', 'users/{id}/roles'),
+      }),
     ];
 
     /** mulberry32: the same inputs on every run. */
@@ -214,17 +284,30 @@ ${calls.map((call) => `  ${call.code}`).join('\n')}
         const derived = new Set(
           input.calls.flatMap(({ scope }) => {
             if (scope !== 'update:current_user_metadata') return scope ? [scope] : [];
-            return metadataScope === 'both' ? [scope, 'create:current_user_metadata'] : metadataScope === 'create' ? ['create:current_user_metadata'] : [scope];
+            return metadataScope === 'both'
+              ? [scope, 'create:current_user_metadata']
+              : metadataScope === 'create'
+                ? ['create:current_user_metadata']
+                : [scope];
           }),
         );
         const kept = input.declared.filter((scope) => !isCurrentUserScope(scope) && !isAnyUserScope(scope));
         const why = `${input.file}\n${input.text}\n->\n${after}`;
         expect(scopes.filter(isAnyUserScope), why).toEqual([]);
-        expect(scopes.filter((scope) => !derived.has(scope) && !kept.includes(scope)), why).toEqual([]);
+        expect(
+          scopes.filter((scope) => !derived.has(scope) && !kept.includes(scope)),
+          why,
+        ).toEqual([]);
         // OIDC and custom scopes are kept as written, in their order.
-        expect(scopes.filter((scope) => kept.includes(scope)), why).toEqual(kept);
+        expect(
+          scopes.filter((scope) => kept.includes(scope)),
+          why,
+        ).toEqual(kept);
         // A credential switched to the access token reads one the login now asks for, for the Management API.
-        if (after.includes('authResult.accessToken')) expect(after, why).toMatch(/responseType: '(token id_token|id_token token)'.*audience: 'https:\/\/acme\.auth0\.com\/api\/v2\/'/);
+        if (after.includes('authResult.accessToken'))
+          expect(after, why).toMatch(
+            /responseType: '(token id_token|id_token token)'.*audience: 'https:\/\/acme\.auth0\.com\/api\/v2\/'/,
+          );
       }
       // Not vacuous: most logins had their scopes rewritten.
       expect(rewritten).toBeGreaterThan(inputs.length / 3);
@@ -232,10 +315,16 @@ ${calls.map((call) => `  ${call.code}`).join('\n')}
   });
 
   describe('a JWT pasted into the code is never printed in full', () => {
-    const base64url = (value: object | string) => Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
+    const base64url = (value: object | string) =>
+      Buffer.from(typeof value === 'string' ? value : JSON.stringify(value)).toString('base64url');
     const JWT = [
       base64url({ alg: 'RS256', typ: 'JWT', kid: 'test-key-1' }),
-      base64url({ iss: 'https://acme.auth0.com/', sub: 'auth0|5f7c8ec7', aud: 'https://acme.auth0.com/api/v2/', scope: 'read:users update:users' }),
+      base64url({
+        iss: 'https://acme.auth0.com/',
+        sub: 'auth0|5f7c8ec7',
+        aud: 'https://acme.auth0.com/api/v2/',
+        scope: 'read:users update:users',
+      }),
       createHash('sha256').update('not a real signature').digest('base64url'),
     ].join('.');
     const REDACTED = `${JWT.slice(0, 12)}…`;
@@ -262,12 +351,18 @@ webAuth.parseHash(function (err, authResult) {
       const report = (name: string) => path.join(reportDirectory, name);
       writeFiles(directory, { 'public/js/admin.js': ADMIN, 'public/js/login.js': ID_TOKEN_FLOW });
       const runs: Record<string, string[]> = {
-        ...Object.fromEntries(['text', 'json', 'markdown', 'github'].map((format) => [`scan ${format}`, ['scan', '--format', format]])),
+        ...Object.fromEntries(
+          ['text', 'json', 'markdown', 'github'].map((format) => [`scan ${format}`, ['scan', '--format', format]]),
+        ),
         'scan sarif': ['scan', '--format', 'sarif', '--output', report('scan.sarif')],
-        ...Object.fromEntries(['text', 'json', 'markdown'].map((format) => [`scopes ${format}`, ['scopes', '--format', format]])),
+        ...Object.fromEntries(
+          ['text', 'json', 'markdown'].map((format) => [`scopes ${format}`, ['scopes', '--format', format]]),
+        ),
         'migrate --dry': ['migrate', '--dry', '--report', report('dry.md')],
       };
-      const entries = await Promise.all(Object.entries(runs).map(async ([name, args]) => [name, await cli(args, directory)] as const));
+      const entries = await Promise.all(
+        Object.entries(runs).map(async ([name, args]) => [name, await cli(args, directory)] as const),
+      );
       Object.assign(outputs, Object.fromEntries(entries));
       outputs.migrate = await cli(['migrate', '--annotate', '--report', report('migration.json')], directory);
       outputs['migrate again'] = await cli(['migrate', '--report', report('again.md')], directory);
@@ -296,10 +391,16 @@ webAuth.parseHash(function (err, authResult) {
     });
 
     it('ESLint: the rules report the token redacted, in messages and suggestions', () => {
-      const messages = new Linter({ configType: 'flat' }).verify(ADMIN, [plugin.configs.strict as Linter.Config], 'public/js/admin.js');
+      const messages = new Linter({ configType: 'flat' }).verify(
+        ADMIN,
+        [plugin.configs.strict as Linter.Config],
+        'public/js/admin.js',
+      );
       expect(messages.length).toBeGreaterThan(2);
       expect(messages.filter((message) => message.fatal)).toEqual([]);
-      const printed = messages.flatMap((message) => [message.message, ...(message.suggestions ?? []).map((suggestion) => suggestion.desc)]).join('\n');
+      const printed = messages
+        .flatMap((message) => [message.message, ...(message.suggestions ?? []).map((suggestion) => suggestion.desc)])
+        .join('\n');
       expect(occurrences(printed)).toBe(0);
       expect(printed).toContain(REDACTED);
     });

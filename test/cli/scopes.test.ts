@@ -11,7 +11,10 @@ interface TokenRequest {
   audience: string | null;
   responseType: string | null;
   declaredScopes: string[];
-  requiredScopes: { scope: string; because: { file: string; line: number; via: string; method: string | null; path: string | null }[] }[];
+  requiredScopes: {
+    scope: string;
+    because: { file: string; line: number; via: string; method: string | null; path: string | null }[];
+  }[];
   missingScopes: string[];
   excessScopes: string[];
 }
@@ -26,7 +29,11 @@ describe('auth0-tokens scopes', () => {
   beforeAll(async () => {
     ensureBuilt();
     app = copyLegacyApp('scopes');
-    [text, json, markdown] = await Promise.all([cli(['scopes'], app), cli(['scopes', '--format', 'json'], app), cli(['scopes', '-f', 'markdown'], app)]);
+    [text, json, markdown] = await Promise.all([
+      cli(['scopes'], app),
+      cli(['scopes', '--format', 'json'], app),
+      cli(['scopes', '-f', 'markdown'], app),
+    ]);
   });
 
   it('json: the scan schema; each required scope names the call sites that justify it', () => {
@@ -37,7 +44,13 @@ describe('auth0-tokens scopes', () => {
     expect(auth).toMatchObject({ audience: null, responseType: 'id_token' });
     expect(auth.missingScopes).toEqual(expect.arrayContaining(['read:current_user']));
     const read = auth.requiredScopes.find((required) => required.scope === 'read:current_user')!;
-    expect(read.because).toContainEqual(expect.objectContaining({ file: 'public/js/auth.js', method: 'GET', path: expect.stringMatching(/users\/\{id\}$/) }));
+    expect(read.because).toContainEqual(
+      expect.objectContaining({
+        file: 'public/js/auth.js',
+        method: 'GET',
+        path: expect.stringMatching(/users\/\{id\}$/),
+      }),
+    );
   });
 
   it('text: audience, response type, declared, required with call sites, missing, excess; then the tenant checklist', () => {
@@ -50,7 +63,9 @@ describe('auth0-tokens scopes', () => {
     expect(request).toMatch(/^ {4}read:current_user\n {6}public\/js\/auth\.js:\d+ {2}\S.* {2}GET \S*users\/\{id\}$/m);
     expect(request).toMatch(/^ {2}missing: +.*read:current_user/m);
     expect(request).toMatch(/^ {2}excess: +/m);
-    expect(text.stdout).toMatch(/Tenant checklist\n {2}- Turn off "Allow ID Tokens for Management API v2 Authentication".*\n {2}- .*"Allow Skipping User Consent".*first-party.*consent dialog.*localhost.*\n {2}- A token holds one audience/);
+    expect(text.stdout).toMatch(
+      /Tenant checklist\n {2}- Turn off "Allow ID Tokens for Management API v2 Authentication".*\n {2}- .*"Allow Skipping User Consent".*first-party.*consent dialog.*localhost.*\n {2}- A token holds one audience/,
+    );
   });
 
   it('markdown: a section per token request with a scope table, and the checklist', () => {

@@ -1,6 +1,16 @@
 import rule from '../../rules/minimal-management-scopes';
 import { as, ruleTester } from '../rule-tester';
-import { cdnLock, ID_TOKEN_LOGIN, LINKING_LOCK, M2M_CLIENT_CREDENTIALS, M2M_FROM_BACKEND, needsManual, notJudged, TS_IMPORTS, tsLogin } from './shapes';
+import {
+  cdnLock,
+  ID_TOKEN_LOGIN,
+  LINKING_LOCK,
+  M2M_CLIENT_CREDENTIALS,
+  M2M_FROM_BACKEND,
+  needsManual,
+  notJudged,
+  TS_IMPORTS,
+  tsLogin,
+} from './shapes';
 
 /** A WebAuth client in `acme.auth0.com` with the given scope, and a parseHash callback making `calls` with its access token. */
 function webAuth(scope: string, calls: string): string {
@@ -19,9 +29,24 @@ const LINK_USER = '  management.linkUser(sub, secondaryIdToken, () => {});';
 
 ruleTester.run('minimal-management-scopes', rule, {
   valid: [
-    { name: 'a linking login that reassigns the shared lock variable: its openid scope is not judged', filename: as.js, options: needsManual, code: LINKING_LOCK },
-    { name: 'a machine-to-machine token read off the app backend carries no login scopes', filename: as.js, options: needsManual, code: M2M_FROM_BACKEND },
-    { name: "a client-credentials response's access_token carries no login scopes", filename: as.js, options: needsManual, code: M2M_CLIENT_CREDENTIALS },
+    {
+      name: 'a linking login that reassigns the shared lock variable: its openid scope is not judged',
+      filename: as.js,
+      options: needsManual,
+      code: LINKING_LOCK,
+    },
+    {
+      name: 'a machine-to-machine token read off the app backend carries no login scopes',
+      filename: as.js,
+      options: needsManual,
+      code: M2M_FROM_BACKEND,
+    },
+    {
+      name: "a client-credentials response's access_token carries no login scopes",
+      filename: as.js,
+      options: needsManual,
+      code: M2M_CLIENT_CREDENTIALS,
+    },
     {
       name: 'Lock 9 shown with a callback gets no access token, so no scope to set',
       filename: as.js,
@@ -41,10 +66,28 @@ lock.show({ authParams: { scope: 'openid' } }, function (err, profile, id_token)
 const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', responseType: 'token id_token', audience: 'https://api.acme.com', scope: 'openid read:orders' });
 webAuth.parseHash((err, authResult) => new auth0.Management({ domain: 'acme.auth0.com', token: authResult.accessToken }).getUser(authResult.idTokenPayload.sub, () => {}));`,
     },
-    { name: 'exactly the scope the calls need', filename: as.js, code: webAuth('openid profile read:current_user', GET_USER) },
-    { name: 'OIDC and custom scopes are kept as written', filename: as.js, code: webAuth('openid offline_access read:orders read:current_user', GET_USER) },
-    { name: 'metadataScope both: update and create', filename: as.js, options: [{ metadataScope: 'both' }], code: webAuth('openid create:current_user_metadata update:current_user_metadata', PATCH_METADATA) },
-    { name: 'metadataScope create', filename: as.js, options: [{ metadataScope: 'create' }], code: webAuth('openid create:current_user_metadata', PATCH_METADATA) },
+    {
+      name: 'exactly the scope the calls need',
+      filename: as.js,
+      code: webAuth('openid profile read:current_user', GET_USER),
+    },
+    {
+      name: 'OIDC and custom scopes are kept as written',
+      filename: as.js,
+      code: webAuth('openid offline_access read:orders read:current_user', GET_USER),
+    },
+    {
+      name: 'metadataScope both: update and create',
+      filename: as.js,
+      options: [{ metadataScope: 'both' }],
+      code: webAuth('openid create:current_user_metadata update:current_user_metadata', PATCH_METADATA),
+    },
+    {
+      name: 'metadataScope create',
+      filename: as.js,
+      options: [{ metadataScope: 'create' }],
+      code: webAuth('openid create:current_user_metadata', PATCH_METADATA),
+    },
     {
       name: 'current_user scopes with no Management call in this file are not judged',
       filename: as.ts,
@@ -94,7 +137,10 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
     {
       name: 'a backend-only PATCH (app_metadata) needs no current_user scope: another rule reports it',
       filename: as.js,
-      code: webAuth('openid', "  fetch('https://acme.auth0.com/api/v2/users/' + sub, { method: 'PATCH', headers: { Authorization: 'Bearer ' + authResult.accessToken }, body: JSON.stringify({ app_metadata: { plan: 'pro' } }) });"),
+      code: webAuth(
+        'openid',
+        "  fetch('https://acme.auth0.com/api/v2/users/' + sub, { method: 'PATCH', headers: { Authorization: 'Bearer ' + authResult.accessToken }, body: JSON.stringify({ app_metadata: { plan: 'pro' } }) });",
+      ),
     },
   ],
   invalid: [
@@ -107,7 +153,9 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
           messageId: 'missingScopes',
           line: 2,
           data: { scopes: 'update:current_user_metadata', because: 'PATCH /api/v2/users/{id}', review: '' },
-          suggestions: [{ messageId: 'setScopes', output: webAuth('openid profile update:current_user_metadata', PATCH_METADATA) }],
+          suggestions: [
+            { messageId: 'setScopes', output: webAuth('openid profile update:current_user_metadata', PATCH_METADATA) },
+          ],
         },
       ],
     },
@@ -118,8 +166,20 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
       errors: [
         {
           messageId: 'missingScopes',
-          data: { scopes: 'read:current_user update:current_user_identities update:current_user_metadata', because: 'PATCH /api/v2/users/{id}, POST /api/v2/users/{id}/identities, GET /api/v2/users/{id}', review: '' },
-          suggestions: [{ messageId: 'setScopes', output: webAuth('read:orders openid read:current_user update:current_user_identities update:current_user_metadata', [PATCH_METADATA, LINK_USER, GET_USER].join('\n')) }],
+          data: {
+            scopes: 'read:current_user update:current_user_identities update:current_user_metadata',
+            because: 'PATCH /api/v2/users/{id}, POST /api/v2/users/{id}/identities, GET /api/v2/users/{id}',
+            review: '',
+          },
+          suggestions: [
+            {
+              messageId: 'setScopes',
+              output: webAuth(
+                'read:orders openid read:current_user update:current_user_identities update:current_user_metadata',
+                [PATCH_METADATA, LINK_USER, GET_USER].join('\n'),
+              ),
+            },
+          ],
         },
       ],
     },
@@ -140,7 +200,10 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
       filename: as.js,
       code: webAuth('openid update:current_user_identities', GET_USER),
       errors: [
-        { messageId: 'missingScopes', suggestions: [{ messageId: 'setScopes', output: webAuth('openid read:current_user', GET_USER) }] },
+        {
+          messageId: 'missingScopes',
+          suggestions: [{ messageId: 'setScopes', output: webAuth('openid read:current_user', GET_USER) }],
+        },
         { messageId: 'unusedScopes', suggestions: [] },
       ],
     },
@@ -148,25 +211,47 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
       name: 'an any-user scope is not what a browser token gets: replaced by the current_user scope',
       filename: as.js,
       code: webAuth('openid read:users', GET_USER),
-      errors: [{ messageId: 'missingScopes', suggestions: [{ messageId: 'setScopes', output: webAuth('openid read:current_user', GET_USER) }] }],
+      errors: [
+        {
+          messageId: 'missingScopes',
+          suggestions: [{ messageId: 'setScopes', output: webAuth('openid read:current_user', GET_USER) }],
+        },
+      ],
     },
     {
       name: 'a scope whose separator is an escaped line break: the scope is missing, and no edit may rewrite the escape',
       filename: as.js,
       code: webAuth(String.raw`openid\nprofile`, GET_USER),
-      errors: [{ messageId: 'missingScopes', data: { scopes: 'read:current_user', because: 'GET /api/v2/users/{id}', review: '' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'missingScopes',
+          data: { scopes: 'read:current_user', because: 'GET /api/v2/users/{id}', review: '' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'commas are not separators',
       filename: as.js,
       code: webAuth('openid,read:current_user', GET_USER),
-      errors: [{ messageId: 'malformedScope', data: { scope: 'openid,read:current_user', review: '' }, suggestions: [{ messageId: 'normaliseScope', output: webAuth('openid read:current_user', GET_USER) }] }],
+      errors: [
+        {
+          messageId: 'malformedScope',
+          data: { scope: 'openid,read:current_user', review: '' },
+          suggestions: [{ messageId: 'normaliseScope', output: webAuth('openid read:current_user', GET_USER) }],
+        },
+      ],
     },
     {
       name: 'extra spaces are written as one',
       filename: as.js,
       code: webAuth('openid  profile', GET_USER),
-      errors: [{ messageId: 'missingScopes', suggestions: [{ messageId: 'setScopes', output: webAuth('openid profile read:current_user', GET_USER) }] }],
+      errors: [
+        {
+          messageId: 'missingScopes',
+          suggestions: [{ messageId: 'setScopes', output: webAuth('openid profile read:current_user', GET_USER) }],
+        },
+      ],
     },
     {
       name: 'metadataScope create',
@@ -174,7 +259,13 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
       options: [{ metadataScope: 'create' }],
       code: webAuth('openid update:current_user_metadata', PATCH_METADATA),
       errors: [
-        { messageId: 'missingScopes', data: { scopes: 'create:current_user_metadata', because: 'PATCH /api/v2/users/{id}', review: '' }, suggestions: [{ messageId: 'setScopes', output: webAuth('openid create:current_user_metadata', PATCH_METADATA) }] },
+        {
+          messageId: 'missingScopes',
+          data: { scopes: 'create:current_user_metadata', because: 'PATCH /api/v2/users/{id}', review: '' },
+          suggestions: [
+            { messageId: 'setScopes', output: webAuth('openid create:current_user_metadata', PATCH_METADATA) },
+          ],
+        },
         { messageId: 'unusedScopes', suggestions: [] },
       ],
     },
@@ -183,7 +274,18 @@ fetch('https://acme.auth0.com/api/v2/users/' + result.idTokenPayload.sub, { head
       filename: as.js,
       options: [{ metadataScope: 'both' }],
       code: webAuth('openid update:current_user_metadata', PATCH_METADATA),
-      errors: [{ messageId: 'missingScopes', data: { scopes: 'create:current_user_metadata', because: 'PATCH /api/v2/users/{id}', review: '' }, suggestions: [{ messageId: 'setScopes', output: webAuth('openid update:current_user_metadata create:current_user_metadata', PATCH_METADATA) }] }],
+      errors: [
+        {
+          messageId: 'missingScopes',
+          data: { scopes: 'create:current_user_metadata', because: 'PATCH /api/v2/users/{id}', review: '' },
+          suggestions: [
+            {
+              messageId: 'setScopes',
+              output: webAuth('openid update:current_user_metadata create:current_user_metadata', PATCH_METADATA),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'raw fetch calls: unlinking and device credentials',
@@ -200,7 +302,12 @@ webAuth.checkSession({}, (err, result) => {
         {
           messageId: 'missingScopes',
           line: 3,
-          data: { scopes: 'update:current_user_identities delete:current_user_device_credentials', because: 'DELETE /api/v2/users/{id}/identities/{provider}/{user_id}, DELETE /api/v2/device-credentials/{id}', review: '' },
+          data: {
+            scopes: 'update:current_user_identities delete:current_user_device_credentials',
+            because:
+              'DELETE /api/v2/users/{id}/identities/{provider}/{user_id}, DELETE /api/v2/device-credentials/{id}',
+            review: '',
+          },
           suggestions: [
             {
               messageId: 'setScopes',
@@ -560,7 +667,10 @@ export const me = (sub: string) => fetch('https://acme.auth0.com/api/v2/users/' 
       name: 'a Management path the code computes: scopes cannot be derived',
       filename: as.js,
       options: [{ reportNeedsManual: true }],
-      code: webAuth('openid', "  fetch('https://acme.auth0.com/api/v2/' + resource, { headers: { Authorization: 'Bearer ' + authResult.accessToken } });"),
+      code: webAuth(
+        'openid',
+        "  fetch('https://acme.auth0.com/api/v2/' + resource, { headers: { Authorization: 'Bearer ' + authResult.accessToken } });",
+      ),
       errors: [{ messageId: 'unknownEndpoint', data: { review: ' (needs manual review)' } }],
     },
     {
@@ -572,7 +682,12 @@ export const me = (sub: string) => fetch('https://acme.auth0.com/api/v2/users/' 
           messageId: 'missingScopes',
           line: 2,
           data: { scopes: 'read:current_user', because: 'GET /api/v2/users/{id}', review: '' },
-          suggestions: [{ messageId: 'setScopes', output: cdnLock(", { auth: { params: { scope: 'openid profile email read:current_user' } } }", 'idToken') }],
+          suggestions: [
+            {
+              messageId: 'setScopes',
+              output: cdnLock(", { auth: { params: { scope: 'openid profile email read:current_user' } } }", 'idToken'),
+            },
+          ],
         },
       ],
     },
@@ -611,7 +726,12 @@ lock.on('authenticated', function (authResult) {
           messageId: 'missingScopes' as const,
           line: imports.split('\n').length + 2,
           data: { scopes: 'read:current_user', because: 'GET /api/v2/users/{id}', review: '' },
-          suggestions: [{ messageId: 'setScopes' as const, output: tsLogin(imports, management, { options: ", scope: 'openid profile email read:current_user'" }) }],
+          suggestions: [
+            {
+              messageId: 'setScopes' as const,
+              output: tsLogin(imports, management, { options: ", scope: 'openid profile email read:current_user'" }),
+            },
+          ],
         },
       ],
     })),
@@ -619,7 +739,21 @@ lock.on('authenticated', function (authResult) {
       name: 'the ID-token login of the not-judged cases is reported in application code',
       filename: 'src/profile.js',
       code: ID_TOKEN_LOGIN,
-      errors: [{ messageId: 'missingScopes', line: 2, suggestions: [{ messageId: 'setScopes', output: ID_TOKEN_LOGIN.replace("responseType: 'id_token'", "responseType: 'id_token', scope: 'openid profile email read:current_user'") }] }],
+      errors: [
+        {
+          messageId: 'missingScopes',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'setScopes',
+              output: ID_TOKEN_LOGIN.replace(
+                "responseType: 'id_token'",
+                "responseType: 'id_token', scope: 'openid profile email read:current_user'",
+              ),
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -67,7 +67,18 @@ export const LoginButton = () => {
   const { loginWithRedirect } = useAuth0();
   return <button onClick={() => loginWithRedirect({ authorizationParams: { scope: 'read:users' } })}>Log in</button>;
 };`,
-      errors: [{ messageId: 'anyUserScopeUnknownAudience', line: 5, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'anyUserScopeUnknownAudience',
+          line: 5,
+          data: {
+            scopes: 'read:users',
+            replacement: 'the current_user scopes the calls need',
+            review: ' (needs manual review)',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'an audience the code builds from the environment may be the app API: needs-manual, no suggestion',
@@ -76,7 +87,18 @@ export const LoginButton = () => {
       code: `
 import { Auth0Provider } from '@auth0/auth0-react';
 export const Root = () => <Auth0Provider domain="acme.auth0.com" clientId="abc" authorizationParams={{ audience: \`https://\${process.env.REACT_APP_API}\`, scope: 'openid read:users' }} />;`,
-      errors: [{ messageId: 'anyUserScopeUnknownAudience', line: 3, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'anyUserScopeUnknownAudience',
+          line: 3,
+          data: {
+            scopes: 'read:users',
+            replacement: 'the current_user scopes the calls need',
+            review: ' (needs manual review)',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'auth0-angular v1 in @NgModule: reported; no calls in view, so no replacement to offer',
@@ -88,7 +110,18 @@ import { AuthModule } from '@auth0/auth0-angular';
   imports: [AuthModule.forRoot({ domain: 'acme.auth0.com', clientId: 'abc', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:users update:users' })],
 })
 export class AppModule {}`,
-      errors: [{ messageId: 'anyUserScope', line: 5, data: { scopes: 'read:users update:users', replacement: 'the current_user scopes the calls need', review: '' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'anyUserScope',
+          line: 5,
+          data: {
+            scopes: 'read:users update:users',
+            replacement: 'the current_user scopes the calls need',
+            review: '',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'auth0.js with the calls in view: the current_user scope replaces it',
@@ -226,7 +259,11 @@ fetch('https://acme.auth0.com/api/v2/users/' + sub, { method: 'PATCH', headers: 
       errors: [
         {
           messageId: 'anyUserScope',
-          data: { scopes: 'update:users', replacement: 'create:current_user_metadata update:current_user_metadata', review: '' },
+          data: {
+            scopes: 'update:users',
+            replacement: 'create:current_user_metadata update:current_user_metadata',
+            review: '',
+          },
           suggestions: [
             {
               messageId: 'setScopes',
@@ -247,6 +284,13 @@ const express = require('express');
 module.exports = () => fetch('https://acme.auth0.com/oauth/token', { method: 'POST', body: JSON.stringify({ grant_type: 'password', username: 'u', password: 'p', scope: 'openid read:users' }) });`,
       errors: [{ messageId: 'anyUserScope', suggestions: [] }],
     },
-    ...browser(READ_USERS_LOGIN, [{ messageId: 'anyUserScope' as const, line: 3, data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: '' }, suggestions: [] }]),
+    ...browser(READ_USERS_LOGIN, [
+      {
+        messageId: 'anyUserScope' as const,
+        line: 3,
+        data: { scopes: 'read:users', replacement: 'the current_user scopes the calls need', review: '' },
+        suggestions: [],
+      },
+    ]),
   ],
 });

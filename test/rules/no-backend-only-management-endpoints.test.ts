@@ -4,8 +4,10 @@ import { browser, notBrowser } from './shapes';
 
 const proven = { review: '' };
 const review = { review: ' (needs manual review)' };
-const patchReason = (keys: string) => `the body changes ${keys}; a current-user token may only change \`user_metadata\``;
-const linkReason = 'the body names the secondary account by `provider`/`user_id`; a current-user token may only link with its ID token in `link_with`';
+const patchReason = (keys: string) =>
+  `the body changes ${keys}; a current-user token may only change \`user_metadata\``;
+const linkReason =
+  'the body names the secondary account by `provider`/`user_id`; a current-user token may only link with its ID token in `link_with`';
 
 /** A user search: browser-only finding. */
 const USER_SEARCH = `
@@ -136,7 +138,13 @@ fetch(\`https://\${AUTH0_DOMAIN}/api/v2/users?q=\${encodeURIComponent(query)}&se
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 2, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 2,
+          data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven },
+        },
+      ],
     },
     // Users by email, through axios and an axios instance with a baseURL.
     {
@@ -150,7 +158,13 @@ export async function findByEmail(email: string) {
 `,
       filename: as.ts,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 5, data: { call: 'GET /api/v2/users-by-email', scope: 'read:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 5,
+          data: { call: 'GET /api/v2/users-by-email', scope: 'read:users', ...proven },
+        },
+      ],
     },
     // Create a user (jQuery shorthand) and delete one (AngularJS config form).
     {
@@ -158,7 +172,13 @@ export async function findByEmail(email: string) {
 $.post('https://acme.auth0.com/api/v2/users', { email: email, connection: 'Username-Password-Authentication' });
 `,
       filename: as.js,
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 2, data: { call: 'POST /api/v2/users', scope: 'create:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 2,
+          data: { call: 'POST /api/v2/users', scope: 'create:users', ...proven },
+        },
+      ],
     },
     {
       code: `
@@ -169,7 +189,13 @@ angular.module('admin').service('Users', function ($http) {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 4, data: { call: 'DELETE /api/v2/users/{id}', scope: 'delete:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 4,
+          data: { call: 'DELETE /api/v2/users/{id}', scope: 'delete:users', ...proven },
+        },
+      ],
     },
     // Roles (superagent chain) and permissions (browser-request).
     {
@@ -179,7 +205,13 @@ request.get(\`https://acme.auth0.com/api/v2/users/\${id}/roles\`).set('Authoriza
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'GET /api/v2/users/{id}/roles', scope: 'read:roles read:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 3,
+          data: { call: 'GET /api/v2/users/{id}/roles', scope: 'read:roles read:users', ...proven },
+        },
+      ],
     },
     {
       code: `
@@ -188,7 +220,13 @@ request({ method: 'POST', url: 'https://' + AUTH0_DOMAIN + '/api/v2/users/' + id
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'POST /api/v2/users/{id}/permissions', scope: 'update:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 3,
+          data: { call: 'POST /api/v2/users/{id}/permissions', scope: 'update:users', ...proven },
+        },
+      ],
     },
     // superagent called as a function, and vue-resource's this.$http with a `body`.
     {
@@ -198,7 +236,13 @@ superagent('https://acme.auth0.com/api/v2/users?q=' + encodeURIComponent(query),
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 3,
+          data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven },
+        },
+      ],
     },
     {
       code: `
@@ -212,7 +256,13 @@ export default {
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyBody', line: 5, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyBody',
+          line: 5,
+          data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven },
+        },
+      ],
     },
     // Logs through XMLHttpRequest.
     {
@@ -223,7 +273,13 @@ xhr.setRequestHeader('Authorization', 'Bearer ' + token);
 xhr.send();
 `,
       filename: as.js,
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'GET /api/v2/logs', scope: 'read:logs', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 3,
+          data: { call: 'GET /api/v2/logs', scope: 'read:logs', ...proven },
+        },
+      ],
     },
     // Device credentials list through Angular's HttpClient.
     {
@@ -241,7 +297,13 @@ export class DevicesService {
 }
 `,
       filename: as.ts,
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 10, data: { call: 'GET /api/v2/device-credentials', scope: 'read:device_credentials', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 10,
+          data: { call: 'GET /api/v2/device-credentials', scope: 'read:device_credentials', ...proven },
+        },
+      ],
     },
     // PATCH bodies beyond user_metadata.
     {
@@ -254,7 +316,13 @@ fetch('https://acme.auth0.com/api/v2/users/' + id, {
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyBody', line: 2, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyBody',
+          line: 2,
+          data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven },
+        },
+      ],
     },
     {
       code: `
@@ -264,14 +332,26 @@ axios({ method: 'patch', url: \`https://\${AUTH0_DOMAIN}/api/v2/users/\${id}\`, 
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyBody', line: 4, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`name`, `picture`'), ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyBody',
+          line: 4,
+          data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`name`, `picture`'), ...proven },
+        },
+      ],
     },
     {
       code: `
 jQuery.ajax('https://acme.auth0.com/api/v2/users/' + id, { method: 'PATCH', data: JSON.stringify({ email: email }), contentType: 'application/json' });
 `,
       filename: as.js,
-      errors: [{ messageId: 'backendOnlyBody', line: 2, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`email`'), ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyBody',
+          line: 2,
+          data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`email`'), ...proven },
+        },
+      ],
     },
     // Linking by provider + user_id instead of link_with.
     {
@@ -281,7 +361,13 @@ xhr.open('POST', \`https://\${AUTH0_DOMAIN}/api/v2/users/\${primary}/identities\
 xhr.send(JSON.stringify({ provider: 'google-oauth2', user_id: secondaryId }));
 `,
       filename: as.js,
-      errors: [{ messageId: 'backendOnlyBody', line: 3, data: { call: 'POST /api/v2/users/{id}/identities', reason: linkReason, ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyBody',
+          line: 3,
+          data: { call: 'POST /api/v2/users/{id}/identities', reason: linkReason, ...proven },
+        },
+      ],
     },
     // A method the code computes, on a path no current-user token can call with any method.
     {
@@ -290,7 +376,15 @@ $.ajax({ url: 'https://acme.auth0.com/api/v2/users/' + id + '/roles', type: verb
 `,
       filename: as.js,
       errors: [
-        { messageId: 'backendOnlyEndpoint', line: 2, data: { call: '? /api/v2/users/{}/roles', scope: 'read:roles read:users or create:role_members or delete:role_members', ...proven } },
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 2,
+          data: {
+            call: '? /api/v2/users/{}/roles',
+            scope: 'read:roles read:users or create:role_members or delete:role_members',
+            ...proven,
+          },
+        },
       ],
     },
     // An endpoint outside the catalog, reported for review when asked.
@@ -309,7 +403,13 @@ const management = new auth0.Management({ domain: 'acme.auth0.com', token: acces
 management.patchUserAttributes(userId, { app_metadata: { plan: 'pro' } }, done);
 `,
       filename: as.js,
-      errors: [{ messageId: 'backendOnlyBody', line: 3, data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyBody',
+          line: 3,
+          data: { call: 'PATCH /api/v2/users/{id}', reason: patchReason('`app_metadata`'), ...proven },
+        },
+      ],
     },
     // JSX: a React component that lists users.
     {
@@ -329,7 +429,13 @@ export function UserList() {
 }
 `,
       filename: as.jsx,
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 10, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 10,
+          data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven },
+        },
+      ],
     },
     // TSX: deleting the account from a settings page.
     {
@@ -342,7 +448,13 @@ export function DeleteAccount({ userId, token }: { userId: string; token: string
 }
 `,
       filename: as.tsx,
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 5, data: { call: 'DELETE /api/v2/users/{id}', scope: 'delete:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 5,
+          data: { call: 'DELETE /api/v2/users/{id}', scope: 'delete:users', ...proven },
+        },
+      ],
     },
     // `environment: 'browser'` reports a file that looks like a server file.
     {
@@ -352,8 +464,20 @@ module.exports = () => request.get({ uri: 'https://acme.auth0.com/api/v2/users',
 `,
       filename: as.js,
       options: [{ environment: 'browser' }],
-      errors: [{ messageId: 'backendOnlyEndpoint', line: 3, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }],
+      errors: [
+        {
+          messageId: 'backendOnlyEndpoint',
+          line: 3,
+          data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven },
+        },
+      ],
     },
-    ...browser(USER_SEARCH, [{ messageId: 'backendOnlyEndpoint' as const, line: 3, data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven } }]),
+    ...browser(USER_SEARCH, [
+      {
+        messageId: 'backendOnlyEndpoint' as const,
+        line: 3,
+        data: { call: 'GET /api/v2/users', scope: 'read:users', ...proven },
+      },
+    ]),
   ],
 });

@@ -1,9 +1,20 @@
 import * as espree from 'espree';
 import rule from '../../rules/no-id-token-for-management-api';
 import { as, ruleTester } from '../rule-tester';
-import { cdnLock, ID_TOKEN_LOGIN, LINKING_LOCK, M2M_CLIENT_CREDENTIALS, M2M_FROM_BACKEND, needsManual, notJudged, TS_IMPORTS, tsLogin } from './shapes';
+import {
+  cdnLock,
+  ID_TOKEN_LOGIN,
+  LINKING_LOCK,
+  M2M_CLIENT_CREDENTIALS,
+  M2M_FROM_BACKEND,
+  needsManual,
+  notJudged,
+  TS_IMPORTS,
+  tsLogin,
+} from './shapes';
 
-const MIGRATED_LOGIN = "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'";
+const MIGRATED_LOGIN =
+  "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'";
 
 /** A parseHash callback that reads the user with `token`, after a login with these options (and `before` above it). */
 const profileAfter = (loginOptions: string, token = 'idToken', before = ''): string => `${before}
@@ -37,7 +48,7 @@ const untraced = { review: ' (needs manual review)' };
 ruleTester.run('no-id-token-for-management-api', rule, {
   valid: [
     {
-      name: "a cached client-credentials token (a let cleared with null, a helper that returns null on failure) is traced as an access token",
+      name: 'a cached client-credentials token (a let cleared with null, a helper that returns null on failure) is traced as an access token',
       filename: as.ts,
       options: needsManual,
       code: `
@@ -56,8 +67,18 @@ export async function load(id: string) {
 }`,
     },
     { name: 'untraced credential: needs-manual, so silent by default', filename: as.js, code: UNTRACED },
-    { name: 'untraced credential in server code (imports express): not reported', filename: as.js, options: needsManual, code: `\nimport express from 'express';${UNTRACED}` },
-    { name: 'untraced credential in a Next.js API route: not reported', filename: 'pages/api/user.js', options: needsManual, code: UNTRACED },
+    {
+      name: 'untraced credential in server code (imports express): not reported',
+      filename: as.js,
+      options: needsManual,
+      code: `\nimport express from 'express';${UNTRACED}`,
+    },
+    {
+      name: 'untraced credential in a Next.js API route: not reported',
+      filename: 'pages/api/user.js',
+      options: needsManual,
+      code: UNTRACED,
+    },
     {
       name: 'node-auth0 ManagementClient with client credentials: its token is a machine-to-machine one, not untraced',
       filename: as.js,
@@ -85,11 +106,30 @@ export function load(id, t) {
   return fetch('https://acme.auth0.com/api/v2/users/' + id, { headers: { Authorization: \`\${t.token_type} \${t.access_token}\` } });
 }`,
     },
-    { name: 'a linking login that reassigns the shared lock variable: its ID token only goes into link_with', filename: as.js, options: needsManual, code: LINKING_LOCK },
-    { name: 'a machine-to-machine token read off the app backend is an access token', filename: as.js, options: needsManual, code: M2M_FROM_BACKEND },
-    { name: "a client-credentials response's access_token is an access token", filename: as.js, options: needsManual, code: M2M_CLIENT_CREDENTIALS },
+    {
+      name: 'a linking login that reassigns the shared lock variable: its ID token only goes into link_with',
+      filename: as.js,
+      options: needsManual,
+      code: LINKING_LOCK,
+    },
+    {
+      name: 'a machine-to-machine token read off the app backend is an access token',
+      filename: as.js,
+      options: needsManual,
+      code: M2M_FROM_BACKEND,
+    },
+    {
+      name: "a client-credentials response's access_token is an access token",
+      filename: as.js,
+      options: needsManual,
+      code: M2M_CLIENT_CREDENTIALS,
+    },
     ...notJudged(ID_TOKEN_LOGIN),
-    ...notJudged(UNTRACED).map((entry) => ({ ...entry, name: `untraced credential, ${entry.name}`, options: needsManual })),
+    ...notJudged(UNTRACED).map((entry) => ({
+      ...entry,
+      name: `untraced credential, ${entry.name}`,
+      options: needsManual,
+    })),
     {
       name: 'auth0.js Management with the access token',
       filename: as.js,
@@ -436,36 +476,79 @@ webAuth.parseHash((err, authResult) => {
       name: 'a client with no call in sight, from a login that already asks for the Management API: switch',
       filename: as.js,
       code: clientWithoutCalls(MIGRATED_LOGIN, 'idToken'),
-      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: clientWithoutCalls(MIGRATED_LOGIN, 'accessToken') }] }],
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [{ messageId: 'useAccessToken', output: clientWithoutCalls(MIGRATED_LOGIN, 'accessToken') }],
+        },
+      ],
     },
     {
       name: 'no switch while the scope holds an escaped line break the scope edit would change: the call says why',
       filename: as.js,
       code: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\nprofile'`),
-      errors: [loginBlocked(String.raw`the login's scope cannot be extended here: 'openid\nprofile' is written with escapes an edit would change`)],
+      errors: [
+        loginBlocked(
+          String.raw`the login's scope cannot be extended here: 'openid\nprofile' is written with escapes an edit would change`,
+        ),
+      ],
     },
     {
       name: 'an escaped space the scope edit keeps: the login can be fixed, so the switch is offered',
       filename: as.js,
       code: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\x20profile'`),
-      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\x20profile'`, 'accessToken') }] }],
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: profileAfter(String.raw`responseType: 'id_token', scope: 'openid\x20profile'`, 'accessToken'),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'a scope written with escapes that already holds read:current_user needs no edit: switch',
       filename: as.js,
-      code: profileAfter(String.raw`responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid\nread:current_user'`),
-      errors: [{ messageId: 'idTokenCredential', line: 4, suggestions: [{ messageId: 'useAccessToken', output: profileAfter(String.raw`responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid\nread:current_user'`, 'accessToken') }] }],
+      code: profileAfter(
+        String.raw`responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid\nread:current_user'`,
+      ),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: profileAfter(
+                String.raw`responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid\nread:current_user'`,
+                'accessToken',
+              ),
+            },
+          ],
+        },
+      ],
     },
     {
       name: 'no switch while the scope is a constant of another module',
       filename: as.js,
-      code: profileAfter("responseType: 'id_token', scope: AUTH0_SCOPE", 'idToken', "import { AUTH0_SCOPE } from './config';"),
+      code: profileAfter(
+        "responseType: 'id_token', scope: AUTH0_SCOPE",
+        'idToken',
+        "import { AUTH0_SCOPE } from './config';",
+      ),
       errors: [loginBlocked("the login's scope cannot be extended here: AUTH0_SCOPE is computed at run time")],
     },
     {
       name: 'no switch while a helper computes the scope',
       filename: as.js,
-      code: profileAfter("responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: scopesFor('profile')"),
+      code: profileAfter(
+        "responseType: 'token id_token', audience: 'https://acme.auth0.com/api/v2/', scope: scopesFor('profile')",
+      ),
       errors: [loginBlocked("the login's scope cannot be extended here: scopesFor('profile') is computed at run time")],
     },
     {
@@ -478,13 +561,21 @@ webAuth.parseHash((err, authResult) => {
       name: 'no switch while the response type is computed',
       filename: as.js,
       code: profileAfter("responseType: settings.responseType, scope: 'openid read:current_user'"),
-      errors: [loginBlocked("the login's response type cannot include 'token' here: settings.responseType is computed at run time")],
+      errors: [
+        loginBlocked(
+          "the login's response type cannot include 'token' here: settings.responseType is computed at run time",
+        ),
+      ],
     },
     {
       name: 'no switch for a code flow, whose tokens a backend gets: the response-type rule never touches it',
       filename: as.js,
-      code: profileAfter("responseType: 'code', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'"),
-      errors: [loginBlocked("the login's response type cannot include 'token' here: 'code' is exchanged for tokens elsewhere")],
+      code: profileAfter(
+        "responseType: 'code', audience: 'https://acme.auth0.com/api/v2/', scope: 'openid read:current_user'",
+      ),
+      errors: [
+        loginBlocked("the login's response type cannot include 'token' here: 'code' is exchanged for tokens elsewhere"),
+      ],
     },
     {
       name: 'no switch for a call whose scope the catalog does not know',
@@ -494,7 +585,12 @@ var webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', ${M
 webAuth.parseHash(function (err, authResult) {
   fetch('https://acme.auth0.com/api/v2/users/' + authResult.idTokenPayload.sub + '/widgets', { headers: { Authorization: 'Bearer ' + authResult.idToken } });
 });`,
-      errors: [loginBlocked('the scope that GET /api/v2/users/{}/widgets needs is not known', 'the current_user scopes the calls need')],
+      errors: [
+        loginBlocked(
+          'the scope that GET /api/v2/users/{}/widgets needs is not known',
+          'the current_user scopes the calls need',
+        ),
+      ],
     },
     {
       name: 'no switch when every call needs a backend token anyway (root attributes)',
@@ -667,7 +763,7 @@ new auth0.Management({ domain: 'acme.auth0.com', token: getToken() }).getUser('m
       errors: [{ messageId: 'idTokenFromStorage', line: 5, suggestions: [] }],
     },
     {
-      name: "spa-js getIdTokenClaims().__raw in a Bearer header (no access token in that result)",
+      name: 'spa-js getIdTokenClaims().__raw in a Bearer header (no access token in that result)',
       filename: as.tsx,
       code: `
 import { useAuth0 } from '@auth0/auth0-react';
@@ -705,7 +801,7 @@ export class ProfileComponent {
       errors: [{ messageId: 'idTokenCredential', line: 7, suggestions: [] }],
     },
     {
-      name: "spa-js detailedResponse result: switch to its access_token",
+      name: 'spa-js detailedResponse result: switch to its access_token',
       filename: as.ts,
       code: `
 import { createAuth0Client } from '@auth0/auth0-spa-js';
@@ -851,7 +947,14 @@ webAuth.parseHash((err, authResult) => {
       filename: as.js,
       options: needsManual,
       code: UNTRACED,
-      errors: [{ messageId: 'untracedCredential', line: 3, data: { call: 'GET /api/v2/users/{id}', ...untraced }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'untracedCredential',
+          line: 3,
+          data: { call: 'GET /api/v2/users/{id}', ...untraced },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'untraced credential of a PATCH through axios (TS)',
@@ -861,7 +964,14 @@ webAuth.parseHash((err, authResult) => {
 import axios from 'axios';
 export const save = (id: string, theme: string, token: string) =>
   axios.patch('https://acme.auth0.com/api/v2/users/' + id, { user_metadata: { theme } }, { headers: { Authorization: 'Bearer ' + token } });`,
-      errors: [{ messageId: 'untracedCredential', line: 4, data: { call: 'PATCH /api/v2/users/{id}', ...untraced }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'untracedCredential',
+          line: 4,
+          data: { call: 'PATCH /api/v2/users/{id}', ...untraced },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'untraced credential of an auth0.js Management client',
@@ -871,13 +981,27 @@ export const save = (id: string, theme: string, token: string) =>
 export function load(id, token) {
   return new auth0.Management({ domain: 'acme.auth0.com', token }).getUser(id, () => {});
 }`,
-      errors: [{ messageId: 'untracedCredential', line: 3, data: { call: 'GET /api/v2/users/{id}', ...untraced }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'untracedCredential',
+          line: 3,
+          data: { call: 'GET /api/v2/users/{id}', ...untraced },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'Lock without options (CDN): switch to the access token of the authenticated result',
       filename: as.js,
       code: cdnLock('', 'idToken'),
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', review: '' }, suggestions: [{ messageId: 'useAccessToken', output: cdnLock('', 'accessToken') }] }],
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          data: { source: 'authResult.idToken', review: '' },
+          suggestions: [{ messageId: 'useAccessToken', output: cdnLock('', 'accessToken') }],
+        },
+      ],
     },
     {
       name: 'Lock without options shown with options and a callback is Lock 9: no access token to switch to',
@@ -898,7 +1022,9 @@ lock.show({ authParams: { scope: 'openid' } }, function (err, profile, id_token)
           messageId: 'idTokenCredential' as const,
           line: imports.split('\n').length + 4,
           data: { source: 'authResult!.idToken', review: '' },
-          suggestions: [{ messageId: 'useAccessToken' as const, output: tsLogin(imports, management, { token: 'accessToken' }) }],
+          suggestions: [
+            { messageId: 'useAccessToken' as const, output: tsLogin(imports, management, { token: 'accessToken' }) },
+          ],
         },
       ],
     })),
@@ -906,7 +1032,19 @@ lock.show({ authParams: { scope: 'openid' } }, function (err, profile, id_token)
       name: 'the ID-token login of the not-judged cases is reported in application code',
       filename: 'src/profile.js',
       code: ID_TOKEN_LOGIN,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', review: '' }, suggestions: [{ messageId: 'useAccessToken', output: ID_TOKEN_LOGIN.replace('token: authResult.idToken', 'token: authResult.accessToken') }] }],
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          data: { source: 'authResult.idToken', review: '' },
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: ID_TOKEN_LOGIN.replace('token: authResult.idToken', 'token: authResult.accessToken'),
+            },
+          ],
+        },
+      ],
     },
   ],
 });

@@ -88,9 +88,25 @@ auth0.refreshToken(result.refreshToken, function (err, delegation) {});
 auth0.getDelegationToken({ id_token: result.idToken, api: 'firebase' }, function () {});
 auth0.renewIdToken(result.idToken, function () {});`,
       errors: [
-        { messageId: 'legacyApi', line: 2, data: { api: 'callbackOnLocationHash', replacement: "responseType: 'token id_token'", review: '' } },
-        { messageId: 'legacyApi', line: 4, data: { api: 'getProfile', replacement: 'userInfo(accessToken) (/userinfo)', review: '' } },
-        { messageId: 'legacyApi', line: 5, data: { api: 'refreshToken', replacement: 'checkSession or a refresh-token grant on /oauth/token', review: '' } },
+        {
+          messageId: 'legacyApi',
+          line: 2,
+          data: { api: 'callbackOnLocationHash', replacement: "responseType: 'token id_token'", review: '' },
+        },
+        {
+          messageId: 'legacyApi',
+          line: 4,
+          data: { api: 'getProfile', replacement: 'userInfo(accessToken) (/userinfo)', review: '' },
+        },
+        {
+          messageId: 'legacyApi',
+          line: 5,
+          data: {
+            api: 'refreshToken',
+            replacement: 'checkSession or a refresh-token grant on /oauth/token',
+            review: '',
+          },
+        },
         { messageId: 'legacyApi', line: 6 },
         { messageId: 'legacyApi', line: 7 },
       ],
@@ -103,7 +119,11 @@ const Auth0 = require('auth0-js');
 const client = Auth0({ domain: 'acme.auth0.com', clientID: 'abc', callbackOnLocationHash: false });
 client.getProfile(localStorage.getItem('userToken'), () => {});`,
       errors: [
-        { messageId: 'legacyApi', line: 3, data: { api: 'callbackOnLocationHash', replacement: "responseType: 'code'", review: '' } },
+        {
+          messageId: 'legacyApi',
+          line: 3,
+          data: { api: 'callbackOnLocationHash', replacement: "responseType: 'code'", review: '' },
+        },
         { messageId: 'legacyApi', line: 4 },
       ],
     },
@@ -117,7 +137,13 @@ lock.on('authenticated', (authResult) => {
   localStorage.setItem('idToken', authResult.idToken);
   lock.getProfile(authResult.idToken, (error, profile) => {});
 });`,
-      errors: [{ messageId: 'legacyApi', line: 6, data: { api: 'getProfile', replacement: 'getUserInfo(accessToken) (/userinfo)', review: '' } }],
+      errors: [
+        {
+          messageId: 'legacyApi',
+          line: 6,
+          data: { api: 'getProfile', replacement: 'getUserInfo(accessToken) (/userinfo)', review: '' },
+        },
+      ],
     },
     {
       name: 'angular-lock: an injected lock that emits authenticated, getProfile with the stored ID token',
@@ -137,7 +163,17 @@ angular.module('app').run(function (lock) {
       code: `
 var lock = new Auth0Lock('abc', 'acme.auth0.com');
 function show(idToken) { lock.getProfile(idToken, function () {}); }`,
-      errors: [{ messageId: 'legacyApi', line: 3, data: { api: 'getProfile', replacement: 'getUserInfo(accessToken) (/userinfo)', review: ' (needs manual review)' } }],
+      errors: [
+        {
+          messageId: 'legacyApi',
+          line: 3,
+          data: {
+            api: 'getProfile',
+            replacement: 'getUserInfo(accessToken) (/userinfo)',
+            review: ' (needs manual review)',
+          },
+        },
+      ],
     },
     {
       name: "Lock 9's bundled auth0.js client",
@@ -189,10 +225,34 @@ fetch('https://acme.eu.auth0.com/tokeninfo?id_token=' + localStorage.getItem('id
 fetch('https://' + AUTH0_DOMAIN + '/delegation', { method: 'POST' });
 fetch(\`https://\${domain}/oauth/ro\`, { method: 'POST' });`,
       errors: [
-        { messageId: 'legacyApi', line: 6, data: { api: '/tokeninfo', replacement: '/userinfo with the access token (getUserInfo / userInfo)', review: '' } },
+        {
+          messageId: 'legacyApi',
+          line: 6,
+          data: {
+            api: '/tokeninfo',
+            replacement: '/userinfo with the access token (getUserInfo / userInfo)',
+            review: '',
+          },
+        },
         { messageId: 'legacyApi', line: 7 },
-        { messageId: 'legacyApi', line: 8, data: { api: '/delegation', replacement: 'an access token for the API from /authorize or /oauth/token', review: '' } },
-        { messageId: 'legacyApi', line: 9, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } },
+        {
+          messageId: 'legacyApi',
+          line: 8,
+          data: {
+            api: '/delegation',
+            replacement: 'an access token for the API from /authorize or /oauth/token',
+            review: '',
+          },
+        },
+        {
+          messageId: 'legacyApi',
+          line: 9,
+          data: {
+            api: '/oauth/ro',
+            replacement: '/oauth/token with grant_type password (or password-realm) and an audience',
+            review: '',
+          },
+        },
       ],
     },
     {
@@ -203,9 +263,33 @@ fetch('https://me.auth0.com/oauth/ro', { method: 'POST' });
 fetch('https://acme.auth0.com/tokeninfo', { method: 'POST' });
 fetch('https://acme.auth0.com/delegation', { method: 'POST' });`,
       errors: [
-        { messageId: 'legacyApi', line: 2, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } },
-        { messageId: 'legacyApi', line: 3, data: { api: '/tokeninfo', replacement: '/userinfo with the access token (getUserInfo / userInfo)', review: '' } },
-        { messageId: 'legacyApi', line: 4, data: { api: '/delegation', replacement: 'an access token for the API from /authorize or /oauth/token', review: '' } },
+        {
+          messageId: 'legacyApi',
+          line: 2,
+          data: {
+            api: '/oauth/ro',
+            replacement: '/oauth/token with grant_type password (or password-realm) and an audience',
+            review: '',
+          },
+        },
+        {
+          messageId: 'legacyApi',
+          line: 3,
+          data: {
+            api: '/tokeninfo',
+            replacement: '/userinfo with the access token (getUserInfo / userInfo)',
+            review: '',
+          },
+        },
+        {
+          messageId: 'legacyApi',
+          line: 4,
+          data: {
+            api: '/delegation',
+            replacement: 'an access token for the API from /authorize or /oauth/token',
+            review: '',
+          },
+        },
       ],
     },
     {
@@ -214,13 +298,33 @@ fetch('https://acme.auth0.com/delegation', { method: 'POST' });`,
       code: `
 expect(loginUrl).to.be('https://me.auth0.com/oauth/ro');
 export const login = (body) => fetch('https://me.auth0.com/oauth/ro', { method: 'POST', body });`,
-      errors: [{ messageId: 'legacyApi', line: 3, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } }],
+      errors: [
+        {
+          messageId: 'legacyApi',
+          line: 3,
+          data: {
+            api: '/oauth/ro',
+            replacement: '/oauth/token with grant_type password (or password-realm) and an audience',
+            review: '',
+          },
+        },
+      ],
     },
     {
       name: 'the /oauth/ro login of the not-judged cases is reported in application code',
       filename: as.js,
       code: RO_LOGIN,
-      errors: [{ messageId: 'legacyApi', line: 2, data: { api: '/oauth/ro', replacement: '/oauth/token with grant_type password (or password-realm) and an audience', review: '' } }],
+      errors: [
+        {
+          messageId: 'legacyApi',
+          line: 2,
+          data: {
+            api: '/oauth/ro',
+            replacement: '/oauth/token with grant_type password (or password-realm) and an audience',
+            review: '',
+          },
+        },
+      ],
     },
   ],
 });

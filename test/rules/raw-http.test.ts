@@ -120,7 +120,9 @@ webAuth.parseHash(function (err, authResult) {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', ...proven }, suggestions: [] },
+      ],
     },
     // The login provably returns an access token too: suggest sending it.
     {
@@ -191,7 +193,14 @@ headers.append('Authorization', 'Bearer ' + localStorage.getItem('id_token'));
 window.fetch(\`https://\${AUTH0_DOMAIN}/api/v2/users/\${userId}\`, { headers });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 3,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // axios: verb with data and config, config form, instance default headers, global defaults.
     {
@@ -203,7 +212,14 @@ export function saveTheme(userId: string, theme: string) {
 }
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenFromStorage', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 5,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -215,7 +231,14 @@ axios({
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 6,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -228,7 +251,14 @@ export const getProfile = (id) => management.get(\`users/\${id}\`);
 export const saveProfile = (id, user_metadata) => management.patch(\`users/\${id}\`, { user_metadata });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 5,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -239,7 +269,9 @@ lock.on('authenticated', function (authResult) {
 axios.get('https://acme.auth0.com/api/v2/users/' + userId);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 4, data: { source: 'authResult.idToken', ...proven }, suggestions: [] },
+      ],
     },
     // AngularJS $http: config form (link body keeps its ID token) and verb form.
     {
@@ -256,7 +288,14 @@ angular.module('app').controller('Link', function ($http, store) {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 7, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 7,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -269,7 +308,9 @@ function ProfileController($http, auth) {
 }
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: 'auth.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 5, data: { source: 'auth.idToken', ...proven }, suggestions: [] },
+      ],
     },
     // jQuery: headers and beforeSend.
     {
@@ -282,7 +323,14 @@ $.ajax({
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 5, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 5,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -293,7 +341,14 @@ jQuery.ajax('https://acme.auth0.com/api/v2/users/' + userId, {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 4,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // browser-request with auth.bearer, and request on a server (regular web app linking with the user's ID token).
     {
@@ -302,7 +357,14 @@ var request = require('browser-request');
 request.patch({ url: 'https://' + AUTH0_DOMAIN + '/api/v2/users/' + id, auth: { bearer: localStorage.getItem('id_token') }, json: { user_metadata: md } }, done);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 3,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -317,7 +379,14 @@ module.exports = function link(req, res) {
 };
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredentialServer', line: 7, data: { source: 'req.session.id_token', ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenCredentialServer',
+          line: 7,
+          data: { source: 'req.session.id_token', ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // superagent: a chain, superagent imported as `request`, and `.auth(token, { type: 'bearer' })`.
     {
@@ -330,7 +399,9 @@ export function save(authResult, metadata) {
 }
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: 'authResult.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 5, data: { source: 'authResult.idToken', ...proven }, suggestions: [] },
+      ],
     },
     {
       code: `
@@ -338,7 +409,14 @@ const superagent = require('superagent');
 superagent.del('https://acme.auth0.com/api/v2/device-credentials/' + id).auth(localStorage.getItem('id_token'), { type: 'bearer' }).end(done);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 3, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 3,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // XMLHttpRequest.
     {
@@ -349,7 +427,14 @@ xhr.setRequestHeader('Authorization', 'Bearer ' + localStorage.getItem('id_token
 xhr.send();
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 4,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // Angular HttpClient with HttpHeaders and with a plain headers object.
     {
@@ -377,8 +462,18 @@ export class ProfileService {
 `,
       filename: as.ts,
       errors: [
-        { messageId: 'idTokenFromStorage', line: 12, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] },
-        { messageId: 'idTokenFromStorage', line: 18, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] },
+        {
+          messageId: 'idTokenFromStorage',
+          line: 12,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+        {
+          messageId: 'idTokenFromStorage',
+          line: 18,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
       ],
     },
     // axios.request with an URL object, jQuery inside an IIFE with urljoin, Vue's this.$axios, request-promise.
@@ -406,7 +501,14 @@ export function loadEnrollments(userId: string, idToken: string) {
 })(jQuery);
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 7, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 7,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -422,7 +524,14 @@ export default {
 };
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 6,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
@@ -430,7 +539,14 @@ const rp = require('request-promise');
 exports.profile = (req) => rp({ uri: 'https://acme.auth0.com/api/v2/users/' + req.user.sub, auth: { bearer: req.session.idToken }, json: true });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredentialServer', line: 3, data: { source: 'req.session.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenCredentialServer',
+          line: 3,
+          data: { source: 'req.session.idToken', ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // JSX: the encoded ID token from getIdTokenClaims().
     {
@@ -450,7 +566,9 @@ export function SaveButton({ metadata }) {
 }
 `,
       filename: as.jsx,
-      errors: [{ messageId: 'idTokenCredential', line: 9, data: { source: 'claims.__raw', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 9, data: { source: 'claims.__raw', ...proven }, suggestions: [] },
+      ],
     },
     // TSX: axios in a component with the token from storage.
     {
@@ -465,7 +583,14 @@ export function Unlink({ id, provider, secondary }: { id: string; provider: stri
 }
 `,
       filename: as.tsx,
-      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 6,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
 
     // ------------------------------------------------------------------ interceptors
@@ -484,7 +609,14 @@ export class Profile {
 }
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 4,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // angular2-jwt with no Management call in the file: for review.
     {
@@ -495,7 +627,14 @@ export function authHttpServiceFactory(http: Http, options: RequestOptions) {
 `,
       filename: as.ts,
       options: [{ reportNeedsManual: true }],
-      errors: [{ messageId: 'idTokenCredential', line: 3, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 3,
+          data: { source: "storage key 'id_token'", ...review },
+          suggestions: [],
+        },
+      ],
     },
     // @auth0/angular-jwt whitelisting the Auth0 tenant (JwtModule in a module file with no call).
     {
@@ -513,14 +652,28 @@ const jwt = JwtModule.forRoot({ config: { tokenGetter: tokenGetter, whitelistedD
 export class AppModule {}
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenFromStorage', line: 6, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 6,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     {
       code: `
 JwtModule.forRoot({ config: { tokenGetter: () => localStorage.getItem('id_token'), allowedDomains: [environment.auth0Domain] } });
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenFromStorage', line: 2, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 2,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // A whitelist the code computes, and a Management call through HttpClient: for review.
     {
@@ -533,7 +686,14 @@ export class ProfileService {
 `,
       filename: as.ts,
       options: [{ reportNeedsManual: true }],
-      errors: [{ messageId: 'idTokenFromStorage', line: 2, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 2,
+          data: { source: "storage key 'id_token'", ...review },
+          suggestions: [],
+        },
+      ],
     },
     // AngularJS angular-jwt with a $http call to the Management API and no visible header.
     {
@@ -552,7 +712,9 @@ angular.module('app', ['angular-jwt'])
   });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: 'auth.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 5, data: { source: 'auth.idToken', ...proven }, suggestions: [] },
+      ],
     },
     // Legacy auth0-angular stores the ID token under 'token': likely, not proven.
     {
@@ -570,7 +732,14 @@ angular.module('app', ['auth0', 'angular-storage', 'angular-jwt'])
 `,
       filename: as.js,
       options: [{ reportNeedsManual: true }],
-      errors: [{ messageId: 'idTokenCredential', line: 6, data: { source: "store.get('token') (auth0-angular v4 stores the ID token)", ...review }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 6,
+          data: { source: "store.get('token') (auth0-angular v4 stores the ID token)", ...review },
+          suggestions: [],
+        },
+      ],
     },
     // AngularJS jwtOptionsProvider whitelisting the tenant.
     {
@@ -583,7 +752,9 @@ angular.module('app').config(function (jwtOptionsProvider) {
 });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenCredential', line: 4, data: { source: 'auth.idToken', ...proven }, suggestions: [] }],
+      errors: [
+        { messageId: 'idTokenCredential', line: 4, data: { source: 'auth.idToken', ...proven }, suggestions: [] },
+      ],
     },
     // $.ajaxSetup with a jQuery Management call in the file.
     {
@@ -596,7 +767,14 @@ $.ajaxSetup({
 $.ajax({ url: 'https://acme.auth0.com/api/v2/users/' + userId, type: 'PATCH', data: JSON.stringify({ user_metadata: md }) });
 `,
       filename: as.js,
-      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 4,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
     // $.ajaxSetup alone: for review.
     {
@@ -605,7 +783,14 @@ $.ajaxSetup({ headers: { Authorization: 'Bearer ' + localStorage.getItem('id_tok
 `,
       filename: as.js,
       options: [{ reportNeedsManual: true }],
-      errors: [{ messageId: 'idTokenFromStorage', line: 2, data: { source: "storage key 'id_token'", ...review }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 2,
+          data: { source: "storage key 'id_token'", ...review },
+          suggestions: [],
+        },
+      ],
     },
     // An axios request interceptor with an axios Management call in the file.
     {
@@ -618,7 +803,14 @@ axios.interceptors.request.use((config) => {
 export const loadUser = (id: string) => axios.get(\`https://\${AUTH0_DOMAIN}/api/v2/users/\${id}\`);
 `,
       filename: as.ts,
-      errors: [{ messageId: 'idTokenFromStorage', line: 4, data: { source: "storage key 'id_token'", ...proven }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 4,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });

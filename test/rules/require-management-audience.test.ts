@@ -1,6 +1,16 @@
 import rule from '../../rules/require-management-audience';
 import { as, ruleTester } from '../rule-tester';
-import { cdnLock, ID_TOKEN_LOGIN, LINKING_LOCK, M2M_CLIENT_CREDENTIALS, M2M_FROM_BACKEND, needsManual, notJudged, TS_IMPORTS, tsLogin } from './shapes';
+import {
+  cdnLock,
+  ID_TOKEN_LOGIN,
+  LINKING_LOCK,
+  M2M_CLIENT_CREDENTIALS,
+  M2M_FROM_BACKEND,
+  needsManual,
+  notJudged,
+  TS_IMPORTS,
+  tsLogin,
+} from './shapes';
 
 const AUDIENCE = ", audience: 'https://acme.auth0.com/api/v2/'";
 
@@ -12,8 +22,18 @@ ruleTester.run('require-management-audience', rule, {
       options: needsManual,
       code: LINKING_LOCK,
     },
-    { name: 'a machine-to-machine token read off the app backend is no login’s: the ID-token login needs no audience', filename: as.js, options: needsManual, code: M2M_FROM_BACKEND },
-    { name: "a client-credentials response's access_token is no login's either", filename: as.js, options: needsManual, code: M2M_CLIENT_CREDENTIALS },
+    {
+      name: 'a machine-to-machine token read off the app backend is no login’s: the ID-token login needs no audience',
+      filename: as.js,
+      options: needsManual,
+      code: M2M_FROM_BACKEND,
+    },
+    {
+      name: "a client-credentials response's access_token is no login's either",
+      filename: as.js,
+      options: needsManual,
+      code: M2M_CLIENT_CREDENTIALS,
+    },
     {
       name: 'Lock 9 shown with a callback is needs-manual, so silent by default',
       filename: as.js,
@@ -334,7 +354,8 @@ webAuth.renewAuth({ audience: 'https://api.acme.com', scope: 'openid' }, (err, r
           data: {
             audience: 'https://api.acme.com',
             expected: 'https://acme.auth0.com/api/v2/',
-            route: "checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'read:current_user', responseType: 'token' }, callback)",
+            route:
+              "checkSession({ audience: 'https://acme.auth0.com/api/v2/', scope: 'read:current_user', responseType: 'token' }, callback)",
             review: '',
           },
           suggestions: [],
@@ -354,7 +375,8 @@ export const client = await createAuth0Client({ domain, clientId: 'abc', authori
           data: {
             audience: 'https://api.acme.com',
             expected: 'https://${domain}/api/v2/',
-            route: "getTokenSilently({ authorizationParams: { audience: 'https://${domain}/api/v2/', scope: '<current_user scopes>' } })",
+            route:
+              "getTokenSilently({ authorizationParams: { audience: 'https://${domain}/api/v2/', scope: '<current_user scopes>' } })",
             review: '',
           },
           suggestions: [],
@@ -374,7 +396,19 @@ const webAuth = new auth0.WebAuth({ domain: 'acme.auth0.com', clientID: 'abc', a
       options: needsManual,
       code: `
 const webAuth = new auth0.WebAuth({ domain: 'login.acme.com', clientID: 'abc', audience: 'https://acme.eu.auth0.com/api/v2/', scope: 'read:current_user' });`,
-      errors: [{ messageId: 'otherAudience', data: { audience: 'https://acme.eu.auth0.com/api/v2/', expected: 'https://login.acme.com/api/v2/', route: "checkSession({ audience: 'https://login.acme.com/api/v2/', scope: '<current_user scopes>', responseType: 'token' }, callback)", review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'otherAudience',
+          data: {
+            audience: 'https://acme.eu.auth0.com/api/v2/',
+            expected: 'https://login.acme.com/api/v2/',
+            route:
+              "checkSession({ audience: 'https://login.acme.com/api/v2/', scope: '<current_user scopes>', responseType: 'token' }, callback)",
+            review: ' (needs manual review)',
+          },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'options spread from elsewhere may hold the audience: needs manual review',
@@ -390,7 +424,9 @@ const webAuth = new auth0.WebAuth({ ...settings, scope: 'openid read:current_use
       options: needsManual,
       code: `
 var auth = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc', callbackURL: location.href, scope: 'openid read:current_user' });`,
-      errors: [{ messageId: 'sdkCannotRequestAudience', data: { sdk: 'auth0.js-v7', review: ' (needs manual review)' } }],
+      errors: [
+        { messageId: 'sdkCannotRequestAudience', data: { sdk: 'auth0.js-v7', review: ' (needs manual review)' } },
+      ],
     },
     {
       name: 'Lock 11: audience goes under auth',
@@ -1011,7 +1047,8 @@ export const login = (username: string, password: string) =>
           data: {
             audience: 'https://api.acme.com',
             expected: 'https://acme.auth0.com/api/v2/',
-            route: "another token request for { audience: 'https://acme.auth0.com/api/v2/', scope: '<current_user scopes>' }",
+            route:
+              "another token request for { audience: 'https://acme.auth0.com/api/v2/', scope: '<current_user scopes>' }",
             review: '',
           },
           suggestions: [],
@@ -1027,7 +1064,12 @@ export const login = (username: string, password: string) =>
           messageId: 'missingAudience',
           line: 2,
           data: { audience: '`https://${AUTH0_DOMAIN}/api/v2/`', review: '' },
-          suggestions: [{ messageId: 'addAudience', output: cdnLock(', { auth: { audience: `https://${AUTH0_DOMAIN}/api/v2/` } }', 'idToken') }],
+          suggestions: [
+            {
+              messageId: 'addAudience',
+              output: cdnLock(', { auth: { audience: `https://${AUTH0_DOMAIN}/api/v2/` } }', 'idToken'),
+            },
+          ],
         },
       ],
     },
@@ -1065,7 +1107,14 @@ var lock = new Auth0Lock('cid', 'acme.auth0.com');
 lock.show({ authParams: { scope: 'openid' } }, function (err, profile, id_token) {
   new auth0.Management({ domain: 'acme.auth0.com', token: id_token }).getUser(profile.user_id, function () {});
 });`,
-      errors: [{ messageId: 'sdkCannotRequestAudience', line: 2, data: { sdk: 'lock-9', review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sdkCannotRequestAudience',
+          line: 2,
+          data: { sdk: 'lock-9', review: ' (needs manual review)' },
+          suggestions: [],
+        },
+      ],
     },
     {
       name: 'Lock without options, shown with a callback only, is Lock 9',
@@ -1077,7 +1126,14 @@ lock.show(function (err, profile, idToken) {
   localStorage.setItem('id_token', idToken);
   new auth0.Management({ domain: 'acme.auth0.com', token: idToken }).getUser(profile.user_id, function () {});
 });`,
-      errors: [{ messageId: 'sdkCannotRequestAudience', line: 2, data: { sdk: 'lock-9', review: ' (needs manual review)' }, suggestions: [] }],
+      errors: [
+        {
+          messageId: 'sdkCannotRequestAudience',
+          line: 2,
+          data: { sdk: 'lock-9', review: ' (needs manual review)' },
+          suggestions: [],
+        },
+      ],
     },
     ...TS_IMPORTS.map(([how, imports, management]) => ({
       name: `auth0.js in TypeScript through ${how}`,
@@ -1088,7 +1144,9 @@ lock.show(function (err, profile, idToken) {
           messageId: 'missingAudience' as const,
           line: imports.split('\n').length + 2,
           data: { audience: "'https://acme.auth0.com/api/v2/'", review: '' },
-          suggestions: [{ messageId: 'addAudience' as const, output: tsLogin(imports, management, { options: AUDIENCE }) }],
+          suggestions: [
+            { messageId: 'addAudience' as const, output: tsLogin(imports, management, { options: AUDIENCE }) },
+          ],
         },
       ],
     })),
@@ -1096,7 +1154,18 @@ lock.show(function (err, profile, idToken) {
       name: 'the ID-token login of the not-judged cases is reported in application code',
       filename: 'src/profile.js',
       code: ID_TOKEN_LOGIN,
-      errors: [{ messageId: 'missingAudience', line: 2, suggestions: [{ messageId: 'addAudience', output: ID_TOKEN_LOGIN.replace("responseType: 'id_token'", `responseType: 'id_token'${AUDIENCE}`) }] }],
+      errors: [
+        {
+          messageId: 'missingAudience',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'addAudience',
+              output: ID_TOKEN_LOGIN.replace("responseType: 'id_token'", `responseType: 'id_token'${AUDIENCE}`),
+            },
+          ],
+        },
+      ],
     },
   ],
 });

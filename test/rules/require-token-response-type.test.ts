@@ -1,12 +1,36 @@
 import rule from '../../rules/require-token-response-type';
 import { as, ruleTester } from '../rule-tester';
-import { ID_TOKEN_LOGIN, LINKING_LOCK, M2M_CLIENT_CREDENTIALS, M2M_FROM_BACKEND, needsManual, notJudged, TS_IMPORTS, tsLogin } from './shapes';
+import {
+  ID_TOKEN_LOGIN,
+  LINKING_LOCK,
+  M2M_CLIENT_CREDENTIALS,
+  M2M_FROM_BACKEND,
+  needsManual,
+  notJudged,
+  TS_IMPORTS,
+  tsLogin,
+} from './shapes';
 
 ruleTester.run('require-token-response-type', rule, {
   valid: [
-    { name: 'a linking login that reassigns the shared lock variable: its response type is not judged', filename: as.js, options: needsManual, code: LINKING_LOCK },
-    { name: 'a machine-to-machine token read off the app backend: the ID-token-only login may stay so', filename: as.js, options: needsManual, code: M2M_FROM_BACKEND },
-    { name: "a client-credentials response's access_token: the ID-token-only login may stay so", filename: as.js, options: needsManual, code: M2M_CLIENT_CREDENTIALS },
+    {
+      name: 'a linking login that reassigns the shared lock variable: its response type is not judged',
+      filename: as.js,
+      options: needsManual,
+      code: LINKING_LOCK,
+    },
+    {
+      name: 'a machine-to-machine token read off the app backend: the ID-token-only login may stay so',
+      filename: as.js,
+      options: needsManual,
+      code: M2M_FROM_BACKEND,
+    },
+    {
+      name: "a client-credentials response's access_token: the ID-token-only login may stay so",
+      filename: as.js,
+      options: needsManual,
+      code: M2M_CLIENT_CREDENTIALS,
+    },
     ...notJudged(ID_TOKEN_LOGIN),
     // A host the code computes (`${tenant}.eu.auth0.com`): no edit can add the audience, so the login is left as it
     // is (require-management-audience reports what blocks it) and its tokens stay ID tokens.
@@ -142,7 +166,13 @@ const webAuth = new auth0.WebAuth({
 webAuth.parseHash((err, authResult) => {
   new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => {});
 });`,
-      errors: [{ messageId: 'missingTokenResponseType', line: 6, data: { responseType: 'id_token', fixed: 'token id_token', review: '' } }],
+      errors: [
+        {
+          messageId: 'missingTokenResponseType',
+          line: 6,
+          data: { responseType: 'id_token', fixed: 'token id_token', review: '' },
+        },
+      ],
     },
     {
       name: 'TS with double quotes: the quote style is kept',
@@ -233,14 +263,26 @@ const loginUrl = 'https://acme.auth0.com/authorize?response_type=token%20id_toke
       filename: as.ts,
       code: tsLogin(imports, management),
       output: tsLogin(imports, management, { responseType: 'token id_token' }),
-      errors: [{ messageId: 'missingTokenResponseType' as const, line: imports.split('\n').length + 2, data: { responseType: 'id_token', fixed: 'token id_token', review: '' } }],
+      errors: [
+        {
+          messageId: 'missingTokenResponseType' as const,
+          line: imports.split('\n').length + 2,
+          data: { responseType: 'id_token', fixed: 'token id_token', review: '' },
+        },
+      ],
     })),
     {
       name: 'the ID-token login of the not-judged cases is reported in application code',
       filename: 'src/profile.js',
       code: ID_TOKEN_LOGIN,
       output: ID_TOKEN_LOGIN.replace("responseType: 'id_token'", "responseType: 'token id_token'"),
-      errors: [{ messageId: 'missingTokenResponseType', line: 2, data: { responseType: 'id_token', fixed: 'token id_token', review: '' } }],
+      errors: [
+        {
+          messageId: 'missingTokenResponseType',
+          line: 2,
+          data: { responseType: 'id_token', fixed: 'token id_token', review: '' },
+        },
+      ],
     },
   ],
 });

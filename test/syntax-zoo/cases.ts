@@ -24,7 +24,8 @@ export interface ZooCase {
  * `async`, `export`), so these keyword nodes are declared in `AST_NODE_TYPES` but never created from source text.
  */
 export const NEVER_PRODUCED: Readonly<Record<string, string>> = {
-  TSAbstractKeyword: 'modifier: `abstract: true` on the class or member; convert.ts only builds it for a bare keyword token, which no syntax hands it',
+  TSAbstractKeyword:
+    'modifier: `abstract: true` on the class or member; convert.ts only builds it for a bare keyword token, which no syntax hands it',
   TSAsyncKeyword: 'modifier: `async: true` on the function',
   TSDeclareKeyword: 'modifier: `declare: true` on the declaration',
   TSExportKeyword: 'modifier: an Export*Declaration wraps the declaration instead',
@@ -748,7 +749,8 @@ export { Session };
     file: 'auth0-rules/add-roles.js',
     sourceType: 'script',
     lintWith: [],
-    lintNote: 'ESLint parses the file before any rule runs, and its parsers reject a bare anonymous function; the plugin has no processor',
+    lintNote:
+      'ESLint parses the file before any rule runs, and its parsers reject a bare anonymous function; the plugin has no processor',
     code: `function (user, context, callback) {
   const ManagementClient = require('auth0@2.35.0').ManagementClient;
   const management = new ManagementClient({ token: auth0.accessToken, domain: auth0.domain });
