@@ -595,42 +595,26 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
       continue;
     }
     const value = audience.value;
+    const otherAudience = (audienceValue: string, certainty: Finding['certainty']): Finding => ({
+      messageId: 'otherAudience',
+      data: {
+        audience: audienceValue,
+        expected,
+        route: secondTokenRoute(request.sdk, expected, requiredScopes(linkedCalls(facts, request, 'scope'), 'update')),
+      },
+      node,
+      certainty,
+    });
     if (unwrap(audience.valueNode).type === 'ArrayExpression' || (value !== undefined && /\s/.test(value.trim()))) {
       findings.push({ messageId: 'severalAudiences', data: {}, node, certainty: 'proven' });
     } else if (value === undefined) {
       if (!isManagementAudience(audience.pattern))
         findings.push({ messageId: 'dynamicOptions', data: {}, node, certainty: 'needs-manual' });
     } else if (!isManagementAudience(value)) {
-      findings.push({
-        messageId: 'otherAudience',
-        data: {
-          audience: value,
-          expected,
-          route: secondTokenRoute(
-            request.sdk,
-            expected,
-            requiredScopes(linkedCalls(facts, request, 'scope'), 'update'),
-          ),
-        },
-        node,
-        certainty: 'proven',
-      });
+      findings.push(otherAudience(value, 'proven'));
     } else if (parts && !expected.includes('${') && managementAudience(managementAudienceOrigin(value)!) !== expected) {
       // The api/v2 audience of another host: a custom domain or another tenant, which only a person can tell.
-      findings.push({
-        messageId: 'otherAudience',
-        data: {
-          audience: value,
-          expected,
-          route: secondTokenRoute(
-            request.sdk,
-            expected,
-            requiredScopes(linkedCalls(facts, request, 'scope'), 'update'),
-          ),
-        },
-        node,
-        certainty: 'needs-manual',
-      });
+      findings.push(otherAudience(value, 'needs-manual'));
     }
   }
   return findings;
