@@ -4,45 +4,21 @@
  */
 import type { TSESTree } from '@typescript-eslint/utils';
 import { enclosingClassBody, isFunction, isStringLiteral, propertyName, unwrap, nameTable } from './ast';
+import {
+  BORROWED_MEMBERS,
+  FACTORY_ENTITIES,
+  SDK_DEFAULT_EXPORTS,
+  SDK_GLOBALS,
+  SDK_MODULES,
+} from '../catalog/sdk-entities';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
-/** Module specifier -> canonical namespace. */
-const MODULES: Record<string, string> = nameTable({
-  'auth0-js': 'auth0-js',
-  'auth0-js/dist/auth0.min.esm': 'auth0-js',
-  'auth0-lock': 'auth0-lock',
-  'auth0-lock-passwordless': 'auth0-lock-passwordless',
-  '@auth0/auth0-spa-js': 'auth0-spa-js',
-  '@auth0/auth0-react': 'auth0-react',
-  '@auth0/auth0-angular': 'auth0-angular',
-  '@auth0/auth0-vue': 'auth0-vue',
-  auth0: 'auth0',
-  'auth0/legacy': 'auth0',
-  'angular-auth0': 'angular-auth0',
-  'angular-lock': 'angular-lock',
-  'react-native-auth0': 'react-native-auth0',
-});
-
-/** What a module's default export (or `module.exports`) is, when it is not a namespace of named exports. */
-const DEFAULT_EXPORTS: Record<string, string> = nameTable({
-  'auth0-lock': 'auth0-lock.Auth0Lock',
-  'auth0-lock-passwordless': 'auth0-lock.Auth0LockPasswordless',
-  'auth0-spa-js': 'auth0-spa-js.createAuth0Client',
-  'react-native-auth0': 'react-native-auth0.Auth0',
-});
-
-/** Browser globals the CDN builds define. */
-const GLOBALS: Record<string, string> = nameTable({
-  auth0: 'auth0-js',
-  Auth0: 'auth0-js-v7.Auth0',
-  Auth0Lock: 'auth0-lock.Auth0Lock',
-  Auth0LockPasswordless: 'auth0-lock.Auth0LockPasswordless',
-  createAuth0Client: 'auth0-spa-js.createAuth0Client',
-});
-
-/** Names in the `auth0` CDN global that belong to spa-js rather than auth0.js. */
-const SPA_JS_GLOBAL_MEMBERS = new Set(['createAuth0Client', 'Auth0Client']);
+// Looked up by names from the code: tables without a prototype, where `constructor` names nothing.
+const MODULES = nameTable(SDK_MODULES);
+const DEFAULT_EXPORTS = nameTable(SDK_DEFAULT_EXPORTS);
+const GLOBALS = nameTable(SDK_GLOBALS);
+const FACTORIES = new Set(FACTORY_ENTITIES);
 
 export function moduleNamespace(source: string): string | undefined {
   return MODULES[source];
@@ -98,7 +74,8 @@ export function sdkEntity(context: FileContext, node: Node, depth = 0): string |
 
 function member(object: string, name: string): string {
   if (name === 'default') return object;
-  if (object === 'auth0-js' && SPA_JS_GLOBAL_MEMBERS.has(name)) return `auth0-spa-js.${name}`;
+  const borrowed = BORROWED_MEMBERS.find((entry) => entry.namespace === object && entry.names.includes(name));
+  if (borrowed) return `${borrowed.owner}.${name}`;
   // `require('auth0-lock').default` and `Auth0Lock.Auth0LockPasswordless`-style re-exports collapse to the entity.
   if (object.startsWith('auth0-lock.') && name.startsWith('Auth0Lock')) return `auth0-lock.${name}`;
   return `${object}.${name}`;
@@ -183,9 +160,6 @@ function classMemberKey(member: TSESTree.PropertyDefinition | TSESTree.MethodDef
   return name !== undefined ? `this:${enclosingClassBody(member)?.parent.range[0] ?? 'fn'}:${name}` : undefined;
 }
 
-/** SDK entities called without `new` to create an instance (auth0.js v7's `Auth0({...})`). */
-const FACTORY_ENTITIES = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
-
 /**
  * The expression that created the instance an expression holds (`new X(...)`, or a v7 `Auth0(...)` call), through
  * aliases, class fields and getters; `undefined` when the file does not show it.
@@ -196,7 +170,7 @@ export function creationOf(
 ): TSESTree.NewExpression | TSESTree.CallExpression | undefined {
   const target = context.resolve(node);
   if (target.type === 'NewExpression') return target;
-  if (target.type === 'CallExpression' && FACTORY_ENTITIES.has(sdkEntity(context, target.callee) ?? '')) return target;
+  if (target.type === 'CallExpression' && FACTORIES.has(sdkEntity(context, target.callee) ?? '')) return target;
   const key = holderKey(context, target);
   return key === undefined ? undefined : creationsByHolder(context).get(key);
 }
