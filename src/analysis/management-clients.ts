@@ -4,7 +4,7 @@
  * catalogued method called on them, wherever the client is kept (variable, alias, class field, getter, factory).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findEndpoint, findSdkMethod, type ManagementSdk } from '../catalog';
+import { findEndpoint, findSdkMethod, MANAGEMENT_CLIENT_SHAPES, type ManagementSdk } from '../catalog';
 import { findProperty, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
 import { calledFunction, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
@@ -25,55 +25,59 @@ export interface ManagementClient {
   readonly machineToMachine: boolean;
 }
 
-const CLIENT_ENTITIES: Record<string, ManagementSdk> = nameTable({
-  'auth0-js.Management': 'auth0.js',
-  'auth0.ManagementClient': 'node-auth0',
-});
-const VIA: Record<ManagementSdk, string> = {
-  'auth0.js': 'auth0.js Management',
-  'node-auth0': 'node-auth0 ManagementClient',
-  'react-native-auth0': 'react-native-auth0 users',
-};
+const CONSTRUCTED = nameTable(
+  Object.fromEntries(
+    MANAGEMENT_CLIENT_SHAPES.flatMap((shape) =>
+      shape.creation.kind === 'constructor' ? [[shape.creation.entity, shape] as const] : [],
+    ),
+  ),
+);
+const LABELS = Object.fromEntries(MANAGEMENT_CLIENT_SHAPES.map((shape) => [shape.sdk, shape.label])) as Record<
+  ManagementSdk,
+  string
+>;
 const MAX_DEPTH = 6;
 
 export function recogniseManagementClients(context: FileContext, tracer: CredentialTracer): ManagementClient[] {
   const clients: ManagementClient[] = [];
   for (const node of context.news) {
     const entity = sdkEntity(context, node.callee);
-    const sdk = entity && CLIENT_ENTITIES[entity];
-    if (!sdk) continue;
+    const shape = entity === undefined ? undefined : CONSTRUCTED[entity];
+    if (!shape) continue;
     const options = node.arguments[0] && context.objectLiteral(node.arguments[0]);
-    const token = options && findProperty(options, 'token');
+    const token = options && shape.tokenOption !== undefined ? findProperty(options, shape.tokenOption) : undefined;
     clients.push({
-      sdk,
+      sdk: shape.sdk,
       node,
       key: storedAt(context, node),
-      domain: options && findProperty(options, 'domain')?.value,
+      domain: options && findProperty(options, shape.domainOption)?.value,
       credential: token
         ? { site: 'management-client', node: token.value, provenance: tracer.suppliedProvenance(token.value) }
         : undefined,
       machineToMachine:
-        !!options &&
-        !token &&
-        (!!findProperty(options, 'clientSecret') || !!findProperty(options, 'clientAssertionSigningKey')),
+        !!options && !token && (shape.machineToMachineOptions ?? []).some((name) => !!findProperty(options, name)),
     });
   }
-  // react-native-auth0: `new Auth0({ domain, clientId }).users(token)` is the Management client.
-  for (const call of context.calls) {
-    const callee = unwrap(call.callee);
-    const token = call.arguments[0];
-    if (callee.type !== 'MemberExpression' || memberName(callee) !== 'users' || !token) continue;
-    if (instanceEntity(context, callee.object) !== 'react-native-auth0.Auth0') continue;
-    const creation = creationOf(context, callee.object);
-    const options = creation?.arguments[0] && context.objectLiteral(creation.arguments[0]);
-    clients.push({
-      sdk: 'react-native-auth0',
-      node: call,
-      key: storedAt(context, call),
-      domain: options && findProperty(options, 'domain')?.value,
-      credential: { site: 'management-client', node: token, provenance: tracer.provenance(token) },
-      machineToMachine: false,
-    });
+  // A client an SDK instance's method returns for a token: react-native-auth0 `new Auth0({ domain }).users(token)`.
+  for (const shape of MANAGEMENT_CLIENT_SHAPES) {
+    const { creation } = shape;
+    if (creation.kind !== 'instance-method') continue;
+    for (const call of context.calls) {
+      const callee = unwrap(call.callee);
+      const token = call.arguments[0];
+      if (callee.type !== 'MemberExpression' || memberName(callee) !== creation.method || !token) continue;
+      if (instanceEntity(context, callee.object) !== creation.instanceOf) continue;
+      const instance = creationOf(context, callee.object);
+      const options = instance?.arguments[0] && context.objectLiteral(instance.arguments[0]);
+      clients.push({
+        sdk: shape.sdk,
+        node: call,
+        key: storedAt(context, call),
+        domain: options && findProperty(options, shape.domainOption)?.value,
+        credential: { site: 'management-client', node: token, provenance: tracer.provenance(token) },
+        machineToMachine: false,
+      });
+    }
   }
   return clients;
 }
@@ -98,7 +102,7 @@ export function recogniseClientCalls(context: FileContext, clients: readonly Man
       : body && endpoint && backendOnlyReasonFor(context, endpoint, body);
     calls.push({
       node: call,
-      via: `${VIA[found.client.sdk]}#${name}`,
+      via: `${LABELS[found.client.sdk]}#${name}`,
       method: method.method,
       path: method.path,
       endpoint,
