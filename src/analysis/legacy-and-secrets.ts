@@ -1,6 +1,13 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isManagementAudience } from '../catalog';
+import {
+  GET_PROFILE_WITH_ID_TOKEN,
+  isManagementAudience,
+  LEGACY_CLIENT_METHODS,
+  LEGACY_ENDPOINTS,
+  LEGACY_METHODS,
+  V7_LEGACY_METHODS,
+} from '../catalog';
 import { inAssertion, memberName, propertyName, unwrap, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
 import type { FileContext, StringPart } from './file-context';
@@ -9,51 +16,15 @@ import type { Auth0Hosts } from './management-urls';
 import { creationOf, holderKey, instanceEntity } from './sdk';
 import type { LegacyApi, Node, SecretUse } from './types';
 
-/** Methods only the ID-token era has, whatever client they are called on (the names are Auth0's own). */
-const LEGACY_METHODS: Record<string, string> = nameTable({
-  getDelegationToken: 'checkSession({ audience, scope }) or getTokenSilently({ audience, scope }) for an access token',
-  renewIdToken: "checkSession({ responseType: 'token id_token' }) to renew both tokens",
-  loginWithResourceOwner: 'login({ username, password, realm, audience, scope }), which uses /oauth/token',
-});
-/** auth0.js v6/v7 client methods that go through /delegation or /tokeninfo. */
-const V7_METHODS: Record<string, string> = nameTable({
-  refreshToken: 'checkSession or a refresh-token grant on /oauth/token',
-  getProfile: 'userInfo(accessToken) (/userinfo)',
-});
-const GET_PROFILE_WITH_ID_TOKEN = 'getUserInfo(accessToken) (/userinfo)';
-/** Methods of specific clients: auth0.js `Authentication#delegation`, node-auth0 `tokens.getInfo` and `oauth.signIn`. */
-const CLIENT_METHODS: readonly {
-  readonly receiver: 'authentication' | 'node-tokens' | 'node-oauth';
-  readonly method: string;
-  readonly replacement: string;
-}[] = [
-  {
-    receiver: 'authentication',
-    method: 'delegation',
-    replacement: 'an access token for the API from checkSession or /oauth/token',
-  },
-  {
-    receiver: 'node-tokens',
-    method: 'getInfo',
-    replacement: 'getProfile(accessToken) / UserInfoClient.getUserInfo(accessToken) (/userinfo)',
-  },
-  {
-    receiver: 'node-oauth',
-    method: 'signIn',
-    replacement: 'passwordGrant({ username, password, audience, scope }) (/oauth/token)',
-  },
-];
-/** Legacy endpoints at the root of an Auth0 host, with what replaces them. */
-const LEGACY_ENDPOINTS: Record<string, string> = nameTable({
-  '/tokeninfo': '/userinfo with the access token (getUserInfo / userInfo)',
-  '/delegation': 'an access token for the API from /authorize or /oauth/token',
-  '/oauth/ro': '/oauth/token with grant_type password (or password-realm) and an audience',
-});
+// Looked up by names from the code: tables without a prototype.
+const LEGACY_METHOD_REPLACEMENTS = nameTable(LEGACY_METHODS);
+const V7_METHOD_REPLACEMENTS = nameTable(V7_LEGACY_METHODS);
+const LEGACY_ENDPOINT_REPLACEMENTS = nameTable(LEGACY_ENDPOINTS);
 /** Every method name above, to skip other calls before looking at what they are called on. */
 const LEGACY_NAMES = new Set([
   ...Object.keys(LEGACY_METHODS),
-  ...Object.keys(V7_METHODS),
-  ...CLIENT_METHODS.map((entry) => entry.method),
+  ...Object.keys(V7_LEGACY_METHODS),
+  ...LEGACY_CLIENT_METHODS.map((entry) => entry.method),
 ]);
 const LEGACY_PATH = /\/(tokeninfo|delegation|oauth\/ro)(?=$|[?#])/;
 const LOCK = /^auth0-lock\./;
@@ -72,10 +43,10 @@ export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): Le
     if (callee.type !== 'MemberExpression' || method === undefined || !LEGACY_NAMES.has(method)) continue;
     const receiver = receiverKind(context, callee.object, lockEmitters);
     if (receiver === 'other') continue;
-    const legacy = LEGACY_METHODS[method];
+    const legacy = LEGACY_METHOD_REPLACEMENTS[method];
     if (legacy !== undefined) found.push({ node: call, api: method, replacement: legacy });
-    else if (receiver === 'auth0-js-v7' && method in V7_METHODS)
-      found.push({ node: call, api: method, replacement: V7_METHODS[method]! });
+    else if (receiver === 'auth0-js-v7' && method in V7_METHOD_REPLACEMENTS)
+      found.push({ node: call, api: method, replacement: V7_METHOD_REPLACEMENTS[method]! });
     else if (receiver === 'lock' && method === 'getProfile') {
       // Lock 9/10 send an ID token to /tokeninfo; Lock 11's `getProfile(accessToken)` is `getUserInfo` under another name.
       const token = call.arguments[0] && tracer.provenance(call.arguments[0]);
@@ -87,7 +58,9 @@ export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): Le
           certainty: token.certainty,
         });
     } else {
-      const entry = CLIENT_METHODS.find((candidate) => candidate.receiver === receiver && candidate.method === method);
+      const entry = LEGACY_CLIENT_METHODS.find(
+        (candidate) => candidate.receiver === receiver && candidate.method === method,
+      );
       if (entry) found.push({ node: call, api: method, replacement: entry.replacement });
     }
   }
@@ -158,7 +131,7 @@ function legacyUrls(context: FileContext, hosts: Auth0Hosts): LegacyApi[] {
     if (seen.has(url) || inAssertion(url)) continue;
     seen.add(url);
     const path = legacyPathOnAuth0Host(hosts, context.stringParts(url));
-    if (path) found.push({ node: url, api: path, replacement: LEGACY_ENDPOINTS[path]! });
+    if (path) found.push({ node: url, api: path, replacement: LEGACY_ENDPOINT_REPLACEMENTS[path]! });
   }
   return found;
 }

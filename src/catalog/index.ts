@@ -4,6 +4,7 @@ import { SDK_METHODS, type ManagementSdk, type SdkMethod } from './sdk-methods';
 
 export * from './endpoints';
 export * from './scopes';
+export * from './legacy-apis';
 export * from './management-sdks';
 export * from './sdk-entities';
 export * from './sdk-methods';
