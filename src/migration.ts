@@ -10,6 +10,7 @@ import type { Finding } from './analysis/findings';
 import { applyEdits, eol } from './analysis/edits';
 import { messageData, RULE_MESSAGES } from './analysis/messages';
 import type { TextEdit } from './analysis/types';
+import { lineStarts, positionAt } from './analysis/positions';
 import { parseFile } from './parse';
 import { redact } from './redact';
 
@@ -167,25 +168,12 @@ export function site(text: string, { rule, finding, offset }: Located): Site {
 }
 
 /** The line starts of the text last asked about: a migration asks for the sites of one text many times in a row. */
-let lineStarts: { readonly text: string; readonly starts: readonly number[] } | undefined;
+let lastLineStarts: { readonly text: string; readonly starts: readonly number[] } | undefined;
 
 /** The 1-based line and column of an offset; slicing and splitting the text for each site was quadratic. */
 function position(text: string, offset: number): { line: number; column: number } {
-  if (lineStarts?.text !== text) {
-    const starts = [0];
-    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-    lineStarts = { text, starts };
-  }
-  const { starts } = lineStarts;
-  // The last line start at or before the offset.
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low]! + 1 };
+  if (lastLineStarts?.text !== text) lastLineStarts = { text, starts: lineStarts(text) };
+  return positionAt(lastLineStarts.starts, offset);
 }
 
 /** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do (JWTs redacted). */

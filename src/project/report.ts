@@ -1,6 +1,7 @@
 /** The report of a project's analysis: its findings, token requests and Management calls, with their places. */
 import { linkedCalls, requiredScopes, scopeList } from '../analysis/findings';
 import type { ManagementCall, Node, TokenRequest } from '../analysis/types';
+import { lineStarts, positionAt } from '../analysis/positions';
 import { isAnyUserScope, isCurrentUserScope } from '../catalog';
 import { message, type Located } from '../migration';
 import type { Module, ProjectState } from './modules';
@@ -125,19 +126,10 @@ class ReportIndex {
   position(module: Module, offset: number): { line: number; column: number } {
     let starts = this.lineStarts.get(module);
     if (!starts) {
-      starts = [0];
-      for (let at = module.text.indexOf('\n'); at !== -1; at = module.text.indexOf('\n', at + 1)) starts.push(at + 1);
+      starts = lineStarts(module.text);
       this.lineStarts.set(module, starts);
     }
-    // The last line start at or before the offset.
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return { line: low + 1, column: offset - starts[low]! + 1 };
+    return positionAt(starts, offset);
   }
 }
 
