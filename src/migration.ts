@@ -58,7 +58,7 @@ export function migrateSource(file: string, text: string, options: MigrationOpti
     ({ source, found }) => {
       const { edits, applied } = migratingEdits(found);
       if (edits.length === 0) return undefined;
-      changed.push(...applied.map((entry) => site(source, entry)));
+      changed.push(...sites(source, applied));
       passes.push({ text: source, edits });
       return applyEdits(source, edits);
     },
@@ -66,7 +66,7 @@ export function migrateSource(file: string, text: string, options: MigrationOpti
   );
   let output = last.source;
   const left = last.found;
-  const manual = left.map((entry) => site(output, entry));
+  const manual = sites(output, left);
   if (options.annotate && left.length > 0) {
     const annotated = annotate(output, left);
     // A comment in a JSX child position would change the markup: keep the unannotated text if it no longer parses.
@@ -163,17 +163,14 @@ function conflicts(a: TextEdit, b: TextEdit): boolean {
   return a.range[0] < b.range[1] && b.range[0] < a.range[1];
 }
 
-export function site(text: string, { rule, finding, offset }: Located): Site {
-  return { rule, message: message(rule, finding), ...position(text, offset + finding.node.range[0]) };
-}
-
-/** The line starts of the text last asked about: a migration asks for the sites of one text many times in a row. */
-let lastLineStarts: { readonly text: string; readonly starts: readonly number[] } | undefined;
-
-/** The 1-based line and column of an offset; slicing and splitting the text for each site was quadratic. */
-function position(text: string, offset: number): { line: number; column: number } {
-  if (lastLineStarts?.text !== text) lastLineStarts = { text, starts: lineStarts(text) };
-  return positionAt(lastLineStarts.starts, offset);
+/** Each entry's place and message in `text`, its lines indexed once. */
+export function sites(text: string, entries: readonly Located[]): Site[] {
+  const starts = lineStarts(text);
+  return entries.map(({ rule, finding, offset }) => ({
+    rule,
+    message: message(rule, finding),
+    ...positionAt(starts, offset + finding.node.range[0]),
+  }));
 }
 
 /** The rule's own message for a finding, so the codemod's reasons read exactly as the lint errors do (JWTs redacted). */

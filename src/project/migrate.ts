@@ -2,7 +2,7 @@
 import { applyEdits } from '../analysis/edits';
 import { siblingWrites } from '../analysis/findings';
 import type { TextEdit } from '../analysis/types';
-import { annotate, migrateInRounds, migratingEdits, parsesTheSame, site, type Located } from '../migration';
+import { annotate, migrateInRounds, migratingEdits, parsesTheSame, sites, type Located } from '../migration';
 import { analyzeModules, type Module, type ProjectState } from './modules';
 import type { ProjectOptions } from './options';
 import type { FileMigration } from './types';
@@ -41,7 +41,7 @@ export function migrateProject(
       if (parsesTheSame(module.absolute, annotated)) after = annotated;
     }
     const before = original.get(module.absolute)!;
-    const manual = left.map((entry) => ({ ...site(module.text, entry) }));
+    const manual = sites(module.text, left);
     const flow = (state.flows.get(module) ?? module).file;
     if (before !== after || manual.length > 0)
       migrations.push({ file: module.file, flow, before, after, changed: changed.get(module.file) ?? [], manual });
@@ -63,11 +63,11 @@ function applyRound(
   for (const module of state.modules) {
     const { edits: own, applied } = migratingEdits(state.findings.get(module) ?? []);
     add(module, own);
-    const sites = applied.map((entry) => site(module.text, entry));
-    if (sites.length > 0)
+    const appliedSites = sites(module.text, applied);
+    if (appliedSites.length > 0)
       changed.set(module.file, [
         ...(changed.get(module.file) ?? []),
-        ...sites.map(({ line, rule, message: text }) => ({ line, rule, message: text })),
+        ...appliedSites.map(({ line, rule, message: text }) => ({ line, rule, message: text })),
       ]);
     for (const entry of applied) {
       const key = storageKeySwitched(module, entry);
