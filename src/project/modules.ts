@@ -8,7 +8,7 @@ import { parseFile, ParseError, type ParsedUnit } from '../parse';
 import { inheritEnvironments } from './environments';
 import { linkModules } from './link';
 import type { ProjectOptions } from './options';
-import { relativePath } from './read';
+import { overSizeLimit, relativePath } from './read';
 import { ModuleResolver } from './resolve';
 import type { FileError } from './types';
 
@@ -91,8 +91,8 @@ class ModuleAnalysis {
   /** Why a text of `bytes` is not analysed (see `ProjectOptions`), or undefined. */
   private refusal(bytes: number): string | undefined {
     const { maxFileBytes, maxTotalBytes } = this.options;
-    if (maxFileBytes !== undefined && bytes > maxFileBytes) {
-      return `too large to analyse (${megabytes(bytes)} MB; the limit is ${megabytes(maxFileBytes)} MB): skipped; bundles and generated code are migrated through their sources`;
+    if (overSizeLimit(bytes, maxFileBytes)) {
+      return `too large to analyse (${megabytes(bytes)} MB; the limit is ${megabytes(maxFileBytes!)} MB): skipped; bundles and generated code are migrated through their sources`;
     }
     if (maxTotalBytes !== undefined && this.held + bytes > maxTotalBytes) {
       return `not analysed: the run already holds ${megabytes(this.held)} MB of Auth0-related code (the limit is ${megabytes(maxTotalBytes)} MB); analyse this path in a separate run or raise --max-total-size`;

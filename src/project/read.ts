@@ -69,9 +69,9 @@ function readBytes(file: string): Buffer {
   }
 }
 
-/** Whether a text is over the size of files worth parsing (`ProjectOptions.maxFileBytes`; no limit when undefined). */
-export function overSizeLimit(text: string, maxFileBytes: number | undefined): boolean {
-  return maxFileBytes !== undefined && Buffer.byteLength(text) > maxFileBytes;
+/** Whether a text of `bytes` is over the size of files worth parsing (`ProjectOptions.maxFileBytes`; none when undefined). */
+export function overSizeLimit(bytes: number, maxFileBytes: number | undefined): boolean {
+  return maxFileBytes !== undefined && bytes > maxFileBytes;
 }
 
 /** `permission denied (EACCES)` from Node's `EACCES: permission denied, open '/x'`. */

@@ -14,7 +14,11 @@ export const SCREENED_MAX_CHARS = 256 * 1024;
 
 /** Whether the reader thread screens a candidate: a large one, not a bundle, and one the main thread would parse. */
 export function screened(text: string, maxFileBytes: number | undefined): boolean {
-  return text.length >= SCREENED_MIN_CHARS && text.length <= SCREENED_MAX_CHARS && !overSizeLimit(text, maxFileBytes);
+  return (
+    text.length >= SCREENED_MIN_CHARS &&
+    text.length <= SCREENED_MAX_CHARS &&
+    !overSizeLimit(Buffer.byteLength(text), maxFileBytes)
+  );
 }
 
 /**
