@@ -318,14 +318,8 @@ function runOptions(args: CommonArguments): RunOptions {
     quiet: args.quiet,
     environment: args.environment,
     metadataScope: args.metadataScope,
-    maxFileBytes: bytesLimit(
-      '--max-file-size',
-      once('--max-file-size', args.maxFileSize) ?? String(DEFAULT_MAX_FILE_MB),
-    ),
-    maxTotalBytes: bytesLimit(
-      '--max-total-size',
-      once('--max-total-size', args.maxTotalSize) ?? String(DEFAULT_MAX_TOTAL_MB),
-    ),
+    maxFileBytes: bytesLimit('--max-file-size', args.maxFileSize, DEFAULT_MAX_FILE_MB),
+    maxTotalBytes: bytesLimit('--max-total-size', args.maxTotalSize, DEFAULT_MAX_TOTAL_MB),
   };
 }
 
@@ -335,8 +329,12 @@ function once(flag: string, value: string | string[] | undefined): string | unde
   return value;
 }
 
-/** A limit typed as a decimal number of megabytes, 0 or more (no sign, exponent or surrounding space), in bytes; 0 is no limit. */
-function bytesLimit(flag: string, text: string): number | undefined {
+/**
+ * A limit given at most once as a decimal number of megabytes, 0 or more (no sign, exponent or surrounding space), in
+ * bytes; 0 is no limit.
+ */
+function bytesLimit(flag: string, value: string | string[] | undefined, defaultMegabytes: number): number | undefined {
+  const text = once(flag, value) ?? String(defaultMegabytes);
   const megabytes = /^\d+(?:\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isFinite(megabytes))
     throw new UsageError(`${flag} must be a number of megabytes, 0 or more (got '${text}')`);
