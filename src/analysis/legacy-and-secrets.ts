@@ -26,7 +26,11 @@ const LEGACY_NAMES = new Set([
   ...Object.keys(V7_LEGACY_METHODS),
   ...LEGACY_CLIENT_METHODS.map((entry) => entry.method),
 ]);
-const LEGACY_PATH = /\/(tokeninfo|delegation|oauth\/ro)(?=$|[?#])/;
+const LEGACY_PATH = new RegExp(
+  `(?:${Object.keys(LEGACY_ENDPOINTS)
+    .map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|')})(?=$|[?#])`,
+);
 const LOCK = /^auth0-lock\./;
 const V7_CLIENTS = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
 
