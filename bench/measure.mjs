@@ -14,6 +14,11 @@ export const GNU_TIME = (() => {
  * `node <args>` in `cwd`. `rssMb` is GNU time's maximum resident set size: the largest single process of the tree
  * (a worker's, not the sum), or `null` without GNU time.
  */
+/** A figure rounded to `digits` decimals, as a number. */
+export function round(value, digits) {
+  return Number(value.toFixed(digits));
+}
+
 export function measureNode(args, { cwd, env } = {}) {
   const timeFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-time-')), 'time.txt');
   const [file, fileArgs] = GNU_TIME

@@ -24,8 +24,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureScenarios, scenarioLines } from './bounded.mjs';
-import { GNU_TIME, measureNode } from './measure.mjs';
-import { buildTree, DEFAULT_SEED, EXTENSIONS, LEGACY_SHARE, realFilePool, ROOT } from './tree.mjs';
+import { GNU_TIME, measureNode, round } from './measure.mjs';
+import { buildTree, DEFAULT_SEED, EXTENSIONS, LEGACY_SHARE, realFilePool, BIN, ROOT } from './tree.mjs';
 
 const { values: options } = parseArgs({
   options: {
@@ -51,7 +51,6 @@ const LARGE_FILES = Number(options.large);
 const COPIES = options.copies.split(',').filter(Boolean).map(Number);
 const LARGE = 5000;
 const WORK = path.resolve(options.work);
-const BIN = path.join(ROOT, 'bin/auth0-tokens.js');
 const JSCODESHIFT = path.join(ROOT, 'node_modules/jscodeshift/bin/jscodeshift.js');
 const ESLINT = path.join(ROOT, 'node_modules/eslint/bin/eslint.js');
 /** The CLI walks the tree with every ignore rule off: the tree's `vendor/**` paths hold `dist/`, `build/`, `*.min.js`. */
@@ -268,10 +267,6 @@ function eslintAb(tree) {
   const summary = JSON.parse(run.stdout);
   process.stderr.write(`  eslint in-process A/B on ${summary.files} files: ${summary.ratio}\n`);
   return summary;
-}
-
-function round(value, digits) {
-  return Number(value.toFixed(digits));
 }
 
 function ratio(results, a, b) {

@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureNode } from './measure.mjs';
-import { ROOT, sourceFiles } from './tree.mjs';
+import { BIN, ROOT, sourceFiles } from './tree.mjs';
 
 const SAMPLE_MAX_BYTES = 64 * 1024;
 /** The CLI's default extensions: the sweep takes whatever the CLI would. */
@@ -37,7 +37,6 @@ const { values: options } = parseArgs({
 });
 
 const require = createRequire(path.join(ROOT, 'package.json'));
-const BIN = path.join(ROOT, 'bin/auth0-tokens.js');
 const root = path.resolve(options.root);
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'auth0-tokens-sweep-'));
 

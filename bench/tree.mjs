@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { createRandom, legacyFiles } from './legacy.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The built CLI every benchmark runs. */
+export const BIN = path.join(ROOT, 'bin/auth0-tokens.js');
 /** The extensions every measured tool is given (the CLI's defaults minus `.vue`, which the baselines cannot parse). */
 export const EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'];
 /**
