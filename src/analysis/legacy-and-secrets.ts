@@ -1,12 +1,18 @@
 /** ID-token-era APIs with no access-token path, and Management credentials that must never ship to a browser. */
 import type { TSESTree } from '@typescript-eslint/utils';
 import {
-  GET_PROFILE_WITH_ID_TOKEN,
+  CLIENT_CREDENTIALS_GRANT,
+  CLIENT_CREDENTIALS_METHODS,
+  CLIENT_SECRET_KEYS,
+  GRANT_TYPE_KEYS,
   isManagementAudience,
-  LEGACY_CLIENT_METHODS,
+  LEGACY_CLIENTS,
   LEGACY_ENDPOINTS,
   LEGACY_METHODS,
-  V7_LEGACY_METHODS,
+  LEGACY_OPTIONS,
+  OAUTH_CLIENT_KEYS,
+  type LegacyClient,
+  type LegacyMethod,
 } from '../catalog';
 import { inAssertion, memberName, propertyName, unwrap, nameTable } from './ast';
 import { CredentialTracer, isJwtText } from './credentials';
@@ -16,113 +22,127 @@ import type { Auth0Hosts } from './management-urls';
 import { creationOf, holderKey, instanceEntity } from './sdk';
 import type { LegacyApi, Node, SecretUse } from './types';
 
-// Looked up by names from the code: tables without a prototype.
-const LEGACY_METHOD_REPLACEMENTS = nameTable(LEGACY_METHODS);
-const V7_METHOD_REPLACEMENTS = nameTable(V7_LEGACY_METHODS);
+// Looked up by names from the code: a table without a prototype.
 const LEGACY_ENDPOINT_REPLACEMENTS = nameTable(LEGACY_ENDPOINTS);
-/** Every method name above, to skip other calls before looking at what they are called on. */
-const LEGACY_NAMES = new Set([
-  ...Object.keys(LEGACY_METHODS),
-  ...Object.keys(V7_LEGACY_METHODS),
-  ...LEGACY_CLIENT_METHODS.map((entry) => entry.method),
-]);
+/** Every legacy method name, to skip other calls before looking at what they are called on. */
+const LEGACY_NAMES = new Set(
+  [...LEGACY_METHODS, ...LEGACY_CLIENTS.flatMap((client) => client.methods)].map((entry) => entry.method),
+);
+/** Methods that return another legacy client, so the receiver of a call on their result is that client. */
+const DERIVING_METHODS = new Set(
+  LEGACY_CLIENTS.flatMap((client) => (client.derived ?? []).map((entry) => entry.method)),
+);
+/** The methods that subscribe to a client's event, to skip other calls before reading their event name. */
+const SUBSCRIBING_METHODS = new Set(LEGACY_CLIENTS.flatMap((client) => client.subscription?.method ?? []));
 const LEGACY_PATH = new RegExp(
   `(?:${Object.keys(LEGACY_ENDPOINTS)
     .map((path) => path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
     .join('|')})(?=$|[?#])`,
 );
-const LOCK = /^auth0-lock\./;
-const V7_CLIENTS = new Set(['auth0-js-v7.Auth0', 'auth0-js']);
 
-type ReceiverKind = 'lock' | 'auth0-js-v7' | 'authentication' | 'node-tokens' | 'node-oauth' | 'other' | 'unknown';
+/**
+ * What a legacy method is called on: a catalogued client created, derived or subscribed to in this file, `other` when
+ * the file shows it is something else (the class's own method, an instance of another class), `unknown` otherwise.
+ */
+type Receiver = LegacyClient | 'other' | 'unknown';
 
 /** Legacy endpoints and methods a file calls; `hosts` tells the tenant's `/tokeninfo` from an app's own route. */
 export function recogniseLegacyApis(context: FileContext, hosts: Auth0Hosts): LegacyApi[] {
   const found: LegacyApi[] = [];
   const tracer = new CredentialTracer(context, new Map());
-  const lockEmitters = authenticatedEmitters(context);
+  const subscribers = subscribedHolders(context);
   for (const call of context.calls) {
     const callee = unwrap(call.callee);
     const method = memberName(callee);
     if (callee.type !== 'MemberExpression' || method === undefined || !LEGACY_NAMES.has(method)) continue;
-    const receiver = receiverKind(context, callee.object, lockEmitters);
+    const receiver = receiverOf(context, callee.object, subscribers);
     if (receiver === 'other') continue;
-    const legacy = LEGACY_METHOD_REPLACEMENTS[method];
-    if (legacy !== undefined) found.push({ node: call, api: method, replacement: legacy });
-    else if (receiver === 'auth0-js-v7' && method in V7_METHOD_REPLACEMENTS)
-      found.push({ node: call, api: method, replacement: V7_METHOD_REPLACEMENTS[method]! });
-    else if (receiver === 'lock' && method === 'getProfile') {
-      // Lock 9/10 send an ID token to /tokeninfo; Lock 11's `getProfile(accessToken)` is `getUserInfo` under another name.
-      const token = call.arguments[0] && tracer.provenance(call.arguments[0]);
-      if (token?.kind === 'id-token')
-        found.push({
-          node: call,
-          api: 'getProfile',
-          replacement: GET_PROFILE_WITH_ID_TOKEN,
-          certainty: token.certainty,
-        });
-    } else {
-      const entry = LEGACY_CLIENT_METHODS.find(
-        (candidate) => candidate.receiver === receiver && candidate.method === method,
-      );
-      if (entry) found.push({ node: call, api: method, replacement: entry.replacement });
-    }
+    const legacy = legacyMethod(method, receiver);
+    const use = legacy && legacyUse(call, legacy, tracer);
+    if (use) found.push(use);
   }
   found.push(...legacyUrls(context, hosts));
-  for (const property of propertiesNamed(context).get('callbackOnLocationHash') ?? []) {
-    const value = context.resolve(property.value);
-    const replacement =
-      value.type === 'Literal' && value.value === false ? "responseType: 'code'" : "responseType: 'token id_token'";
-    found.push({ node: property, api: 'callbackOnLocationHash', replacement });
-  }
+  for (const { option, replacement } of LEGACY_OPTIONS)
+    for (const property of propertiesNamed(context).get(option) ?? []) {
+      const value = context.resolve(property.value);
+      const isFalse = value.type === 'Literal' && value.value === false;
+      found.push({ node: property, api: option, replacement: isFalse ? replacement.whenFalse : replacement.otherwise });
+    }
   return found;
 }
 
-/**
- * What a legacy method is called on: an Auth0 client created or subscribed to in this file, `other` when the file
- * shows it is something else (the class's own method, an instance of another class), `unknown` otherwise.
- */
-function receiverKind(context: FileContext, receiver: Node, lockEmitters: ReadonlySet<string>): ReceiverKind {
+/** The legacy method a call names: one every client has, else one of the receiver's own. */
+function legacyMethod(method: string, receiver: Receiver): LegacyMethod | undefined {
+  const ofAnyClient = LEGACY_METHODS.find((entry) => entry.method === method);
+  if (ofAnyClient || typeof receiver === 'string') return ofAnyClient;
+  return receiver.methods.find((entry) => entry.method === method);
+}
+
+/** The finding for a legacy method's call, unless the call does not meet the method's condition (an ID token). */
+function legacyUse(
+  call: TSESTree.CallExpression,
+  legacy: LegacyMethod,
+  tracer: CredentialTracer,
+): LegacyApi | undefined {
+  const { method: api, replacement, when } = legacy;
+  if (when === undefined) return { node: call, api, replacement };
+  const argument = call.arguments[when.argument];
+  const token = argument && tracer.provenance(argument);
+  return token?.kind === when.kind ? { node: call, api, replacement, certainty: token.certainty } : undefined;
+}
+
+function receiverOf(context: FileContext, receiver: Node, subscribers: ReadonlyMap<string, LegacyClient>): Receiver {
   const target = unwrap(receiver);
   const entity = instanceEntity(context, target);
-  if (entity !== undefined) {
-    if (LOCK.test(entity)) return 'lock';
-    if (V7_CLIENTS.has(entity)) return 'auth0-js-v7';
-    if (entity === 'auth0-js.Authentication') return 'authentication';
-    return 'unknown';
-  }
-  if (target.type === 'CallExpression' && memberName(target.callee) === 'getClient') {
-    // Lock 9's `getClient()` is its bundled auth0.js v6 client.
-    const lock = unwrap(target.callee) as TSESTree.MemberExpression;
-    return receiverKind(context, lock.object, lockEmitters) === 'lock' ? 'auth0-js-v7' : 'unknown';
+  if (entity !== undefined) return clientOfEntity(entity) ?? 'unknown';
+  if (target.type === 'CallExpression' && DERIVING_METHODS.has(memberName(target.callee) ?? '')) {
+    // A client one of its own methods returns (Lock 9's `getClient()` is its bundled auth0.js v6 client).
+    const callee = unwrap(target.callee) as TSESTree.MemberExpression;
+    const owner = receiverOf(context, callee.object, subscribers);
+    const method = memberName(callee);
+    const derived = typeof owner === 'string' ? undefined : owner.derived?.find((entry) => entry.method === method);
+    return derived?.client ?? 'unknown';
   }
   if (target.type === 'MemberExpression') {
     const parent = instanceEntity(context, target.object);
     const name = memberName(target);
-    if (parent === 'auth0-js.WebAuth' && name === 'client') return 'authentication';
-    if (parent === 'auth0.AuthenticationClient' && name === 'tokens') return 'node-tokens';
-    if (parent === 'auth0.AuthenticationClient' && name === 'oauth') return 'node-oauth';
+    const member = parent !== undefined && name !== undefined ? `${parent}.${name}` : undefined;
+    const client = member && LEGACY_CLIENTS.find((candidate) => candidate.members?.includes(member));
+    if (client) return client;
   }
-  if (lockEmitters.has(holderKey(context, target) ?? '')) return 'lock';
+  const subscribed = subscribers.get(holderKey(context, target) ?? '');
+  if (subscribed) return subscribed;
   if (target.type === 'ThisExpression' || creationOf(context, target)) return 'other';
   return 'unknown';
 }
 
-/** Holders the file subscribes to Lock's `authenticated` event on (`lock.on('authenticated', cb)`): Lock instances. */
-function authenticatedEmitters(context: FileContext): Set<string> {
-  const emitters = new Set<string>();
+/** The client an entity's instances are, by the entity itself or by its namespace. */
+function clientOfEntity(entity: string): LegacyClient | undefined {
+  return LEGACY_CLIENTS.find(
+    (client) =>
+      client.instancesOf?.includes(entity) ||
+      client.namespaces?.some((namespace) => entity.startsWith(`${namespace}.`)),
+  );
+}
+
+/**
+ * Holders the file subscribes to a client's event on (`lock.on('authenticated', cb)`), each with that client: only
+ * instances of the client emit it.
+ */
+function subscribedHolders(context: FileContext): Map<string, LegacyClient> {
+  const holders = new Map<string, LegacyClient>();
   for (const call of context.calls) {
     const callee = unwrap(call.callee);
-    if (
-      callee.type !== 'MemberExpression' ||
-      memberName(callee) !== 'on' ||
-      context.staticString(call.arguments[0] ?? call) !== 'authenticated'
-    )
-      continue;
-    const key = holderKey(context, callee.object);
-    if (key !== undefined) emitters.add(key);
+    const method = memberName(callee);
+    if (callee.type !== 'MemberExpression' || method === undefined || !SUBSCRIBING_METHODS.has(method)) continue;
+    const event = context.staticString(call.arguments[0] ?? call);
+    const client = LEGACY_CLIENTS.find(
+      (candidate) => candidate.subscription?.method === method && candidate.subscription.event === event,
+    );
+    const key = client && holderKey(context, callee.object);
+    if (client && key !== undefined && !holders.has(key)) holders.set(key, client);
   }
-  return emitters;
+  return holders;
 }
 
 /** `/tokeninfo`, `/delegation` and `/oauth/ro` URLs whose host is the Auth0 tenant (not an app's own route). */
@@ -167,9 +187,14 @@ function legacyPathOnAuth0Host(hosts: Auth0Hosts, parts: readonly StringPart[]):
 }
 
 const memo = new WeakMap<FileContext, Map<string, TSESTree.Property[]>>();
-const SECRET_KEYS = ['clientSecret', 'client_secret', 'grant_type', 'grantType', 'callbackOnLocationHash'];
-/** Keys whose presence next to a secret shows the object is an OAuth client configuration or token request. */
-const OAUTH_KEYS = ['client_id', 'clientId', 'clientID', 'grant_type', 'grantType', 'audience', 'domain'];
+/** The keys `propertiesNamed` collects: secrets, grants and legacy options. */
+const COLLECTED_KEYS = new Set([
+  ...CLIENT_SECRET_KEYS,
+  ...GRANT_TYPE_KEYS,
+  ...LEGACY_OPTIONS.map((entry) => entry.option),
+]);
+/** A form-encoded body or query that asks for the client-credentials grant. */
+const CLIENT_CREDENTIALS_QUERY = new RegExp(`(^|[?&\\s])grant_type=${CLIENT_CREDENTIALS_GRANT}(&|$)`);
 
 /** Object literal properties with the keys these recognisers look at, wherever the objects are written. */
 function propertiesNamed(context: FileContext): Map<string, TSESTree.Property[]> {
@@ -179,7 +204,7 @@ function propertiesNamed(context: FileContext): Map<string, TSESTree.Property[]>
   for (const property of context.properties) {
     if (property.parent?.type !== 'ObjectExpression') continue;
     const key = propertyName(property.key, property.computed);
-    if (key !== undefined && SECRET_KEYS.includes(key)) found.set(key, [...(found.get(key) ?? []), property]);
+    if (key !== undefined && COLLECTED_KEYS.has(key)) found.set(key, [...(found.get(key) ?? []), property]);
   }
   memo.set(context, found);
   return found;
@@ -191,19 +216,20 @@ export function recogniseSecrets(context: FileContext, clients: readonly Managem
   const clientOptions = new Set(
     clients.map((client) => client.node.arguments[0] && context.objectLiteral(client.node.arguments[0])),
   );
-  for (const property of [...(properties.get('clientSecret') ?? []), ...(properties.get('client_secret') ?? [])]) {
+  for (const property of CLIENT_SECRET_KEYS.flatMap((key) => properties.get(key) ?? [])) {
     if (isEmpty(context, property.value)) continue;
     const object = property.parent as TSESTree.ObjectExpression;
     const configuresClient =
       clientOptions.has(object) ||
       object.properties.some(
-        (other) => other.type === 'Property' && OAUTH_KEYS.includes(propertyName(other.key, other.computed) ?? ''),
+        (other) =>
+          other.type === 'Property' && OAUTH_CLIENT_KEYS.includes(propertyName(other.key, other.computed) ?? ''),
       );
     found.push({ node: property, kind: 'client-secret', certainty: configuresClient ? 'proven' : 'needs-manual' });
   }
-  for (const property of [...(properties.get('grant_type') ?? []), ...(properties.get('grantType') ?? [])]) {
+  for (const property of GRANT_TYPE_KEYS.flatMap((key) => properties.get(key) ?? [])) {
     if (
-      context.staticString(property.value) === 'client_credentials' &&
+      context.staticString(property.value) === CLIENT_CREDENTIALS_GRANT &&
       !sentToOtherHost(context, property.parent as TSESTree.ObjectExpression)
     )
       found.push({ node: property, kind: 'client-credentials-grant' });
@@ -216,15 +242,14 @@ export function recogniseSecrets(context: FileContext, clients: readonly Managem
       key &&
       value &&
       context.staticString(key) === 'grant_type' &&
-      context.staticString(value) === 'client_credentials';
-    if (appendsGrant || method === 'clientCredentialsGrant')
+      context.staticString(value) === CLIENT_CREDENTIALS_GRANT;
+    if (appendsGrant || (method !== undefined && CLIENT_CREDENTIALS_METHODS.includes(method)))
       found.push({ node: call, kind: 'client-credentials-grant' });
   }
   for (const literal of context.strings) {
     const text =
       literal.type === 'Literal' ? literal.value : literal.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
-    if (/(^|[?&\s])grant_type=client_credentials(&|$)/.test(text))
-      found.push({ node: literal, kind: 'client-credentials-grant' });
+    if (CLIENT_CREDENTIALS_QUERY.test(text)) found.push({ node: literal, kind: 'client-credentials-grant' });
     if (isManagementJwt(text)) found.push({ node: literal, kind: 'management-token' });
   }
   return found;
