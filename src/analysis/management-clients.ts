@@ -4,7 +4,7 @@
  * catalogued method called on them, wherever the client is kept (variable, alias, class field, getter, factory).
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findEndpoint, findSdkMethod, MANAGEMENT_CLIENT_SHAPES, type ManagementSdk } from '../catalog';
+import { findEndpoint, findSdkMethod, MANAGEMENT_SDKS, type ManagementSdk } from '../catalog';
 import { findProperty, memberName, propertyName, returnedValues, unwrap, nameTable } from './ast';
 import { calledFunction, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
@@ -25,14 +25,16 @@ export interface ManagementClient {
   readonly machineToMachine: boolean;
 }
 
+/** The SDKs whose clients are constructed, by the entity constructed, each with its token option. */
 const CONSTRUCTED = nameTable(
   Object.fromEntries(
-    MANAGEMENT_CLIENT_SHAPES.flatMap((shape) =>
-      shape.creation.kind === 'constructor' ? [[shape.creation.entity, shape] as const] : [],
-    ),
+    MANAGEMENT_SDKS.flatMap((descriptor) => {
+      const { creation } = descriptor;
+      return creation.kind === 'constructor' ? [[creation.entity, { descriptor, creation }] as const] : [];
+    }),
   ),
 );
-const LABELS = Object.fromEntries(MANAGEMENT_CLIENT_SHAPES.map((shape) => [shape.sdk, shape.label])) as Record<
+const LABELS = Object.fromEntries(MANAGEMENT_SDKS.map((descriptor) => [descriptor.sdk, descriptor.label])) as Record<
   ManagementSdk,
   string
 >;
@@ -42,38 +44,39 @@ export function recogniseManagementClients(context: FileContext, tracer: Credent
   const clients: ManagementClient[] = [];
   for (const node of context.news) {
     const entity = sdkEntity(context, node.callee);
-    const shape = entity === undefined ? undefined : CONSTRUCTED[entity];
-    if (!shape) continue;
+    const constructed = entity === undefined ? undefined : CONSTRUCTED[entity];
+    if (!constructed) continue;
+    const { descriptor, creation } = constructed;
     const options = node.arguments[0] && context.objectLiteral(node.arguments[0]);
-    const token = options && shape.tokenOption !== undefined ? findProperty(options, shape.tokenOption) : undefined;
+    const token = options && findProperty(options, creation.tokenOption);
     clients.push({
-      sdk: shape.sdk,
+      sdk: descriptor.sdk,
       node,
       key: storedAt(context, node),
-      domain: options && findProperty(options, shape.domainOption)?.value,
+      domain: options && findProperty(options, descriptor.domainOption)?.value,
       credential: token
         ? { site: 'management-client', node: token.value, provenance: tracer.suppliedProvenance(token.value) }
         : undefined,
       machineToMachine:
-        !!options && !token && (shape.machineToMachineOptions ?? []).some((name) => !!findProperty(options, name)),
+        !!options && !token && (descriptor.machineToMachineOptions ?? []).some((name) => !!findProperty(options, name)),
     });
   }
   // A client an SDK instance's method returns for a token: react-native-auth0 `new Auth0({ domain }).users(token)`.
-  for (const shape of MANAGEMENT_CLIENT_SHAPES) {
-    const { creation } = shape;
+  for (const descriptor of MANAGEMENT_SDKS) {
+    const { creation } = descriptor;
     if (creation.kind !== 'instance-method') continue;
     for (const call of context.calls) {
       const callee = unwrap(call.callee);
-      const token = call.arguments[0];
+      const token = call.arguments[creation.tokenArgument];
       if (callee.type !== 'MemberExpression' || memberName(callee) !== creation.method || !token) continue;
       if (instanceEntity(context, callee.object) !== creation.instanceOf) continue;
       const instance = creationOf(context, callee.object);
       const options = instance?.arguments[0] && context.objectLiteral(instance.arguments[0]);
       clients.push({
-        sdk: shape.sdk,
+        sdk: descriptor.sdk,
         node: call,
         key: storedAt(context, call),
-        domain: options && findProperty(options, shape.domainOption)?.value,
+        domain: options && findProperty(options, descriptor.domainOption)?.value,
         credential: { site: 'management-client', node: token, provenance: tracer.provenance(token) },
         machineToMachine: false,
       });

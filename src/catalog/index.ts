@@ -1,6 +1,7 @@
 /** The scope catalog: one source of truth for endpoints, SDK methods and scope vocabularies. */
 import { MANAGEMENT_ENDPOINTS, type HttpMethod, type ManagementEndpoint } from './endpoints';
-import { SDK_METHODS, type ManagementSdk, type SdkMethod } from './sdk-methods';
+import { SDK_METHODS } from './management-sdks';
+import type { ManagementSdk, SdkMethod } from './sdk-methods';
 
 export * from './endpoints';
 export * from './scopes';

@@ -9,8 +9,8 @@ import type { HttpMethod } from './endpoints';
 /** auth0.js `Management`, node-auth0 `ManagementClient`, react-native-auth0 `auth0.users(token)`. */
 export type ManagementSdk = 'auth0.js' | 'node-auth0' | 'react-native-auth0';
 
-export interface SdkMethod {
-  readonly sdk: ManagementSdk;
+/** A method of a Management SDK's client, with the endpoint it calls. */
+export interface ManagementMethod {
   /** Member path on the client instance. */
   readonly call: string;
   readonly method: HttpMethod;
@@ -28,14 +28,18 @@ export interface SdkMethod {
   readonly versions: string;
 }
 
+/** A method with the SDK whose client has it: a row of `SDK_METHODS`. */
+export interface SdkMethod extends ManagementMethod {
+  readonly sdk: ManagementSdk;
+}
+
 const AUTH0_JS = 'auth0.js v8+';
 
-export const SDK_METHODS: readonly SdkMethod[] = [
-  // auth0.js `new auth0.Management({ domain, token })`: exactly four methods.
-  { sdk: 'auth0.js', call: 'getUser', method: 'GET', path: 'users/{id}', versions: AUTH0_JS },
-  { sdk: 'auth0.js', call: 'patchUserMetadata', method: 'PATCH', path: 'users/{id}', versions: AUTH0_JS },
+/** auth0.js `new auth0.Management({ domain, token })`: exactly four methods. */
+export const AUTH0_JS_MANAGEMENT_METHODS: readonly ManagementMethod[] = [
+  { call: 'getUser', method: 'GET', path: 'users/{id}', versions: AUTH0_JS },
+  { call: 'patchUserMetadata', method: 'PATCH', path: 'users/{id}', versions: AUTH0_JS },
   {
-    sdk: 'auth0.js',
     call: 'patchUserAttributes',
     method: 'PATCH',
     path: 'users/{id}',
@@ -43,19 +47,19 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'auth0.js v9.11+',
   },
   {
-    sdk: 'auth0.js',
     call: 'linkUser',
     method: 'POST',
     path: 'users/{id}/identities',
     secondaryIdTokenArgument: 1,
     versions: AUTH0_JS,
   },
+];
 
-  // node-auth0 v2/v3 ManagementClient wrappers and managers.
-  { sdk: 'node-auth0', call: 'getUser', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.get', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
+/** node-auth0 `ManagementClient` (v2-v6): the v2/v3 wrappers and the managers. */
+export const NODE_AUTH0_MANAGEMENT_METHODS: readonly ManagementMethod[] = [
+  { call: 'getUser', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { call: 'users.get', method: 'GET', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
   {
-    sdk: 'node-auth0',
     call: 'updateUser',
     method: 'PATCH',
     path: 'users/{id}',
@@ -63,23 +67,20 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.update',
     method: 'PATCH',
     path: 'users/{id}',
     bodyArgument: 1,
     versions: 'node-auth0 v2-v6',
   },
-  { sdk: 'node-auth0', call: 'updateUserMetadata', method: 'PATCH', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { call: 'updateUserMetadata', method: 'PATCH', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
   {
-    sdk: 'node-auth0',
     call: 'users.updateUserMetadata',
     method: 'PATCH',
     path: 'users/{id}',
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'updateAppMetadata',
     method: 'PATCH',
     path: 'users/{id}',
@@ -87,7 +88,6 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.updateAppMetadata',
     method: 'PATCH',
     path: 'users/{id}',
@@ -95,7 +95,6 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'linkUsers',
     method: 'POST',
     path: 'users/{id}/identities',
@@ -103,7 +102,6 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.link',
     method: 'POST',
     path: 'users/{id}/identities',
@@ -111,7 +109,6 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'node-auth0 v2-v4',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.identities.link',
     method: 'POST',
     path: 'users/{id}/identities',
@@ -119,174 +116,154 @@ export const SDK_METHODS: readonly SdkMethod[] = [
     versions: 'node-auth0 v5/v6',
   },
   {
-    sdk: 'node-auth0',
     call: 'unlinkUsers',
     method: 'DELETE',
     path: 'users/{id}/identities/{provider}/{user_id}',
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.unlink',
     method: 'DELETE',
     path: 'users/{id}/identities/{provider}/{user_id}',
     versions: 'node-auth0 v2-v4',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.identities.delete',
     method: 'DELETE',
     path: 'users/{id}/identities/{provider}/{user_id}',
     versions: 'node-auth0 v5/v6',
   },
   {
-    sdk: 'node-auth0',
     call: 'getGuardianEnrollments',
     method: 'GET',
     path: 'users/{id}/enrollments',
     versions: 'node-auth0 v2.7+/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.getGuardianEnrollments',
     method: 'GET',
     path: 'users/{id}/enrollments',
     versions: 'node-auth0 v2/v3 (v4 guide)',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.getEnrollments',
     method: 'GET',
     path: 'users/{id}/enrollments',
     versions: 'node-auth0 v4',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.enrollments.get',
     method: 'GET',
     path: 'users/{id}/enrollments',
     versions: 'node-auth0 v5/v6',
   },
   {
-    sdk: 'node-auth0',
     call: 'deleteUserMultifactor',
     method: 'DELETE',
     path: 'users/{id}/multifactor/{provider}',
     versions: 'node-auth0 v2.10+/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'deleteUserMultifcator',
     method: 'DELETE',
     path: 'users/{id}/multifactor/{provider}',
     versions: 'node-auth0 v2/v3 (historical typo)',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.deleteMultifactorProvider',
     method: 'DELETE',
     path: 'users/{id}/multifactor/{provider}',
     versions: 'node-auth0 v2-v4',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.multifactor.deleteProvider',
     method: 'DELETE',
     path: 'users/{id}/multifactor/{provider}',
     versions: 'node-auth0 v5/v6',
   },
   {
-    sdk: 'node-auth0',
     call: 'createDevicePublicKey',
     method: 'POST',
     path: 'device-credentials',
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'deviceCredentials.createPublicKey',
     method: 'POST',
     path: 'device-credentials',
     versions: 'node-auth0 v2-v6',
   },
   {
-    sdk: 'node-auth0',
     call: 'deleteDeviceCredential',
     method: 'DELETE',
     path: 'device-credentials/{id}',
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'deviceCredentials.delete',
     method: 'DELETE',
     path: 'device-credentials/{id}',
     versions: 'node-auth0 v2-v6',
   },
   // Backend-only calls often made with the wrong token.
-  { sdk: 'node-auth0', call: 'getUsers', method: 'GET', path: 'users', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.getAll', method: 'GET', path: 'users', versions: 'node-auth0 v2-v4' },
-  { sdk: 'node-auth0', call: 'users.list', method: 'GET', path: 'users', versions: 'node-auth0 v5/v6' },
-  { sdk: 'node-auth0', call: 'getUsersByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.getByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v2-v4' },
+  { call: 'getUsers', method: 'GET', path: 'users', versions: 'node-auth0 v2/v3' },
+  { call: 'users.getAll', method: 'GET', path: 'users', versions: 'node-auth0 v2-v4' },
+  { call: 'users.list', method: 'GET', path: 'users', versions: 'node-auth0 v5/v6' },
+  { call: 'getUsersByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v2/v3' },
+  { call: 'users.getByEmail', method: 'GET', path: 'users-by-email', versions: 'node-auth0 v2-v4' },
   {
-    sdk: 'node-auth0',
     call: 'usersByEmail.getByEmail',
     method: 'GET',
     path: 'users-by-email',
     versions: 'node-auth0 v4-v6',
   },
-  { sdk: 'node-auth0', call: 'createUser', method: 'POST', path: 'users', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.create', method: 'POST', path: 'users', versions: 'node-auth0 v2-v6' },
-  { sdk: 'node-auth0', call: 'deleteUser', method: 'DELETE', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.delete', method: 'DELETE', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
-  { sdk: 'node-auth0', call: 'getUserRoles', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v2/v3' },
-  { sdk: 'node-auth0', call: 'users.getRoles', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v2-v4' },
+  { call: 'createUser', method: 'POST', path: 'users', versions: 'node-auth0 v2/v3' },
+  { call: 'users.create', method: 'POST', path: 'users', versions: 'node-auth0 v2-v6' },
+  { call: 'deleteUser', method: 'DELETE', path: 'users/{id}', versions: 'node-auth0 v2/v3' },
+  { call: 'users.delete', method: 'DELETE', path: 'users/{id}', versions: 'node-auth0 v2-v6' },
+  { call: 'getUserRoles', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v2/v3' },
+  { call: 'users.getRoles', method: 'GET', path: 'users/{id}/roles', versions: 'node-auth0 v2-v4' },
   {
-    sdk: 'node-auth0',
     call: 'users.roles.list',
     method: 'GET',
     path: 'users/{id}/roles',
     versions: 'node-auth0 v5/v6',
   },
   {
-    sdk: 'node-auth0',
     call: 'getUserPermissions',
     method: 'GET',
     path: 'users/{id}/permissions',
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'users.getPermissions',
     method: 'GET',
     path: 'users/{id}/permissions',
     versions: 'node-auth0 v2-v4',
   },
-  { sdk: 'node-auth0', call: 'getUserLogs', method: 'GET', path: 'users/{id}/logs', versions: 'node-auth0 v2/v3' },
+  { call: 'getUserLogs', method: 'GET', path: 'users/{id}/logs', versions: 'node-auth0 v2/v3' },
   {
-    sdk: 'node-auth0',
     call: 'getDeviceCredentials',
     method: 'GET',
     path: 'device-credentials',
     versions: 'node-auth0 v2/v3',
   },
   {
-    sdk: 'node-auth0',
     call: 'deviceCredentials.getAll',
     method: 'GET',
     path: 'device-credentials',
     versions: 'node-auth0 v2-v4',
   },
   {
-    sdk: 'node-auth0',
     call: 'deviceCredentials.list',
     method: 'GET',
     path: 'device-credentials',
     versions: 'node-auth0 v5/v6',
   },
+];
 
-  // react-native-auth0 `auth0.users(token)`: `patchUser` always sends `{ user_metadata }`.
-  { sdk: 'react-native-auth0', call: 'getUser', method: 'GET', path: 'users/{id}', versions: 'react-native-auth0' },
-  { sdk: 'react-native-auth0', call: 'patchUser', method: 'PATCH', path: 'users/{id}', versions: 'react-native-auth0' },
+/** react-native-auth0 `auth0.users(token)`: `patchUser` always sends `{ user_metadata }`. */
+export const REACT_NATIVE_AUTH0_MANAGEMENT_METHODS: readonly ManagementMethod[] = [
+  { call: 'getUser', method: 'GET', path: 'users/{id}', versions: 'react-native-auth0' },
+  { call: 'patchUser', method: 'PATCH', path: 'users/{id}', versions: 'react-native-auth0' },
 ];
