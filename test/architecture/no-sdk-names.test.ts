@@ -7,8 +7,6 @@ const PENDING = new Set<string>([
   'environment.ts',
   'findings.ts',
   'http-calls.ts',
-  'legacy-and-secrets.ts',
-  'prefilter.ts',
   'sdk.ts',
   'token-requests.ts',
   'types.ts',
