@@ -6,6 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
+import {
+  BROWSER_LIBRARY_GLOBALS,
+  BROWSER_PACKAGES,
+  HTTP_TRANSPORTS,
+  matchesPackage,
+  REQUEST_HANDLER_PARAMETERS,
+  SERVER_PACKAGES,
+  TENANT_ACTION,
+  TENANT_RULE,
+} from '../catalog';
 import { calleePath, isFunction, memberName, propertyName, unwrap } from './ast';
 import type { FileContext } from './file-context';
 import { moduleNamespace } from './sdk';
@@ -70,13 +80,10 @@ const NODE_BUILTINS = new Set([
   'worker_threads',
   'zlib',
 ]);
-/** Packages that only run on a server: web frameworks, node-auth0, passport, server-side Auth0 SDKs, database drivers. */
-const SERVER_MODULES =
-  /^(express|express-.*|koa|@koa\/.*|koa-.*|fastify|@fastify\/.*|hapi|@hapi\/.*|restify|@nestjs\/.*|next\/server|next-connect|@vercel\/node|@netlify\/functions|aws-lambda|firebase-functions(\/.*)?|firebase-admin(\/.*)?|auth0|auth0\/.*|passport|passport-.*|dotenv(\/.*)?|request|request-promise.*|body-parser|cookie-parser|jwks-rsa|mongoose|mongodb|pg|mysql2?|sequelize|@prisma\/client|redis|ioredis|nodemailer|jsdom|@auth0\/nextjs-auth0|@auth0\/nextjs-auth0\/edge)$/;
-/** Front-end frameworks and browser SDKs (React Native and Expo ship their code to the user's device as well). */
-const CLIENT_MODULES =
-  /^(react|react-dom(\/.*)?|react-router(-dom)?|@angular\/(core|common|router|forms|platform-browser.*)(\/.*)?|vue|vue-router|vuex|pinia|svelte(\/.*)?|jquery|angular|knockout|backbone|react-native|expo(-.*)?|@ionic\/.*|browser-request|@auth0\/nextjs-auth0\/client)$/;
-/** Browser APIs, and the globals of Auth0's and front-end libraries' script-tag builds. */
+/**
+ * Browser APIs, the browser's own transport, and the globals of Auth0's and front-end libraries' script-tag builds
+ * (`BROWSER_LIBRARY_GLOBALS`).
+ */
 const BROWSER_GLOBALS = [
   'window',
   'document',
@@ -84,16 +91,8 @@ const BROWSER_GLOBALS = [
   'sessionStorage',
   'navigator',
   'location',
-  'XMLHttpRequest',
-  'auth0',
-  'Auth0',
-  'Auth0Lock',
-  'Auth0LockPasswordless',
-  'createAuth0Client',
-  'angular',
-  'jQuery',
-  '$',
-  'ko',
+  ...HTTP_TRANSPORTS.flatMap((transport) => (transport.kind === 'open-send-object' ? [transport.constructorName] : [])),
+  ...BROWSER_LIBRARY_GLOBALS,
 ];
 /** Component files of front-end frameworks. */
 const COMPONENT_FILE = /\.(jsx|tsx|vue|svelte)$/;
@@ -105,8 +104,6 @@ const NEUTRAL_ENV = new Set(['NODE_ENV', 'PUBLIC_URL', 'BASE_URL', 'DEV', 'PROD'
 const ROUTE_HANDLER = /(^|\/)app\/(.+\/)?route\.[cm]?[jt]s$/;
 const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 const DATA_FUNCTIONS = new Set(['getServerSideProps', 'getStaticProps']);
-const AUTH0_ACTION = /^onExecute[A-Z]\w*$|^onContinuePostLogin$/;
-const AUTH0_RULE_PARAMS = ['user', 'context', 'callback'];
 
 /**
  * A file's path as the environment rules read it: relative to its project's root, POSIX style. The root is the nearest
@@ -172,9 +169,9 @@ export function environmentOf(context: FileContext, file: string | undefined): E
     return server('a Next.js route handler (app/**/route)');
   const directive = directives(context.program);
   if (directive.has('use server')) return server("'use server'");
-  if (isAuth0Rule(context.program)) return server('an Auth0 Rule');
-  const action = exported.find((name) => AUTH0_ACTION.test(name));
-  if (action) return server(`an Auth0 Action (${action})`);
+  if (isTenantRule(context.program)) return server(TENANT_RULE.description);
+  const action = exported.find((name) => TENANT_ACTION.exportName.test(name));
+  if (action) return server(`${TENANT_ACTION.description} (${action})`);
   if (file !== undefined && /(^|\/)api\//.test(file) && hasRequestHandler(context))
     return server('a serverless function (api/ with a (req, res) handler)');
   const jsdom = fakesBrowserGlobals(context);
@@ -196,7 +193,9 @@ export function environmentOf(context: FileContext, file: string | undefined): E
 
   const serverModule = moduleSources(context).find(
     (source) =>
-      NODE_BUILTINS.has(source.replace(/^node:/, '')) || source.startsWith('node:') || SERVER_MODULES.test(source),
+      NODE_BUILTINS.has(source.replace(/^node:/, '')) ||
+      source.startsWith('node:') ||
+      matchesPackage(SERVER_PACKAGES, source),
   );
   if (serverModule !== undefined) return server(`imports '${serverModule}'`);
   const dirname = ['__dirname', '__filename'].find((name) => context.globals.has(name));
@@ -213,9 +212,11 @@ function browserEvidence(
   directive: ReadonlySet<string>,
 ): string | undefined {
   if (directive.has('use client')) return "'use client'";
+  // An Auth0 SDK's module is browser evidence unless the SDK runs on a server (node-auth0).
   const client = moduleSources(context).find(
     (source) =>
-      CLIENT_MODULES.test(source) || (moduleNamespace(source) !== undefined && moduleNamespace(source) !== 'auth0'),
+      matchesPackage(BROWSER_PACKAGES, source) ||
+      (moduleNamespace(source) !== undefined && !matchesPackage(SERVER_PACKAGES, source)),
   );
   if (client !== undefined) return `imports '${client}'`;
   const global = BROWSER_GLOBALS.find((name) => context.globals.has(name) && !onlyTypeofChecks(context, name));
@@ -273,8 +274,8 @@ function directives(program: TSESTree.Program): Set<string> {
   return found;
 }
 
-/** An Auth0 Rule: a top-level function of `(user, context, callback)` (parsed as an expression, see `parseFile`). */
-function isAuth0Rule(program: TSESTree.Program): boolean {
+/** An Auth0 Rule: a top-level function of `TENANT_RULE.parameters` (parsed as an expression, see `parseFile`). */
+function isTenantRule(program: TSESTree.Program): boolean {
   return program.body.some((statement) => {
     // A Rule's function is an expression (see `parseFile`); a declaration of that shape is an app's own function.
     if (statement.type !== 'ExpressionStatement') return false;
@@ -283,7 +284,7 @@ function isAuth0Rule(program: TSESTree.Program): boolean {
     return (
       !!candidate &&
       isFunction(candidate) &&
-      AUTH0_RULE_PARAMS.every((name, index) => {
+      TENANT_RULE.parameters.every((name, index) => {
         const param = candidate.params[index];
         return param?.type === 'Identifier' && param.name === name;
       })
@@ -325,14 +326,11 @@ function hasRequestHandler(context: FileContext): boolean {
   for (const assignment of context.assignments)
     if ((calleePath(assignment.left) ?? []).join('.') === 'module.exports') candidates.push(assignment.right);
   return candidates.some((candidate) => {
-    const fn = context.functionOf(unwrap(candidate));
-    const [first, second] = fn?.params ?? [];
-    return (
-      first?.type === 'Identifier' &&
-      second?.type === 'Identifier' &&
-      /^req(uest)?$/i.test(first.name) &&
-      /^res(ponse)?$/i.test(second.name)
-    );
+    const params = context.functionOf(unwrap(candidate))?.params ?? [];
+    return REQUEST_HANDLER_PARAMETERS.every((pattern, index) => {
+      const param = params[index];
+      return param?.type === 'Identifier' && pattern.test(param.name);
+    });
   });
 }
 

@@ -1,11 +1,22 @@
 /**
- * Raw HTTP calls to the Management API. Each transport recogniser reads one library's call shapes into an
- * `HttpRequest` (URL, method, Authorization value, body); the shared code below turns those into Management calls.
- * Interceptors (angular-jwt, angular2-jwt, `$.ajaxSetup`, axios) attach a token to requests without a visible
- * header: they are recognised here too, as credential sites of the transport they configure.
+ * Raw HTTP calls to the Management API. Each transport recogniser reads one call shape (`TransportKind`) into an
+ * `HttpRequest` (URL, method, Authorization value, body), for the libraries the catalog's `HTTP_TRANSPORTS` gives that
+ * shape; the shared code below turns those into Management calls. Interceptors (`HTTP_INTERCEPTORS`) attach a token
+ * to requests without a visible header: they are recognised here too, as credential sites of the transport they
+ * configure.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { findEndpoint, type HttpMethod } from '../catalog';
+import {
+  findEndpoint,
+  HTTP_INTERCEPTORS,
+  HTTP_TRANSPORTS,
+  ID_TOKEN_STORES,
+  type HttpMethod,
+  type Interceptor,
+  type Transport,
+  type TransportKind,
+  type TransportLibrary,
+} from '../catalog';
 import {
   calleePath,
   enclosingClassBody,
@@ -15,7 +26,6 @@ import {
   propertyName,
   returnedValues,
   unwrap,
-  nameTable,
 } from './ast';
 import { bearerOperand, kindFromName, type CredentialTracer } from './credentials';
 import type { FileContext } from './file-context';
@@ -25,8 +35,7 @@ import { holderKey, isRequireCall } from './sdk';
 import type { CredentialUse, ManagementCall, Node, Provenance } from './types';
 
 /** The library a request goes through; interceptors name the one whose requests they change. */
-export type HttpLibrary =
-  'fetch' | 'axios' | '$http' | 'jQuery' | 'request' | 'superagent' | 'XMLHttpRequest' | 'HttpClient' | 'AuthHttp';
+export type HttpLibrary = TransportLibrary;
 
 /** One HTTP request as a transport library expresses it. */
 export interface HttpRequest {
@@ -47,11 +56,37 @@ export interface HttpRequest {
 
 type TransportRecogniser = (context: FileContext, call: TSESTree.CallExpression) => HttpRequest | undefined;
 
+/** A transport of one call shape. */
+type TransportOf<Kind extends TransportKind> = Extract<Transport, { readonly kind: Kind }>;
+
 const METHODS = new Set<HttpMethod>(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Verbs whose shorthand takes `(url, config)`, and those that take `(url, body, config)` (axios, `$http`, HttpClient). */
-const NO_BODY_VERBS = new Set(['get', 'delete', 'head', 'options', 'jsonp']);
-const BODY_VERBS = new Set(['post', 'put', 'patch']);
+/**
+ * The request-option keys the transports share: HTTP's own vocabulary (`data` is the body's name before fetch), not
+ * one library's. The keys only some libraries read are catalog data.
+ */
+const URL_KEY = 'url';
+const METHOD_KEY = 'method';
+const HEADERS_KEY = 'headers';
+const BODY_KEY = 'body';
+const DATA_KEY = 'data';
+
+/** The global objects a browser global is also read from (`window.fetch`). */
+const GLOBAL_OBJECTS = ['window', 'globalThis', 'self'];
+
+/** Verbs whose HTTP method is not their name in upper case (`getJSON`, `del`), from every transport. */
+const METHOD_ALIASES: Readonly<Record<string, HttpMethod>> = Object.assign(
+  Object.create(null) as Record<string, HttpMethod>,
+  ...HTTP_TRANSPORTS.map((transport) => transport.methodAliases ?? {}),
+);
+
+/** Classes whose construction is a headers object (`new Headers({...})`), and whose is a request options object. */
+const HEADER_CLASSES = new Set<string>(
+  HTTP_TRANSPORTS.flatMap((transport) => ('headerClasses' in transport ? transport.headerClasses : [])),
+);
+const OPTIONS_CLASSES = new Set<string>(
+  HTTP_TRANSPORTS.flatMap((transport) => ('optionsClass' in transport ? [transport.optionsClass] : [])),
+);
 
 /** The static method of a `method`/`type` option; `fallback` when there is none, `undefined` when the code computes it. */
 export function httpMethod(
@@ -64,16 +99,16 @@ export function httpMethod(
   return value === undefined ? undefined : verbMethod(value);
 }
 
-/** The method a verb names: `get`, `PATCH`, `del` (request, superagent), `getJSON` (jQuery); HEAD and the like are not catalogued. */
+/** The method a verb names: `get`, `PATCH`, an alias (`del` in any case, `getJSON`); HEAD and the like are not catalogued. */
 function verbMethod(verb: string): HttpMethod | undefined {
-  const upper = verb === 'getJSON' ? 'GET' : verb.toUpperCase();
-  if (upper === 'DEL') return 'DELETE';
+  const upper = METHOD_ALIASES[verb] ?? METHOD_ALIASES[verb.toLowerCase()] ?? verb.toUpperCase();
   return METHODS.has(upper as HttpMethod) ? (upper as HttpMethod) : undefined;
 }
 
 /**
- * The Authorization value in a headers object literal (any key casing), a `new Headers({...})` /
- * `new HttpHeaders({...})`, a `new HttpHeaders().set('Authorization', v)` chain, or a Headers variable.
+ * The Authorization value in a headers object literal (any key casing), a headers class construction
+ * (`new Headers({...})`), an immutable headers chain (`new HttpHeaders().set('Authorization', v)`), or a Headers
+ * variable.
  */
 export function authorizationHeader(context: FileContext, headers: Node | undefined): Node | undefined {
   if (!headers) return undefined;
@@ -93,11 +128,7 @@ export function authorizationHeader(context: FileContext, headers: Node | undefi
 }
 
 function isHeadersConstruction(node: Node): node is TSESTree.NewExpression {
-  return (
-    node.type === 'NewExpression' &&
-    node.callee.type === 'Identifier' &&
-    (node.callee.name === 'Headers' || node.callee.name === 'HttpHeaders')
-  );
+  return node.type === 'NewExpression' && node.callee.type === 'Identifier' && HEADER_CLASSES.has(node.callee.name);
 }
 
 /** The value `headerCall(name, value)` sets when `name` is Authorization (`.set`, `.append`, `.setRequestHeader`). */
@@ -159,10 +190,23 @@ function libraryModule(context: FileContext, node: Node, depth = 0): string | un
     const name = memberName(target);
     if (name === 'default') return libraryModule(context, target.object, depth + 1);
     const owner = calleePath(target.object);
-    if (name !== undefined && owner?.length === 1 && ['window', 'globalThis', 'self'].includes(owner[0]!))
-      return `global:${name}`;
+    if (name !== undefined && owner?.length === 1 && GLOBAL_OBJECTS.includes(owner[0]!)) return `global:${name}`;
   }
   return undefined;
+}
+
+/** Whether a `libraryModule` is the transport's: one of its modules, its globals or its injected parameter names. */
+function isLibraryModule(transport: Transport, module: string | undefined): boolean {
+  if (module === undefined) return false;
+  return (
+    transport.modules?.includes(module) === true ||
+    transport.globals?.some((name) => module === `global:${name}`) === true ||
+    transport.parameters?.some((name) => module === `param:${name}`) === true
+  );
+}
+
+function reachesLibrary(context: FileContext, transport: Transport, node: Node): boolean {
+  return isLibraryModule(transport, libraryModule(context, node));
 }
 
 /** The callee split into the object it is called on and the method name: `axios.patch` -> (`axios`, `patch`). */
@@ -218,213 +262,224 @@ function callsOn(context: FileContext, value: Node, depth = 0): TSESTree.CallExp
 
 // ---------------------------------------------------------------------------------------------- transports
 
-const fetchCall: TransportRecogniser = (context, call) => {
-  const path = calleePath(call.callee);
-  if (
-    !path ||
-    path[path.length - 1] !== 'fetch' ||
-    !(path.length === 1 || (path.length === 2 && ['window', 'globalThis', 'self'].includes(path[0]!)))
-  )
-    return undefined;
-  const [url, init] = call.arguments;
-  if (!url) return undefined;
-  const options = init && context.objectLiteral(init);
-  return {
-    node: call,
-    library: 'fetch',
-    via: 'fetch',
-    url,
-    method: httpMethod(context, option(options, 'method'), 'GET'),
-    authorization: authorizationHeader(context, option(options, 'headers')),
-    body: option(options, 'body'),
+/** `fetch(url, { method, headers, body })`, also on the global object. */
+function globalFunctionCall(transport: TransportOf<'global-function'>): TransportRecogniser {
+  return (context, call) => {
+    const path = calleePath(call.callee);
+    if (
+      !path ||
+      path[path.length - 1] !== transport.name ||
+      !(path.length === 1 || (path.length === 2 && GLOBAL_OBJECTS.includes(path[0]!)))
+    )
+      return undefined;
+    const [url, init] = call.arguments;
+    if (!url) return undefined;
+    const options = init && context.objectLiteral(init);
+    return {
+      node: call,
+      library: transport.library,
+      via: transport.via,
+      url,
+      method: httpMethod(context, option(options, METHOD_KEY), 'GET'),
+      authorization: authorizationHeader(context, option(options, HEADERS_KEY)),
+      body: option(options, BODY_KEY),
+    };
   };
-};
+}
 
-/** axios itself, or an instance from `axios.create({ baseURL, headers })` (the instance's defaults). */
-function axiosClient(context: FileContext, node: Node): { defaults?: TSESTree.ObjectExpression } | undefined {
-  if (isAxios(context, node)) return {};
+/** The client itself, or an instance its factory created (`create({ baseURL, headers })`: the instance's defaults). */
+function clientOf(
+  context: FileContext,
+  transport: TransportOf<'client-with-verbs'>,
+  node: Node,
+): { defaults?: TSESTree.ObjectExpression } | undefined {
+  if (isClient(context, transport, node)) return {};
   const value = storedValue(context, node);
   if (
     value.type !== 'CallExpression' ||
-    memberName(value.callee) !== 'create' ||
-    !isAxios(context, (unwrap(value.callee) as TSESTree.MemberExpression).object)
+    memberName(value.callee) !== transport.factory ||
+    !isClient(context, transport, (unwrap(value.callee) as TSESTree.MemberExpression).object)
   )
     return undefined;
   return { defaults: value.arguments[0] ? context.objectLiteral(value.arguments[0]) : undefined };
 }
 
-function isAxios(context: FileContext, node: Node): boolean {
-  const module = libraryModule(context, node);
-  if (module === 'axios' || module === 'global:axios' || module === 'param:axios') return true;
-  // Vue plugins expose it as `this.$axios` / `this.axios` / `Vue.axios`.
+function isClient(context: FileContext, transport: TransportOf<'client-with-verbs'>, node: Node): boolean {
+  if (reachesLibrary(context, transport, node)) return true;
+  // Framework plugins expose it as a member (`this.$axios`, `Vue.axios`).
   const name = memberName(node);
-  return name === 'axios' || name === '$axios';
+  return name !== undefined && transport.members.includes(name);
 }
 
-const axiosCall: TransportRecogniser = (context, call) => {
-  const callee = unwrap(call.callee);
-  const direct = axiosClient(context, callee);
-  const member = direct ? undefined : methodCall(call);
-  const client = direct ?? (member && axiosClient(context, member.object));
-  if (!client) return undefined;
-  const verb = member?.method;
-  let url: Node | undefined;
-  let config: TSESTree.ObjectExpression | undefined;
-  let body: Node | undefined;
-  if (verb === undefined || verb === 'request') {
-    const [first, second] = call.arguments;
-    const firstObject = first && context.objectLiteral(first);
-    config = firstObject ?? (second && context.objectLiteral(second));
-    url = firstObject ? option(firstObject, 'url') : first;
-    body = option(config, 'data');
-  } else if (NO_BODY_VERBS.has(verb)) {
-    url = call.arguments[0];
-    config = call.arguments[1] && context.objectLiteral(call.arguments[1]);
-  } else if (BODY_VERBS.has(verb)) {
-    url = call.arguments[0];
-    body = call.arguments[1];
-    config = call.arguments[2] && context.objectLiteral(call.arguments[2]);
-  } else {
-    return undefined;
-  }
-  if (!url) return undefined;
-  const defaults = client.defaults;
-  const method =
-    verb === undefined || verb === 'request' ? httpMethod(context, option(config, 'method'), 'GET') : verbMethod(verb);
-  return {
-    node: call,
-    library: 'axios',
-    via: verb ? `axios.${verb}` : 'axios',
-    url,
-    baseUrl: option(config, 'baseURL') ?? option(defaults, 'baseURL'),
-    method,
-    authorization:
-      authorizationHeader(context, option(config, 'headers')) ??
-      axiosDefaultAuthorization(context, defaults, direct ? callee : member!.object),
-    body,
+/** `client(config)`, `client(url, config)`, `client.request(config)`, `client.get(url, config)`, `client.post(url, body, config)`. */
+function clientWithVerbsCall(transport: TransportOf<'client-with-verbs'>): TransportRecogniser {
+  return (context, call) => {
+    const callee = unwrap(call.callee);
+    const direct = clientOf(context, transport, callee);
+    const member = direct ? undefined : methodCall(call);
+    const client = direct ?? (member && clientOf(context, transport, member.object));
+    if (!client) return undefined;
+    const verb = member?.method;
+    const configForm = verb === undefined || verb === transport.configMethod;
+    let url: Node | undefined;
+    let config: TSESTree.ObjectExpression | undefined;
+    let body: Node | undefined;
+    if (configForm) {
+      const [first, second] = call.arguments;
+      const firstObject = first && context.objectLiteral(first);
+      config = firstObject ?? (second && context.objectLiteral(second));
+      url = firstObject ? option(firstObject, URL_KEY) : first;
+      body = option(config, DATA_KEY);
+    } else if (isOneOf(transport.queryVerbs, verb)) {
+      url = call.arguments[0];
+      config = call.arguments[1] && context.objectLiteral(call.arguments[1]);
+    } else if (isOneOf(transport.bodyVerbs, verb)) {
+      url = call.arguments[0];
+      body = call.arguments[1];
+      config = call.arguments[2] && context.objectLiteral(call.arguments[2]);
+    } else {
+      return undefined;
+    }
+    if (!url) return undefined;
+    const defaults = client.defaults;
+    return {
+      node: call,
+      library: transport.library,
+      via: verb ? `${transport.via}.${verb}` : transport.via,
+      url,
+      baseUrl: option(config, transport.baseUrlKey) ?? option(defaults, transport.baseUrlKey),
+      method:
+        verb === undefined || configForm ? httpMethod(context, option(config, METHOD_KEY), 'GET') : verbMethod(verb),
+      authorization:
+        authorizationHeader(context, option(config, HEADERS_KEY)) ??
+        defaultAuthorization(context, transport, defaults, direct ? callee : member!.object),
+      body,
+    };
   };
-};
+}
+
+function isOneOf(names: readonly string[], name: string): boolean {
+  return names.includes(name);
+}
 
 /**
- * The Authorization header an axios client sends by default: `axios.create({ headers: { Authorization } })`
- * (also under `common`), or `client.defaults.headers.common.Authorization = ...` anywhere in the file.
+ * The Authorization header a client sends by default: set by its factory (`create({ headers: { Authorization } })`,
+ * also under the all-methods group), or `client.defaults.headers[.common].Authorization = ...` anywhere in the file.
  */
-function axiosDefaultAuthorization(
+function defaultAuthorization(
   context: FileContext,
+  transport: TransportOf<'client-with-verbs'>,
   defaults: TSESTree.ObjectExpression | undefined,
   client: Node,
 ): Node | undefined {
-  const headers = option(defaults, 'headers');
+  const headers = option(defaults, HEADERS_KEY);
   const fromCreate =
     authorizationHeader(context, headers) ??
-    authorizationHeader(context, option(headers && context.objectLiteral(headers), 'common'));
+    authorizationHeader(context, option(headers && context.objectLiteral(headers), transport.commonHeadersKey));
   if (fromCreate) return fromCreate;
   const clientKey = holderKey(context, client);
   if (clientKey === undefined) return undefined;
   for (const assignment of context.assignments) {
     if (assignment.operator !== '=' || memberName(assignment.left)?.toLowerCase() !== 'authorization') continue;
-    // Down the member chain `<client>.defaults.headers[.common].Authorization` to `<client>`.
+    // Down the member chain `<client>.<defaults>.headers[.common].Authorization` to `<client>`.
     let object: Node = unwrap(assignment.left);
-    while (object.type === 'MemberExpression' && memberName(object) !== 'defaults') object = unwrap(object.object);
+    while (object.type === 'MemberExpression' && memberName(object) !== transport.defaultsKey)
+      object = unwrap(object.object);
     if (object.type === 'MemberExpression' && holderKey(context, object.object) === clientKey) return assignment.right;
   }
   return undefined;
 }
 
-/** AngularJS `$http(config)`, `$http.get(url, config)`, `$http.patch(url, data, config)` (also `this.$http`, vue-resource). */
-const angularJsHttpCall: TransportRecogniser = (context, call) => {
-  const callee = calleePath(call.callee);
-  if (!callee) return undefined;
-  if (callee[callee.length - 1] === '$http') {
-    const config = call.arguments[0] && context.objectLiteral(call.arguments[0]);
-    const url = option(config, 'url');
-    if (!url) return undefined;
-    return {
-      node: call,
-      library: '$http',
-      via: '$http',
-      url,
-      method: httpMethod(context, option(config, 'method'), 'GET'),
-      authorization: authorizationHeader(context, option(config, 'headers')),
-      // vue-resource's `this.$http` takes the same shapes with `body` for `data`.
-      body: option(config, 'data', 'body'),
-    };
-  }
-  if (callee[callee.length - 2] !== '$http') return undefined;
-  return verbCall(context, call, '$http', callee[callee.length - 1]!, 'data');
-};
+/** `$http(config)`, `$http.get(url, config)`, `$http.patch(url, data, config)` (also `this.$http`). */
+function namedServiceCall(transport: TransportOf<'named-service'>): TransportRecogniser {
+  return (context, call) => {
+    const callee = calleePath(call.callee);
+    if (!callee) return undefined;
+    if (callee[callee.length - 1] === transport.name) {
+      const config = call.arguments[0] && context.objectLiteral(call.arguments[0]);
+      const url = option(config, URL_KEY);
+      if (!url) return undefined;
+      return {
+        node: call,
+        library: transport.library,
+        via: transport.via,
+        url,
+        method: httpMethod(context, option(config, METHOD_KEY), 'GET'),
+        authorization: authorizationHeader(context, option(config, HEADERS_KEY)),
+        // vue-resource's `this.$http` takes the same shapes with `body` for `data`.
+        body: option(config, DATA_KEY, BODY_KEY),
+      };
+    }
+    if (callee[callee.length - 2] !== transport.name) return undefined;
+    return verbCall(context, call, transport, callee[callee.length - 1]!, DATA_KEY);
+  };
+}
 
-/** `client.get(url, config)` / `client.patch(url, body, config)`: the shape `$http` and Angular's HttpClient share. */
+/** `client.get(url, config)` / `client.patch(url, body, config)`: the shape named and injected services share. */
 function verbCall(
   context: FileContext,
   call: TSESTree.CallExpression,
-  library: HttpLibrary,
+  transport: TransportOf<'named-service' | 'injected-service'>,
   verb: string,
   bodyKey: string,
 ): HttpRequest | undefined {
-  const withBody = BODY_VERBS.has(verb);
-  if (!withBody && !NO_BODY_VERBS.has(verb)) return undefined;
+  const withBody = isOneOf(transport.bodyVerbs, verb);
+  if (!withBody && !isOneOf(transport.queryVerbs, verb)) return undefined;
   const url = call.arguments[0];
   if (!url) return undefined;
   const optionsArgument = call.arguments[withBody ? 2 : 1];
   const options = optionsArgument && requestOptions(context, optionsArgument);
   return {
     node: call,
-    library,
-    via: `${library}.${verb}`,
+    library: transport.library,
+    via: `${transport.via}.${verb}`,
     url,
     method: verbMethod(verb),
-    authorization: authorizationHeader(context, option(options, 'headers')),
+    authorization: authorizationHeader(context, option(options, HEADERS_KEY)),
     body: withBody ? call.arguments[1] : option(options, bodyKey),
   };
 }
 
-/** An options object, also Angular 2's `new RequestOptions({ headers })`. */
+/** An options object, also one built with an options class (Angular 2's `new RequestOptions({ headers })`). */
 function requestOptions(context: FileContext, node: Node): TSESTree.ObjectExpression | undefined {
   const value = context.resolve(node);
   if (
     value.type === 'NewExpression' &&
     value.callee.type === 'Identifier' &&
-    value.callee.name === 'RequestOptions' &&
+    OPTIONS_CLASSES.has(value.callee.name) &&
     value.arguments[0]
   )
     return context.objectLiteral(value.arguments[0]);
   return context.objectLiteral(value);
 }
 
-/** Angular `HttpClient` / Angular 2 `Http` / angular2-jwt `AuthHttp`, by the injected member's type or name. */
-const angularHttpCall: TransportRecogniser = (context, call) => {
-  const target = methodCall(call);
-  if (!target) return undefined;
-  const library = angularHttpLibrary(context, target.object);
-  if (!library) return undefined;
-  if (
-    target.method === 'request' &&
-    call.arguments.length >= 2 &&
-    context.staticString(call.arguments[0]!) !== undefined
-  ) {
-    const options = call.arguments[2] && requestOptions(context, call.arguments[2]);
-    return {
-      node: call,
-      library,
-      via: `${library}.request`,
-      url: call.arguments[1]!,
-      method: httpMethod(context, call.arguments[0], undefined),
-      authorization: authorizationHeader(context, option(options, 'headers')),
-      body: option(options, 'body'),
-    };
-  }
-  return verbCall(context, call, library, target.method, 'body');
-};
+/** An injected service's `request(method, url, options)` and verb calls, by the receiver's type or name. */
+function injectedServiceCall(transport: TransportOf<'injected-service'>): TransportRecogniser {
+  return (context, call) => {
+    const target = methodCall(call);
+    if (!target || !isInjectedService(context, transport, target.object)) return undefined;
+    if (
+      target.method === transport.requestMethod &&
+      call.arguments.length >= 2 &&
+      context.staticString(call.arguments[0]!) !== undefined
+    ) {
+      const options = call.arguments[2] && requestOptions(context, call.arguments[2]);
+      return {
+        node: call,
+        library: transport.library,
+        via: `${transport.via}.${transport.requestMethod}`,
+        url: call.arguments[1]!,
+        method: httpMethod(context, call.arguments[0], undefined),
+        authorization: authorizationHeader(context, option(options, HEADERS_KEY)),
+        body: option(options, BODY_KEY),
+      };
+    }
+    return verbCall(context, call, transport, target.method, BODY_KEY);
+  };
+}
 
-const ANGULAR_HTTP_TYPES: Record<string, HttpLibrary> = nameTable({
-  HttpClient: 'HttpClient',
-  Http: 'HttpClient',
-  AuthHttp: 'AuthHttp',
-});
-
-/** Which Angular HTTP service a receiver is: by its declared or injected type, else by its conventional name. */
-function angularHttpLibrary(context: FileContext, receiver: Node): HttpLibrary | undefined {
+/** Whether a receiver is the service: by its declared or injected type, else by its conventional name. */
+function isInjectedService(context: FileContext, transport: TransportOf<'injected-service'>, receiver: Node): boolean {
   const target = unwrap(receiver);
   const name =
     target.type === 'Identifier'
@@ -433,18 +488,16 @@ function angularHttpLibrary(context: FileContext, receiver: Node): HttpLibrary |
         ? memberName(target)
         : undefined;
   // Node's `http`/`https` modules share the conventional name, not the call shapes.
-  if (name === undefined || /^(node:)?https?$/.test(libraryModule(context, target) ?? '')) return undefined;
-  const type = injectedType(context, target, name);
-  if (type !== undefined) return ANGULAR_HTTP_TYPES[type];
-  if (/^_?authHttp$/i.test(name)) return 'AuthHttp';
-  return /^_?(http|httpClient)$/i.test(name) ? 'HttpClient' : undefined;
+  if (name === undefined || /^(node:)?https?$/.test(libraryModule(context, target) ?? '')) return false;
+  const type = injectedType(context, target, name, transport.injector);
+  return type !== undefined ? isOneOf(transport.types, type) : transport.conventionalName.test(name);
 }
 
 /**
  * The type a service is injected as: a parameter `http: HttpClient`, a constructor parameter property
- * `private http: HttpClient`, or a field `http = inject(HttpClient)`.
+ * `private http: HttpClient`, or a field `http = inject(HttpClient)` (`injector` names the injecting function).
  */
-function injectedType(context: FileContext, receiver: Node, name: string): string | undefined {
+function injectedType(context: FileContext, receiver: Node, name: string, injector: string): string | undefined {
   if (receiver.type === 'Identifier') {
     const binding = context.binding(receiver);
     const param = binding.kind === 'parameter' ? binding.fn.params[binding.index] : undefined;
@@ -455,7 +508,7 @@ function injectedType(context: FileContext, receiver: Node, name: string): strin
       const injected = element.value && unwrap(element.value);
       if (
         injected?.type === 'CallExpression' &&
-        calleePath(injected.callee)?.at(-1) === 'inject' &&
+        calleePath(injected.callee)?.at(-1) === injector &&
         injected.arguments[0]?.type === 'Identifier'
       )
         return injected.arguments[0].name;
@@ -485,47 +538,58 @@ function annotatedType(node: Node): string | undefined {
     : undefined;
 }
 
-const JQUERY_METHODS = new Set(['ajax', 'get', 'post', 'getJSON']);
+/** `$.ajax(url?, settings)`, `$.get/post/getJSON(url, data?, success?)` or `(settings)`, on any way to the library. */
+function settingsMethodCall(transport: TransportOf<'settings-methods'>): TransportRecogniser {
+  return (context, call) => {
+    const target = methodCall(call);
+    if (
+      !target ||
+      (target.method !== transport.settingsMethod && !isOneOf(transport.shorthandMethods, target.method)) ||
+      !reachesLibrary(context, transport, target.object)
+    )
+      return undefined;
+    const [first, second] = call.arguments;
+    if (!first) return undefined;
+    const settingsForm = target.method === transport.settingsMethod;
+    const firstSettings = context.objectLiteral(first);
+    const settings = firstSettings ?? (settingsForm && second ? context.objectLiteral(second) : undefined);
+    const url = firstSettings ? option(firstSettings, URL_KEY) : first;
+    if (!url) return undefined;
+    const shorthandData = !firstSettings && !settingsForm && second && !isFunction(unwrap(second)) ? second : undefined;
+    return {
+      node: call,
+      library: transport.library,
+      via: `${transport.via}.${target.method}`,
+      url,
+      method: httpMethod(
+        context,
+        option(settings, ...transport.methodKeys),
+        settingsForm ? 'GET' : verbMethod(target.method),
+      ),
+      authorization: settingsAuthorization(context, transport, settings),
+      body: option(settings, DATA_KEY) ?? shorthandData,
+    };
+  };
+}
 
-function isJQuery(context: FileContext, node: Node): boolean {
-  const module = libraryModule(context, node);
+/** The Authorization value settings send: in their headers, or set by their before-send hook. */
+function settingsAuthorization(
+  context: FileContext,
+  transport: TransportOf<'settings-methods'>,
+  settings: TSESTree.ObjectExpression | undefined,
+): Node | undefined {
   return (
-    module === 'jquery' ||
-    module === 'global:$' ||
-    module === 'global:jQuery' ||
-    module === 'param:$' ||
-    module === 'param:jQuery'
+    authorizationHeader(context, option(settings, HEADERS_KEY)) ??
+    beforeSendAuthorization(context, transport, option(settings, transport.beforeSendKey))
   );
 }
 
-/** `$.ajax(url?, settings)`, `$.get/post/getJSON(url, data?, success?)` or `(settings)`, also `jQuery.*`. */
-const jQueryCall: TransportRecogniser = (context, call) => {
-  const target = methodCall(call);
-  if (!target || !JQUERY_METHODS.has(target.method) || !isJQuery(context, target.object)) return undefined;
-  const [first, second] = call.arguments;
-  if (!first) return undefined;
-  const firstSettings = context.objectLiteral(first);
-  const settings = firstSettings ?? (target.method === 'ajax' && second ? context.objectLiteral(second) : undefined);
-  const url = firstSettings ? option(firstSettings, 'url') : first;
-  if (!url) return undefined;
-  const shorthandData =
-    !firstSettings && target.method !== 'ajax' && second && !isFunction(unwrap(second)) ? second : undefined;
-  const fallback = target.method === 'ajax' ? 'GET' : verbMethod(target.method);
-  return {
-    node: call,
-    library: 'jQuery',
-    via: `$.${target.method}`,
-    url,
-    method: httpMethod(context, option(settings, 'method', 'type'), fallback),
-    authorization:
-      authorizationHeader(context, option(settings, 'headers')) ??
-      beforeSendAuthorization(context, option(settings, 'beforeSend')),
-    body: option(settings, 'data') ?? shorthandData,
-  };
-};
-
 /** `beforeSend: (xhr) => xhr.setRequestHeader('Authorization', value)`: the value. */
-function beforeSendAuthorization(context: FileContext, beforeSend: Node | undefined): Node | undefined {
+function beforeSendAuthorization(
+  context: FileContext,
+  transport: TransportOf<'settings-methods'>,
+  beforeSend: Node | undefined,
+): Node | undefined {
   const fn = beforeSend && context.functionOf(beforeSend);
   const xhr = fn?.params[0];
   if (!fn || xhr?.type !== 'Identifier') return undefined;
@@ -533,7 +597,7 @@ function beforeSendAuthorization(context: FileContext, beforeSend: Node | undefi
     const call = reference.identifier.parent?.parent;
     if (
       call?.type === 'CallExpression' &&
-      memberName(call.callee) === 'setRequestHeader' &&
+      memberName(call.callee) === transport.headerMethod &&
       (call.callee as TSESTree.MemberExpression).object === reference.identifier
     ) {
       const value = authorizationArgument(context, call);
@@ -543,245 +607,272 @@ function beforeSendAuthorization(context: FileContext, beforeSend: Node | undefi
   return undefined;
 }
 
-const REQUEST_MODULES = new Set([
-  'request',
-  'request-promise',
-  'request-promise-native',
-  'request-promise-any',
-  'browser-request',
-  'global:request',
-]);
-const SUPERAGENT_MODULES = new Set(['superagent', 'global:superagent']);
-const REQUEST_VERBS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head']);
-
-/** `request(options)`, `request(url, options)`, `request.patch(url | options, ...)` of request / request-promise / browser-request. */
-const requestCall: TransportRecogniser = (context, call) => {
-  const target = methodCall(call);
-  const client = target ? target.object : call.callee;
-  if (!REQUEST_MODULES.has(libraryModule(context, client) ?? '') || (target && !REQUEST_VERBS.has(target.method)))
-    return undefined;
-  const [first, second] = call.arguments;
-  if (!first) return undefined;
-  const firstOptions = context.objectLiteral(first);
-  const options = firstOptions ?? (second && context.objectLiteral(second));
-  const url = firstOptions ? option(firstOptions, 'url', 'uri') : first;
-  if (!url) return undefined;
-  const auth = option(options, 'auth');
-  const json = option(options, 'json');
-  return {
-    node: call,
-    library: 'request',
-    via: target ? `request.${target.method}` : 'request',
-    url,
-    baseUrl: option(options, 'baseUrl'),
-    method: target ? verbMethod(target.method) : httpMethod(context, option(options, 'method'), 'GET'),
-    authorization: authorizationHeader(context, option(options, 'headers')),
-    bearer: option(auth && context.objectLiteral(auth), 'bearer'),
-    body: option(options, 'body', 'form') ?? (json && context.objectLiteral(json) ? json : undefined),
+/** `request(options)`, `request(url, options)`, `request.patch(url | options, ...)`. */
+function moduleWithVerbsCall(transport: TransportOf<'module-with-verbs'>): TransportRecogniser {
+  return (context, call) => {
+    const target = methodCall(call);
+    const client = target ? target.object : call.callee;
+    if (!reachesLibrary(context, transport, client) || (target && !isOneOf(transport.verbs, target.method)))
+      return undefined;
+    const [first, second] = call.arguments;
+    if (!first) return undefined;
+    const firstOptions = context.objectLiteral(first);
+    const options = firstOptions ?? (second && context.objectLiteral(second));
+    const url = firstOptions ? option(firstOptions, URL_KEY, ...transport.urlKeys) : first;
+    if (!url) return undefined;
+    const auth = option(options, transport.authKey);
+    const json = option(options, transport.jsonKey);
+    return {
+      node: call,
+      library: transport.library,
+      via: target ? `${transport.via}.${target.method}` : transport.via,
+      url,
+      baseUrl: option(options, transport.baseUrlKey),
+      method: target ? verbMethod(target.method) : httpMethod(context, option(options, METHOD_KEY), 'GET'),
+      authorization: authorizationHeader(context, option(options, HEADERS_KEY)),
+      bearer: option(auth && context.objectLiteral(auth), transport.bearerKey),
+      body: option(options, BODY_KEY, transport.formKey) ?? (json && context.objectLiteral(json) ? json : undefined),
+    };
   };
-};
+}
 
-/** superagent `superagent.patch(url).set('Authorization', v).send(body)`, `superagent('PATCH', url)`, a stored chain. */
-const superagentCall: TransportRecogniser = (context, call) => {
-  const target = methodCall(call);
-  const client = target ? target.object : call.callee;
-  const module = libraryModule(context, client) ?? '';
-  if ((!SUPERAGENT_MODULES.has(module) && module !== 'global:request') || (target && !REQUEST_VERBS.has(target.method)))
-    return undefined;
-  const chain = callsOn(context, call);
-  // A global `request` is superagent when it is used the superagent way.
-  if (
-    module === 'global:request' &&
-    !chain.some((link) => ['set', 'send', 'auth', 'end'].includes(memberName(link.callee) ?? ''))
-  )
-    return undefined;
-  // `superagent(method, url)` or `superagent(url, callback?)`.
-  const [first, second] = call.arguments;
-  const methodFirst = !target && second !== undefined && !isFunction(unwrap(second));
-  const url = target || !methodFirst ? first : second;
-  if (!url) return undefined;
-  const method = target ? verbMethod(target.method) : methodFirst ? httpMethod(context, first, undefined) : 'GET';
-  let authorization: Node | undefined;
-  let bearer: Node | undefined;
-  let body: Node | undefined;
-  for (const link of chain) {
-    const name = memberName(link.callee);
-    if (name === 'set')
-      authorization ??= authorizationArgument(context, link) ?? authorizationHeader(context, link.arguments[0]);
-    else if (name === 'send') body ??= link.arguments[0];
-    else if (name === 'auth' && link.arguments.length >= 2) {
-      const settings = context.objectLiteral(link.arguments[1]!);
-      if (context.staticString(option(settings, 'type') ?? link)?.toLowerCase() === 'bearer')
-        bearer ??= link.arguments[0];
+/** `client.patch(url).set('Authorization', v).send(body)`, `client('PATCH', url)`, a stored chain. */
+function requestChainCall(transport: TransportOf<'request-chain'>): TransportRecogniser {
+  return (context, call) => {
+    const target = methodCall(call);
+    const client = target ? target.object : call.callee;
+    const module = libraryModule(context, client);
+    const sharedGlobal = module === `global:${transport.sharedGlobal}`;
+    if ((!isLibraryModule(transport, module) && !sharedGlobal) || (target && !isOneOf(transport.verbs, target.method)))
+      return undefined;
+    const chain = callsOn(context, call);
+    // A global shared with another library is this one when it is used this one's way.
+    if (sharedGlobal && !chain.some((link) => isOneOf(transport.chainMethods, memberName(link.callee) ?? '')))
+      return undefined;
+    // `client(method, url)` or `client(url, callback?)`.
+    const [first, second] = call.arguments;
+    const methodFirst = !target && second !== undefined && !isFunction(unwrap(second));
+    const url = target || !methodFirst ? first : second;
+    if (!url) return undefined;
+    const method = target ? verbMethod(target.method) : methodFirst ? httpMethod(context, first, undefined) : 'GET';
+    let authorization: Node | undefined;
+    let bearer: Node | undefined;
+    let body: Node | undefined;
+    for (const link of chain) {
+      const name = memberName(link.callee);
+      if (name === transport.headerMethod)
+        authorization ??= authorizationArgument(context, link) ?? authorizationHeader(context, link.arguments[0]);
+      else if (name === transport.sendMethod) body ??= link.arguments[0];
+      else if (name === transport.authMethod && link.arguments.length >= 2) {
+        const settings = context.objectLiteral(link.arguments[1]!);
+        if (
+          context.staticString(option(settings, transport.authTypeKey) ?? link)?.toLowerCase() ===
+          transport.bearerAuthType
+        )
+          bearer ??= link.arguments[0];
+      }
     }
-  }
-  return {
-    node: call,
-    library: 'superagent',
-    via: target ? `superagent.${target.method}` : 'superagent',
-    url,
-    method,
-    authorization,
-    bearer,
-    body,
+    return {
+      node: call,
+      library: transport.library,
+      via: target ? `${transport.via}.${target.method}` : transport.via,
+      url,
+      method,
+      authorization,
+      bearer,
+      body,
+    };
   };
-};
+}
 
-/** `xhr.open(method, url)` on a `new XMLHttpRequest()`, with `xhr.setRequestHeader` / `xhr.send` on the same variable. */
-const xhrCall: TransportRecogniser = (context, call) => {
-  const target = methodCall(call);
-  if (target?.method !== 'open' || call.arguments.length < 2) return undefined;
-  const xhr = context.resolve(target.object);
-  const constructor = xhr.type === 'NewExpression' ? calleePath(xhr.callee) : undefined;
-  if (constructor?.[constructor.length - 1] !== 'XMLHttpRequest') return undefined;
-  let authorization: Node | undefined;
-  let body: Node | undefined;
-  for (const other of callsOn(context, xhr)) {
-    const name = memberName(other.callee);
-    if (name === 'setRequestHeader') authorization ??= authorizationArgument(context, other);
-    else if (name === 'send') body ??= other.arguments[0];
-  }
-  return {
-    node: call,
-    library: 'XMLHttpRequest',
-    via: 'XMLHttpRequest',
-    url: call.arguments[1]!,
-    method: httpMethod(context, call.arguments[0], undefined),
-    authorization,
-    body,
+/** `xhr.open(method, url)` on a constructed request object, with its header and send calls on the same variable. */
+function openSendObjectCall(transport: TransportOf<'open-send-object'>): TransportRecogniser {
+  return (context, call) => {
+    const target = methodCall(call);
+    if (target?.method !== transport.openMethod || call.arguments.length < 2) return undefined;
+    const xhr = context.resolve(target.object);
+    const constructor = xhr.type === 'NewExpression' ? calleePath(xhr.callee) : undefined;
+    if (constructor?.[constructor.length - 1] !== transport.constructorName) return undefined;
+    let authorization: Node | undefined;
+    let body: Node | undefined;
+    for (const other of callsOn(context, xhr)) {
+      const name = memberName(other.callee);
+      if (name === transport.headerMethod) authorization ??= authorizationArgument(context, other);
+      else if (name === transport.sendMethod) body ??= other.arguments[0];
+    }
+    return {
+      node: call,
+      library: transport.library,
+      via: transport.via,
+      url: call.arguments[1]!,
+      method: httpMethod(context, call.arguments[0], undefined),
+      authorization,
+      body,
+    };
   };
-};
+}
 
-/** Every transport the recogniser knows; add a library by adding its recogniser here. The first match wins. */
-export const TRANSPORTS: readonly TransportRecogniser[] = [
-  fetchCall,
-  axiosCall,
-  angularJsHttpCall,
-  jQueryCall,
-  superagentCall,
-  requestCall,
-  xhrCall,
-  angularHttpCall,
-];
+/** The recogniser of a transport's call shape. */
+function recogniserOf(transport: Transport): TransportRecogniser {
+  switch (transport.kind) {
+    case 'global-function':
+      return globalFunctionCall(transport);
+    case 'client-with-verbs':
+      return clientWithVerbsCall(transport);
+    case 'named-service':
+      return namedServiceCall(transport);
+    case 'settings-methods':
+      return settingsMethodCall(transport);
+    case 'module-with-verbs':
+      return moduleWithVerbsCall(transport);
+    case 'request-chain':
+      return requestChainCall(transport);
+    case 'open-send-object':
+      return openSendObjectCall(transport);
+    case 'injected-service':
+      return injectedServiceCall(transport);
+  }
+}
+
+/** Every transport the catalog lists, in its order: the first match wins. */
+export const TRANSPORTS: readonly TransportRecogniser[] = HTTP_TRANSPORTS.map(recogniserOf);
 
 // ---------------------------------------------------------------------------------------------- interceptors
 
-/** A library-level hook that attaches a token to every request of one transport without a visible header. */
-interface Interceptor {
+/** An interceptor found in the file, with the token it attaches. */
+interface FoundInterceptor {
   readonly library: HttpLibrary;
-  /** The token expression as written (a `tokenGetter`'s return value, a `tokenName` literal, a header value). */
+  /** The token expression as written (a token getter's return value, a storage key literal, a header value). */
   readonly token: Node;
   readonly provenance: Provenance;
   /**
-   * Which requests the hook changes: `auth0` (an Auth0 domain is whitelisted), `other` (a static whitelist without
-   * it, or none where the library then skips other origins), `all` (no whitelist), `unknown` (a dynamic whitelist).
+   * Which requests the hook changes: `tenant` (an Auth0 domain is allow-listed), `other` (a static allow list
+   * without it, or none where the library then skips other origins), `all` (no allow list), `unknown` (a dynamic one).
    */
-  readonly reach: 'auth0' | 'other' | 'all' | 'unknown';
+  readonly reach: 'tenant' | 'other' | 'all' | 'unknown';
   /** When the file shows no Management call through the library: report for review, or not at all. */
-  readonly unseen: 'review' | 'ignore';
+  readonly reviewUnseen: boolean;
 }
 
-function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: CredentialTracer): Interceptor[] {
-  const interceptors: Interceptor[] = [];
-  const add = (
-    library: HttpLibrary,
-    token: Node | undefined,
-    provenance: Provenance | undefined,
-    reach: Interceptor['reach'],
-    unseen: Interceptor['unseen'],
-  ): void => {
-    if (token && provenance && provenance.kind !== 'unknown')
-      interceptors.push({ library, token, provenance, reach, unseen });
-  };
-  const getter = (node: Node | undefined): { token?: Node; provenance?: Provenance } => {
-    const token = node && tokenGetterResult(context, node);
-    return { token, provenance: token && tokenProvenance(context, tracer, token) };
-  };
-  const whitelist = (node: Node | undefined): Interceptor['reach'] | undefined => {
-    const list = node && context.resolve(node);
-    if (!list) return undefined;
-    if (list.type !== 'ArrayExpression') return 'unknown';
-    if (
-      list.elements.some(
-        (element) => element && element.type !== 'SpreadElement' && hosts.isAuth0HostExpression(element),
-      )
-    )
-      return 'auth0';
-    return list.elements.every(
-      (element) =>
-        element &&
-        element.type !== 'SpreadElement' &&
-        (context.staticString(element) !== undefined || unwrap(element).type === 'Literal'),
-    )
-      ? 'other'
-      : 'unknown';
-  };
+/** The token an interceptor configuration attaches and its provenance, if it shows one. */
+interface AttachedToken {
+  readonly token?: Node;
+  readonly provenance?: Provenance;
+  /** The allow list the configuration gives, if any. */
+  readonly allowList?: Node;
+}
 
-  // angular2-jwt 0.x: `new AuthConfig({ tokenName | tokenGetter })`, `provideAuth({...})`; AuthHttp sends it everywhere.
+function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: CredentialTracer): FoundInterceptor[] {
+  const found: FoundInterceptor[] = [];
+  const add = (interceptor: Interceptor, attached: AttachedToken | undefined): void => {
+    const { token, provenance } = attached ?? {};
+    if (!token || !provenance || provenance.kind === 'unknown') return;
+    const reach =
+      allowListReach(context, hosts, attached?.allowList) ?? (interceptor.onlyToAllowList ? 'other' : 'all');
+    found.push({ library: interceptor.library, token, provenance, reach, reviewUnseen: interceptor.reviewUnseen });
+  };
+  // Constructions first, then calls, then assignments: per library, the first interceptor found wins.
   for (const node of [...context.news, ...context.calls]) {
-    const name = calleePath(node.callee)?.at(-1);
-    if (name !== 'AuthConfig' && name !== 'provideAuth') continue;
-    const config = node.arguments[0] && context.objectLiteral(node.arguments[0]);
-    const tokenName = option(config, 'tokenName');
-    const fromGetter = getter(option(config, 'tokenGetter'));
-    if (fromGetter.token) add('AuthHttp', fromGetter.token, fromGetter.provenance, 'all', 'review');
-    else if (tokenName) add('AuthHttp', tokenName, storageKeyProvenance(context, tokenName), 'all', 'review');
+    const name = calleePath(node.callee)?.at(-1) ?? '';
+    for (const interceptor of HTTP_INTERCEPTORS)
+      if (interceptor.at.kind === 'create' && isOneOf(interceptor.at.names, name))
+        add(interceptor, configuredToken(context, tracer, interceptor, node));
   }
   for (const call of context.calls) {
-    const path = calleePath(call.callee);
-    const last = path?.at(-1);
-    const owner = path?.at(-2);
-    // @auth0/angular-jwt: `JwtModule.forRoot({ config: { tokenGetter, whitelistedDomains | allowedDomains } })`.
-    if (owner === 'JwtModule' && last === 'forRoot') {
-      const root = call.arguments[0] && context.objectLiteral(call.arguments[0]);
-      const configNode = option(root, 'config');
-      const config = configNode && context.objectLiteral(configNode);
-      const { token, provenance } = getter(option(config, 'tokenGetter'));
-      // Without a whitelist entry angular-jwt never sends the token to another origin.
-      add(
-        'HttpClient',
-        token,
-        provenance,
-        whitelist(option(config, 'allowedDomains', 'whitelistedDomains')) ?? 'other',
-        'ignore',
-      );
-    }
-    // AngularJS angular-jwt: `jwtOptionsProvider.config({ tokenGetter, whiteListedDomains })`.
-    if (owner === 'jwtOptionsProvider' && last === 'config') {
-      const config = call.arguments[0] && context.objectLiteral(call.arguments[0]);
-      const { token, provenance } = getter(option(config, 'tokenGetter'));
-      add(
-        '$http',
-        token,
-        provenance,
-        whitelist(option(config, 'whiteListedDomains', 'whitelistedDomains')) ?? 'all',
-        'ignore',
-      );
-    }
-    // `$.ajaxSetup({ headers: { Authorization }, beforeSend })`.
-    if (last === 'ajaxSetup' && isJQuery(context, (unwrap(call.callee) as TSESTree.MemberExpression).object)) {
-      const settings = call.arguments[0] && context.objectLiteral(call.arguments[0]);
-      const header =
-        authorizationHeader(context, option(settings, 'headers')) ??
-        beforeSendAuthorization(context, option(settings, 'beforeSend'));
-      const token = header && bearerOperand(context, header);
-      add('jQuery', token, token && tokenProvenance(context, tracer, token), 'all', 'review');
-    }
-    // axios: `axios.interceptors.request.use((config) => { config.headers.Authorization = ...; return config; })`.
-    if (last === 'use' && path!.at(-2) === 'request' && path!.at(-3) === 'interceptors') {
-      const header = call.arguments[0] && interceptorHeader(context, call.arguments[0]);
-      const token = header && bearerOperand(context, header);
-      add('axios', token, token && tokenProvenance(context, tracer, token), 'all', 'review');
-    }
+    const path = calleePath(call.callee) ?? [];
+    for (const interceptor of HTTP_INTERCEPTORS)
+      if (interceptor.at.kind === 'call' && endsWith(path, interceptor.at.callee))
+        add(interceptor, configuredToken(context, tracer, interceptor, call));
   }
-  // AngularJS angular-jwt (old API): `jwtInterceptorProvider.tokenGetter = fn | ['dep', fn]`.
   for (const assignment of context.assignments) {
-    const path = calleePath(assignment.left);
-    if (path?.at(-2) !== 'jwtInterceptorProvider' || path.at(-1) !== 'tokenGetter') continue;
-    const { token, provenance } = getter(assignment.right);
-    add('$http', token, provenance, 'all', 'ignore');
+    const path = calleePath(assignment.left) ?? [];
+    for (const interceptor of HTTP_INTERCEPTORS)
+      if (interceptor.at.kind === 'assign' && endsWith(path, interceptor.at.target))
+        add(interceptor, getterToken(context, tracer, assignment.right));
   }
-  return interceptors;
+  return found;
+}
+
+function endsWith(path: readonly string[], suffix: readonly string[]): boolean {
+  return (
+    path.length >= suffix.length && suffix.every((name, index) => path[path.length - suffix.length + index] === name)
+  );
+}
+
+/** The token a configuring call or construction attaches, read as its interceptor's kind says. */
+function configuredToken(
+  context: FileContext,
+  tracer: CredentialTracer,
+  interceptor: Interceptor,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+): AttachedToken | undefined {
+  const first = node.arguments[0];
+  switch (interceptor.kind) {
+    case 'token-getter': {
+      let config = first && context.objectLiteral(first);
+      for (const key of interceptor.configPath ?? []) {
+        const inner = option(config, key);
+        config = inner && context.objectLiteral(inner);
+      }
+      const allowList = option(config, ...(interceptor.allowListKeys ?? []));
+      const fromGetter = getterToken(context, tracer, option(config, ...optional(interceptor.tokenGetterKey)));
+      const tokenName = option(config, ...optional(interceptor.tokenNameKey));
+      if (fromGetter.token || !tokenName) return { ...fromGetter, allowList };
+      return { token: tokenName, provenance: storageKeyProvenance(context, tokenName), allowList };
+    }
+    case 'header-settings': {
+      const transport = HTTP_TRANSPORTS.find(
+        (candidate): candidate is TransportOf<'settings-methods'> =>
+          candidate.kind === 'settings-methods' && candidate.library === interceptor.library,
+      );
+      const receiver = node.type === 'CallExpression' ? methodCall(node)?.object : undefined;
+      if (!transport || !receiver || !reachesLibrary(context, transport, receiver)) return undefined;
+      const header = settingsAuthorization(context, transport, first && context.objectLiteral(first));
+      return headerToken(context, tracer, header);
+    }
+    case 'header-handler':
+      return headerToken(context, tracer, first && handlerHeader(context, first));
+  }
+}
+
+/** An optional key as a list of keys to try. */
+function optional(key: string | undefined): string[] {
+  return key === undefined ? [] : [key];
+}
+
+/** The token a getter function returns and what it is. */
+function getterToken(context: FileContext, tracer: CredentialTracer, getter: Node | undefined): AttachedToken {
+  const token = getter ? tokenGetterResult(context, getter) : undefined;
+  return { token, provenance: token && tokenProvenance(context, tracer, token) };
+}
+
+/** The bearer token in an Authorization header value and what it is. */
+function headerToken(context: FileContext, tracer: CredentialTracer, header: Node | undefined): AttachedToken {
+  const token = header && bearerOperand(context, header);
+  return { token, provenance: token && tokenProvenance(context, tracer, token) };
+}
+
+/** Which requests an allow list lets the token reach; `undefined` without one. */
+function allowListReach(
+  context: FileContext,
+  hosts: Auth0Hosts,
+  node: Node | undefined,
+): FoundInterceptor['reach'] | undefined {
+  const list = node && context.resolve(node);
+  if (!list) return undefined;
+  if (list.type !== 'ArrayExpression') return 'unknown';
+  if (
+    list.elements.some((element) => element && element.type !== 'SpreadElement' && hosts.isAuth0HostExpression(element))
+  )
+    return 'tenant';
+  return list.elements.every(
+    (element) =>
+      element &&
+      element.type !== 'SpreadElement' &&
+      (context.staticString(element) !== undefined || unwrap(element).type === 'Literal'),
+  )
+    ? 'other'
+    : 'unknown';
 }
 
 /** The expression a token getter returns: `() => x`, `function () { return x; }`, AngularJS `['store', fn]`. */
@@ -794,22 +885,22 @@ function tokenGetterResult(context: FileContext, getter: Node): Node | undefined
   return returned.length === 1 ? returned[0] : undefined;
 }
 
-/** The Authorization value an axios request interceptor writes on the config it returns. */
-function interceptorHeader(context: FileContext, handler: Node): Node | undefined {
+/** The Authorization value a request handler writes on the config it returns. */
+function handlerHeader(context: FileContext, handler: Node): Node | undefined {
   const fn = context.functionOf(handler);
   if (!fn) return undefined;
   const [start, end] = fn.range;
   for (const assignment of context.assignments) {
     if (assignment.range[0] < start || assignment.range[1] > end || assignment.operator !== '=') continue;
     const path = calleePath(assignment.left);
-    if (path?.at(-1)?.toLowerCase() === 'authorization' && path.includes('headers')) return assignment.right;
+    if (path?.at(-1)?.toLowerCase() === 'authorization' && path.includes(HEADERS_KEY)) return assignment.right;
   }
   for (const call of context.calls) {
     if (
       call.range[0] < start ||
       call.range[1] > end ||
       memberName(call.callee) !== 'set' ||
-      !calleePath(call.callee)?.includes('headers')
+      !calleePath(call.callee)?.includes(HEADERS_KEY)
     )
       continue;
     const value = authorizationArgument(context, call);
@@ -819,17 +910,19 @@ function interceptorHeader(context: FileContext, handler: Node): Node | undefine
 }
 
 /**
- * What a token getter's value is. Legacy auth0-angular (v4, `authProvider`) only ever issued ID tokens, and its
- * documented `tokenGetter` reads them back from `store.get('token')`: likely an ID token, never proven.
+ * What a token getter's value is. Some login SDKs only ever stored ID tokens (`ID_TOKEN_STORES`): in a file that
+ * configures one, a getter reading storage likely returns an ID token, never proven.
  */
 function tokenProvenance(context: FileContext, tracer: CredentialTracer, token: Node): Provenance {
   const traced = tracer.provenance(token);
-  if (traced.kind !== 'unknown' || !isStorageRead(token) || !usesLegacyAuth0Angular(context)) return traced;
+  if (traced.kind !== 'unknown' || !isStorageRead(token)) return traced;
+  const store = idTokenStoreIn(context);
+  if (!store) return traced;
   return {
     kind: 'id-token',
     certainty: 'needs-manual',
     source: token,
-    description: `${context.source(token)} (auth0-angular v4 stores the ID token)`,
+    description: `${context.source(token)} ${store.description}`,
   };
 }
 
@@ -838,11 +931,14 @@ function isStorageRead(node: Node): boolean {
   return target.type === 'CallExpression' && ['get', 'getItem'].includes(memberName(target.callee) ?? '');
 }
 
-function usesLegacyAuth0Angular(context: FileContext): boolean {
-  return context.calls.some((call) => calleePath(call.callee)?.[0] === 'authProvider');
+/** The ID-token store the file configures (a call rooted at its provider), if any. */
+function idTokenStoreIn(context: FileContext): (typeof ID_TOKEN_STORES)[number] | undefined {
+  return ID_TOKEN_STORES.find((store) =>
+    context.calls.some((call) => isOneOf(store.configuredBy, calleePath(call.callee)?.[0] ?? '')),
+  );
 }
 
-/** angular2-jwt reads the token from `localStorage[tokenName]`: the key says what it holds. */
+/** A storage-key token option: the library reads the token from `localStorage[key]`, and the key says what it holds. */
 function storageKeyProvenance(context: FileContext, tokenName: Node): Provenance | undefined {
   const key = context.staticString(tokenName);
   const kind = key === undefined ? 'unknown' : kindFromName(key);
@@ -876,9 +972,9 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
     const seen = requests.some(
       ({ request }) => request.library === interceptor.library && !request.authorization && !request.bearer,
     );
-    if (!seen && interceptor.reach !== 'auth0' && interceptor.unseen === 'ignore') continue;
-    // Proven only when the hook is shown to reach Auth0: a whitelisted Auth0 domain, or a hook on every request and a Management call through it.
-    const proven = interceptor.reach === 'auth0' || (interceptor.reach === 'all' && seen);
+    if (!seen && interceptor.reach !== 'tenant' && !interceptor.reviewUnseen) continue;
+    // Proven only when the hook is shown to reach Auth0: an allow-listed Auth0 domain, or a hook on every request and a Management call through it.
+    const proven = interceptor.reach === 'tenant' || (interceptor.reach === 'all' && seen);
     const provenance: Provenance = proven
       ? interceptor.provenance
       : { ...interceptor.provenance, certainty: 'needs-manual' };

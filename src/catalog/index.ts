@@ -11,6 +11,8 @@ export * from './sdk-entities';
 export * from './sdk-methods';
 export * from './tenant';
 export * from './secrets';
+export * from './http-layers';
+export * from './environments';
 
 /**
  * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a

@@ -49,6 +49,19 @@ const SHARED_WORDS = new Set([
   'call',
   'client',
   'constructor',
+  'type',
+  'options',
+  'callback',
+  // HTTP
+  'bearer',
+  'auth',
+  'request',
+  'url',
+  'uri',
+  'form',
+  'body',
+  'data',
+  'headers',
 ]);
 
 /**
@@ -165,17 +178,19 @@ const GRAMMAR_FIELDS = new Set(['kind', 'path']);
 
 /**
  * Names in catalog data: string values that are names rather than prose, and the keys of records (objects whose
- * values share one type; the fields of an entry type hold values of different types).
+ * values share one type, outside lists; the fields of an entry type hold values of different types).
  */
-function catalogNames(value: unknown, names: Set<string>, seen: Set<unknown>): void {
+function catalogNames(value: unknown, names: Set<string>, seen: Set<unknown>, isRow = false): void {
   if (typeof value === 'string') {
     if (!/\s/.test(value)) names.add(value);
   } else if (value && typeof value === 'object' && !seen.has(value)) {
     seen.add(value);
     const entries = Object.entries(value);
-    if (!Array.isArray(value) && new Set(entries.map(([, inner]) => typeof inner)).size === 1)
+    // The entries of a list are rows of one entry type, whose keys are field names.
+    if (!Array.isArray(value) && !isRow && new Set(entries.map(([, inner]) => typeof inner)).size === 1)
       for (const [key] of entries) names.add(key);
-    for (const [key, inner] of entries) if (!GRAMMAR_FIELDS.has(key)) catalogNames(inner, names, seen);
+    for (const [key, inner] of entries)
+      if (!GRAMMAR_FIELDS.has(key)) catalogNames(inner, names, seen, Array.isArray(value));
   }
 }
 
