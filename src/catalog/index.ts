@@ -9,6 +9,7 @@ export * from './management-sdks';
 export * from './sdk-entities';
 export * from './sdk-methods';
 export * from './tenant';
+export * from './login-variants';
 
 /**
  * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a
