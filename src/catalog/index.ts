@@ -10,6 +10,7 @@ export * from './sdk-entities';
 export * from './sdk-methods';
 export * from './tenant';
 export * from './login-variants';
+export * from './login-clients';
 
 /**
  * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a
