@@ -33,7 +33,6 @@ import { holderKey, isRequireCall, moduleNamespace, parameterKey, sdkEntity, sto
 import type { Node, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
 
 // Looked up by names from the code: tables without a prototype, where `constructor` names nothing.
-const CLIENTS = nameTable(LOGIN_CLIENTS);
 const CREATIONS = nameTable(LOGIN_CREATIONS);
 const ELEMENTS = nameTable(LOGIN_ELEMENTS);
 const PROVIDERS = nameTable(LOGIN_PROVIDERS);
@@ -154,7 +153,7 @@ function createdClient(
 ): Client | undefined {
   const entity = sdkEntity(context, node.callee);
   const creation = entity === undefined ? undefined : CREATIONS[entity];
-  if (!creation || !createsBy(creation, node)) return undefined;
+  if (!creation || !isCreatedAs(creation, node)) return undefined;
   const { optionsArgument, domainArgument } = creation;
   const request = fromOptions(
     context,
@@ -167,7 +166,8 @@ function createdClient(
   return { request, kind: creation.client };
 }
 
-function createsBy(creation: LoginCreation, node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+/** Whether the node creates the way the creation is made: `new X(...)` for a constructor, `X(...)` for a factory. */
+function isCreatedAs(creation: LoginCreation, node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
   if (creation.kind === 'constructor-or-factory') return true;
   return (creation.kind === 'constructor') === (node.type === 'NewExpression');
 }
@@ -456,7 +456,7 @@ function callOptions(
   const target = callTarget(context, call, clients, requestsOf);
   if (!target) return undefined;
   const { shape, parent, kind } = target;
-  const candidates = CLIENTS[kind]?.callVariants;
+  const candidates = LOGIN_CLIENTS[kind]?.callVariants;
   const written = candidates && callVariant(context, options, parent, candidates);
   const sdk = parent?.sdk ?? written;
   if (sdk === undefined) return undefined;
