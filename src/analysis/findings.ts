@@ -8,6 +8,7 @@ import {
   isAnyUserScope,
   isCurrentUserScope,
   isManagementAudience,
+  loginVariant,
   managementAudienceOrigin,
   type HttpMethod,
 } from '../catalog';
@@ -623,26 +624,11 @@ export function audienceFindings(facts: FileFacts, text: string): Finding[] {
 /** How this SDK gets a second token for the Management API next to the one for the app's own audience. */
 function secondTokenRoute(sdk: TokenRequestSdk, audience: string, scopes: readonly string[]): string {
   const options = `audience: '${audience}', scope: '${scopes.join(' ') || '<current_user scopes>'}'`;
-  switch (sdk) {
-    case 'auth0.js':
-    case 'angular-auth0':
-    case 'lock':
-    case 'lock-passwordless':
-    case 'angular-lock':
-      return `checkSession({ ${options}, responseType: 'token' }, callback)`;
-    case 'auth0-spa-js-v1':
-      return `getTokenSilently({ ${options} })`;
-    case 'auth0-spa-js-v2':
-      return `getTokenSilently({ authorizationParams: { ${options} } })`;
-    case 'auth0-react-v1':
-    case 'auth0-angular-v1':
-      return `getAccessTokenSilently({ ${options} })`;
-    case 'auth0-react-v2':
-    case 'auth0-angular-v2':
-      return `getAccessTokenSilently({ authorizationParams: { ${options} } })`;
-    default:
-      return `another token request for { ${options} }`;
-  }
+  const route = loginVariant(sdk).secondToken;
+  if (!route) return `another token request for { ${options} }`;
+  const nested = route.optionsPath.reduceRight((inner, key) => `${key}: { ${inner} }`, options);
+  const extra = route.extra === undefined ? '' : `, ${route.extra}`;
+  return `${route.method}({ ${nested}${extra} }${route.callback ? ', callback' : ''})`;
 }
 
 export function responseTypeFindings(facts: FileFacts, text: string): Finding[] {
@@ -699,13 +685,7 @@ function defaultScopes(request: TokenRequest): string[] {
         ? scopeList(request.parent.scope.value)
         : defaultScopes(request.parent)
       : [];
-  const defaults: Partial<Record<TokenRequestSdk, string>> = {
-    'auth0.js-v7': 'openid',
-    'lock-9': 'openid',
-    'authorize-url': '',
-    'password-grant': '',
-  };
-  return scopeList(defaults[request.sdk] ?? 'openid profile email');
+  return scopeList(loginVariant(request.sdk).defaultScope);
 }
 
 export function scopeFindings(facts: FileFacts, text: string, metadataScope: MetadataScope): Finding[] {

@@ -10,6 +10,7 @@ import {
   SDK_DEFAULT_EXPORTS,
   SDK_GLOBALS,
   SDK_MODULES,
+  SELF_NAMED_MEMBERS,
 } from '../catalog/sdk-entities';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
@@ -76,8 +77,11 @@ function member(object: string, name: string): string {
   if (name === 'default') return object;
   const borrowed = BORROWED_MEMBERS.find((entry) => entry.namespace === object && entry.names.includes(name));
   if (borrowed) return `${borrowed.owner}.${name}`;
-  // `require('auth0-lock').default` and `Auth0Lock.Auth0LockPasswordless`-style re-exports collapse to the entity.
-  if (object.startsWith('auth0-lock.') && name.startsWith('Auth0Lock')) return `auth0-lock.${name}`;
+  // Re-exports of a namespace's own entities under another of them collapse to the entity.
+  const selfNamed = SELF_NAMED_MEMBERS.find(
+    (entry) => object.startsWith(`${entry.namespace}.`) && entry.prefixes.some((prefix) => name.startsWith(prefix)),
+  );
+  if (selfNamed) return `${selfNamed.namespace}.${name}`;
   return `${object}.${name}`;
 }
 
@@ -103,7 +107,7 @@ export function holderKey(context: FileContext, node: Node): string | undefined 
     if (declaration) {
       const def = variable!.defs[0]!;
       // A parameter of an injectable (AngularJS DI, Angular constructor) is keyed by its name across the file.
-      if (def.type === 'Parameter') return `param:${target.name}`;
+      if (def.type === 'Parameter') return parameterKey(target.name);
       return `var:${declaration.range[0]}`;
     }
     return `global:${target.name}`;
@@ -119,6 +123,11 @@ export function holderKey(context: FileContext, node: Node): string | undefined 
     return name !== undefined && object ? `${object}.${name}` : undefined;
   }
   return undefined;
+}
+
+/** The holder key of a parameter (an injected service) by its name. */
+export function parameterKey(name: string): string {
+  return `param:${name}`;
 }
 
 /**

@@ -1,94 +1,68 @@
 /**
  * Token requests: every place that configures what a login asks for (response type, audience, scope).
- * Each recogniser below handles one SDK family and returns requests in the shared `TokenRequest` shape:
- * auth0.js (v7 `Auth0`, v8+ `WebAuth`/`Authentication`), Lock 9-11, auth0-spa-js v1/v2, auth0-react,
- * auth0-angular, the AngularJS wrappers, raw `/authorize` URLs and `/oauth/token` password-grant bodies.
+ * The catalog describes the login SDKs as data: how code creates a client and which of its calls carry token options
+ * (`catalog/login-clients.ts`), and where each version's options live (`catalog/login-variants.ts`). This module finds
+ * those creations and calls, picks the variant the code shows, and reads the options into the shared `TokenRequest`
+ * shape; it also recognises raw `/authorize` URLs and `/oauth/token` password-grant bodies.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { managementAudienceOrigin } from '../catalog';
-import { calleePath, findProperty, hasSpread, memberName, propertyName, unwrap } from './ast';
+import {
+  ACCOUNT_LINKING_ARGUMENTS,
+  LOGIN_CLIENTS,
+  LOGIN_CREATIONS,
+  LOGIN_ELEMENTS,
+  LOGIN_PROVIDERS,
+  PROTOCOL_VARIANTS,
+  loginVariant,
+  managementAudienceOrigin,
+  type CallShape,
+  type ClientKindId,
+  type LoginCreation,
+  type OptionLayout,
+  type Sniff,
+  type UnheldClient,
+  type VariantChoice,
+} from '../catalog';
+import { calleePath, findProperty, hasSpread, memberName, nameTable, propertyName, unwrap } from './ast';
 import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
 import { flattenString, type FileContext, type StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
 import { bodyObject } from './request-bodies';
-import { holderKey, isRequireCall, moduleNamespace, sdkEntity, storedAt } from './sdk';
-import type { Node, OptionPlacement, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
+import { holderKey, isRequireCall, moduleNamespace, parameterKey, sdkEntity, storedAt } from './sdk';
+import type { Node, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
 
-type Paths = Omit<OptionPlacement, 'root' | 'element' | 'query'>;
+// Looked up by names from the code: tables without a prototype, where `constructor` names nothing.
+const CREATIONS = nameTable(LOGIN_CREATIONS);
+const ELEMENTS = nameTable(LOGIN_ELEMENTS);
+const PROVIDERS = nameTable(LOGIN_PROVIDERS);
+const CALLS = new Map(Object.entries(LOGIN_CLIENTS).map(([kind, client]) => [kind, nameTable(client.tokenCalls)]));
 
-const TOP_LEVEL: Paths = { audiencePath: [], scopePath: [], responseTypePath: [], responseTypeKey: 'responseType' };
-/** Lock 10/11: `{ auth: { responseType, audience, params: { scope } } }`. */
-const LOCK: Paths = {
-  audiencePath: ['auth'],
-  scopePath: ['auth', 'params'],
-  responseTypePath: ['auth'],
-  responseTypeKey: 'responseType',
-};
-/** Lock 9: `{ responseType, authParams: { scope } }` (no audience at all). */
-const LOCK_9: Paths = {
-  audiencePath: ['authParams'],
-  scopePath: ['authParams'],
+/** The client kinds code reaches without holding them (hook results, injected services), in the catalog's order. */
+const UNHELD = Object.entries(LOGIN_CLIENTS).flatMap(([kind, client]) =>
+  client.unheld ? [{ kind, unheld: client.unheld }] : [],
+);
+
+/** Sub-objects a client's calls go through (`popup` in `popup.authorize`): the receiver of such a call is the client. */
+const CALL_PREFIXES = new Set(
+  Object.values(LOGIN_CLIENTS).flatMap((client) =>
+    Object.keys(client.tokenCalls).flatMap((call) =>
+      call.includes('.') ? [call.slice(0, call.lastIndexOf('.'))] : [],
+    ),
+  ),
+);
+
+/** Call options without a variant of their own take the login parameters at the top level. */
+const TOP_LEVEL: OptionLayout = {
+  audiencePath: [],
+  scopePath: [],
   responseTypePath: [],
   responseTypeKey: 'responseType',
 };
-/** spa-js v2 and the SDKs built on it: `{ authorizationParams: { audience, scope } }`. */
-const AUTHORIZATION_PARAMS: Paths = {
-  audiencePath: ['authorizationParams'],
-  scopePath: ['authorizationParams'],
-  responseTypePath: [],
-  responseTypeKey: 'responseType',
-};
-const QUERY: Paths = { audiencePath: [], scopePath: [], responseTypePath: [], responseTypeKey: 'response_type' };
-
-/** What kind of client a variable holds, which decides the per-call methods that carry token options. */
-type Family = 'webauth' | 'authentication' | 'auth0-v7' | 'lock' | 'spa-js' | 'auth0-react' | 'auth0-angular';
-
-interface CallShape {
-  /** `client`: a redirect whose tokens come back through the client's shared result; `call`: the call returns its tokens. */
-  readonly results: 'client' | 'call';
-  readonly hasResponseType: boolean;
-}
-const REDIRECT: CallShape = { results: 'client', hasResponseType: true };
-const OWN_RESULT: CallShape = { results: 'call', hasResponseType: true };
-/** `/oauth/token` grants and spa-js style getters: tokens returned by the call, no response type. */
-const TOKEN_ENDPOINT: CallShape = { results: 'call', hasResponseType: false };
-const SPA_REDIRECT: CallShape = { results: 'client', hasResponseType: false };
-
-/** auth0-react's `useAuth0()` and auth0-angular's `AuthService`: spa-js calls under their own names. */
-const AUTH0_WRAPPER_CALLS: Readonly<Record<string, CallShape>> = {
-  getAccessTokenSilently: TOKEN_ENDPOINT,
-  getAccessTokenWithPopup: TOKEN_ENDPOINT,
-  loginWithRedirect: SPA_REDIRECT,
-  loginWithPopup: SPA_REDIRECT,
-};
-
-/** Methods whose first argument carries per-call token options, by client family (`popup.authorize` = nested). */
-const CALL_SHAPES: Record<Family, Readonly<Record<string, CallShape>>> = {
-  webauth: {
-    authorize: REDIRECT,
-    login: REDIRECT,
-    'redirect.loginWithCredentials': REDIRECT,
-    'popup.authorize': OWN_RESULT,
-    'popup.loginWithCredentials': OWN_RESULT,
-    checkSession: OWN_RESULT,
-    renewAuth: OWN_RESULT,
-    'client.login': TOKEN_ENDPOINT,
-    'client.oauthToken': TOKEN_ENDPOINT,
-    'client.loginWithDefaultDirectory': TOKEN_ENDPOINT,
-  },
-  authentication: { login: TOKEN_ENDPOINT, oauthToken: TOKEN_ENDPOINT, loginWithDefaultDirectory: TOKEN_ENDPOINT },
-  'auth0-v7': { login: REDIRECT, signin: REDIRECT, loginWithPopup: OWN_RESULT },
-  lock: { checkSession: OWN_RESULT },
-  'spa-js': {
-    getTokenSilently: TOKEN_ENDPOINT,
-    getTokenWithPopup: TOKEN_ENDPOINT,
-    loginWithRedirect: SPA_REDIRECT,
-    loginWithPopup: SPA_REDIRECT,
-  },
-  'auth0-react': AUTH0_WRAPPER_CALLS,
-  'auth0-angular': AUTH0_WRAPPER_CALLS,
-};
+/** The login parameters that show options written at the top level. */
+const LOGIN_PARAMETERS = ['audience', 'scope'];
+/** AngularJS names a service's provider `<service>Provider`. */
+const PROVIDER_SUFFIX = 'Provider';
 
 const PASSWORD_GRANTS = new Set(['password', 'http://auth0.com/oauth/grant-type/password-realm']);
 /** Keys of a transport's options object that carry the request body. */
@@ -97,12 +71,17 @@ const URL_KEYS = ['url', 'uri'];
 
 interface Client {
   readonly request: TokenRequest;
-  readonly family: Family;
+  readonly kind: ClientKindId;
 }
 
+interface FoundClient extends Client {
+  readonly clientKey?: string;
+}
+
+/** What the evidence made of a request: its variant, where its options live, what it can ask for. */
 interface RequestShape {
   readonly sdk: TokenRequestSdk;
-  readonly paths: Paths;
+  readonly paths: OptionLayout;
   readonly supportsAudience: boolean;
   readonly hasResponseType: boolean;
 }
@@ -117,19 +96,19 @@ export function callRequestsOf(client: TokenRequest): readonly TokenRequest[] {
 export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   const requests: TokenRequest[] = [];
   const clients = new Map<string, Client>();
-  const familyOf = new Map<TokenRequest, Family>();
+  const kindOf = new Map<TokenRequest, ClientKindId>();
   const linking = accountLinkingClients(context);
-  const found: { request: TokenRequest; family: Family; clientKey?: string }[] = [];
+  const found: FoundClient[] = [];
   for (const node of context.news) {
-    const client = constructedClient(context, node);
+    const client = createdClient(context, node);
     if (client) found.push({ ...client, clientKey: storedAt(context, node) });
   }
   for (const call of context.calls) {
-    const client = calledClient(context, call);
+    const client: FoundClient | undefined = createdClient(context, call) ?? providedClient(context, call);
     if (client) found.push({ ...client, clientKey: client.clientKey ?? storedAt(context, call) });
   }
   for (const element of context.jsxElements) {
-    const client = auth0Provider(context, element);
+    const client = elementClient(context, element);
     if (client) found.push(client);
   }
   // Two logins stored in one variable (`lock = new Auth0Lock(…)` again for account linking): no callback on it can be
@@ -146,10 +125,10 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
       secondaryLogin: key !== undefined && linking.has(key),
     };
     requests.push(request);
-    familyOf.set(request, client.family);
-    if (key !== undefined && !shared) clients.set(key, { request, family: client.family });
+    kindOf.set(request, client.kind);
+    if (key !== undefined && !shared) clients.set(key, { request, kind: client.kind });
   }
-  const requestsOf = (family: Family): TokenRequest[] => requests.filter((request) => familyOf.get(request) === family);
+  const requestsOf = (kind: ClientKindId): TokenRequest[] => requests.filter((request) => kindOf.get(request) === kind);
   for (const call of context.calls) {
     const request = callOptions(context, call, clients, requestsOf);
     if (request) requests.push(request);
@@ -167,104 +146,51 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
 
 // ------------------------------------------------------------------------------------------------ clients
 
-/** `new auth0.WebAuth(...)`, `new Auth0(...)`, `new Auth0Lock(...)`, `new Auth0Client(...)`. */
-function constructedClient(
+/** `new auth0.WebAuth(...)`, `createAuth0Client(...)`, `AuthModule.forRoot(...)`: a creation the catalog lists. */
+function createdClient(
   context: FileContext,
-  node: TSESTree.NewExpression,
-): { request: TokenRequest; family: Family } | undefined {
+  node: TSESTree.NewExpression | TSESTree.CallExpression,
+): Client | undefined {
   const entity = sdkEntity(context, node.callee);
-  const [first, second, third] = node.arguments;
-  switch (entity) {
-    case 'auth0-js.WebAuth':
-      return { request: fromOptions(context, auth0JsShape, node, first), family: 'webauth' };
-    case 'auth0-js.Authentication':
-      return { request: fromOptions(context, auth0JsShape, node, first), family: 'authentication' };
-    case 'auth0-js-v7.Auth0':
-    case 'auth0-js':
-      return { request: fromOptions(context, auth0JsV7Shape, node, first), family: 'auth0-v7' };
-    case 'auth0-lock.Auth0Lock': {
-      // Without options, only how the app shows the widget tells Lock 9 (a callback) from Lock 10+ (events).
-      const lock9 = !third && showsLock9(context, node);
-      const shape = (root: TSESTree.ObjectExpression | undefined): RequestShape =>
-        lock9 ? LOCK_9_SHAPE : lockShape(root, 'lock', false);
-      return { request: fromOptions(context, shape, node, third, second, lastArgumentBefore(node, 2)), family: 'lock' };
-    }
-    case 'auth0-lock.Auth0LockPasswordless': {
-      // The old `auth0-lock-passwordless` package took no options and could not ask for an audience.
-      const oldPackage = node.arguments.length < 3 || importsModule(context, 'auth0-lock-passwordless');
-      return {
-        request: fromOptions(
-          context,
-          (root) => lockShape(root, 'lock-passwordless', oldPackage),
-          node,
-          third,
-          second,
-          lastArgumentBefore(node, 2),
-        ),
-        family: 'lock',
-      };
-    }
-    case 'auth0-spa-js.Auth0Client':
-      return {
-        request: fromOptions(context, (root) => spaJsShape(context, root, node.callee), node, first),
-        family: 'spa-js',
-      };
-    default:
-      return undefined;
-  }
+  const creation = entity === undefined ? undefined : CREATIONS[entity];
+  if (!creation || !isCreatedAs(creation, node)) return undefined;
+  const { optionsArgument, domainArgument } = creation;
+  const request = fromOptions(
+    context,
+    (root) => requestShape(context, creation.variants, { ...objectEvidence(root), creation: node, optionsArgument }),
+    node,
+    node.arguments[optionsArgument],
+    domainArgument === undefined ? undefined : node.arguments[domainArgument],
+    lastArgumentBefore(node, optionsArgument),
+  );
+  return { request, kind: creation.client };
 }
 
-/** Factory and provider calls: `Auth0({...})` (v7), `createAuth0Client`, `AuthModule.forRoot`, `provideAuth0`, AngularJS providers. */
-function calledClient(
-  context: FileContext,
-  call: TSESTree.CallExpression,
-): { request: TokenRequest; family: Family; clientKey?: string } | undefined {
-  const entity = sdkEntity(context, call.callee);
-  const [first] = call.arguments;
-  switch (entity) {
-    case 'auth0-js-v7.Auth0':
-      return { request: fromOptions(context, auth0JsV7Shape, call, first), family: 'auth0-v7' };
-    case 'auth0-spa-js.createAuth0Client':
-      return {
-        request: fromOptions(context, (root) => spaJsShape(context, root, call.callee), call, first),
-        family: 'spa-js',
-      };
-    case 'auth0-angular.AuthModule.forRoot':
-    case 'auth0-angular.provideAuth0':
-      return {
-        request: fromOptions(
-          context,
-          (root) => angularShape(root, entity === 'auth0-angular.provideAuth0'),
-          call,
-          first,
-        ),
-        family: 'auth0-angular',
-      };
-    default:
-      break;
-  }
-  // AngularJS: the provider configures the client its injected service (`angularAuth0`, `lock`) wraps.
+/** Whether the node creates the way the creation is made: `new X(...)` for a constructor, `X(...)` for a factory. */
+function isCreatedAs(creation: LoginCreation, node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+  if (creation.kind === 'constructor-or-factory') return true;
+  return (creation.kind === 'constructor') === (node.type === 'NewExpression');
+}
+
+/** AngularJS: `<service>Provider.<method>(options)` configures the client its injected service wraps. */
+function providedClient(context: FileContext, call: TSESTree.CallExpression): FoundClient | undefined {
   const path = calleePath(call.callee);
-  const provider = path && path.length >= 2 && path[path.length - 1] === 'init' ? path[path.length - 2] : undefined;
-  if (provider === 'angularAuth0Provider') {
-    return {
-      request: fromOptions(context, angularAuth0Shape, call, first),
-      family: 'webauth',
-      clientKey: 'param:angularAuth0',
-    };
-  }
-  const root = provider === 'lockProvider' && first ? context.objectLiteral(first) : undefined;
-  if (root && findProperty(root, 'clientID') && findProperty(root, 'domain')) {
-    const shape = (options: TSESTree.ObjectExpression | undefined): RequestShape => {
-      const lock = lockShape(objectAt(context, options, ['options']), 'angular-lock', false);
-      return { ...lock, paths: prefixed(['options'], lock.paths) };
-    };
-    return { request: fromOptions(context, shape, call, first), family: 'lock', clientKey: 'param:lock' };
-  }
-  return undefined;
+  if (!path || path.length < 2) return undefined;
+  const [providerName, method] = path.slice(-2) as [string, string];
+  const service = providerName.endsWith(PROVIDER_SUFFIX) ? providerName.slice(0, -PROVIDER_SUFFIX.length) : '';
+  const provider = PROVIDERS[service];
+  if (!provider || method !== provider.method) return undefined;
+  const [first] = call.arguments;
+  const root = first && context.objectLiteral(first);
+  if (provider.requires && !(root && provider.requires.every((key) => findProperty(root, key)))) return undefined;
+  const prefix = provider.optionsPrefix ?? [];
+  const shape = (options: TSESTree.ObjectExpression | undefined): RequestShape => {
+    const evidence = { ...objectEvidence(objectAt(context, options, prefix)), creation: call, optionsArgument: 0 };
+    const { paths, ...rest } = requestShape(context, provider.variants, evidence);
+    return { ...rest, paths: prefixed(prefix, paths) };
+  };
+  return { request: fromOptions(context, shape, call, first), kind: provider.client, clientKey: parameterKey(service) };
 }
-
-const LOCK_9_SHAPE: RequestShape = { sdk: 'lock-9', paths: LOCK_9, supportsAudience: false, hasResponseType: true };
 
 /** The argument a missing options argument would follow: the call has exactly the arguments before it, none spread. */
 function lastArgumentBefore(
@@ -277,100 +203,94 @@ function lastArgumentBefore(
     : undefined;
 }
 
-/** Lock 9 took its options and callback in `show` (`lock.show({ authParams }, (err, profile, idToken) => …)`). */
-function showsLock9(context: FileContext, created: TSESTree.NewExpression): boolean {
+// ------------------------------------------------------------------------------------------------ variants
+
+/** What a sniff reads: the options' keys, the value under test, and the call that creates the client. */
+interface Evidence {
+  /** The property or attribute the options have under a key, with its value expression. */
+  readonly option: (key: string) => { readonly value?: Node } | undefined;
+  readonly value?: Node;
+  readonly creation?: TSESTree.NewExpression | TSESTree.CallExpression;
+  readonly optionsArgument?: number;
+}
+
+function objectEvidence(object: TSESTree.ObjectExpression | undefined, value?: Node): Evidence {
+  return { option: (key) => (object ? findProperty(object, key) : undefined), value };
+}
+
+/** The shape of the variant the evidence picks among the choices. */
+function requestShape(context: FileContext, choices: readonly VariantChoice[], evidence: Evidence): RequestShape {
+  const sdk = chosenVariant(context, choices, evidence);
+  const { audienceUnless } = loginVariant(sdk);
+  const shape = variantShape(sdk);
+  if (audienceUnless === undefined || !sniffs(context, audienceUnless, evidence)) return shape;
+  return { ...shape, supportsAudience: false };
+}
+
+/** A variant's shape as the catalog describes it. */
+function variantShape(sdk: TokenRequestSdk): RequestShape {
+  const { layout, supportsAudience, hasResponseType } = loginVariant(sdk);
+  return { sdk, paths: layout, supportsAudience, hasResponseType };
+}
+
+/** The first choice whose evidence the code shows, else the last. */
+function chosenVariant(context: FileContext, choices: readonly VariantChoice[], evidence: Evidence): TokenRequestSdk {
+  const chosen = choices.find((choice) => choice.when !== undefined && sniffs(context, choice.when, evidence));
+  return (chosen ?? choices[choices.length - 1]!).variant;
+}
+
+/** Whether the code shows a sniff's evidence. */
+function sniffs(context: FileContext, sniff: Sniff, evidence: Evidence): boolean {
+  const { creation, optionsArgument } = evidence;
+  switch (sniff.kind) {
+    case 'has-key':
+      return sniff.keys.some((key) => evidence.option(key) !== undefined);
+    case 'lacks-key':
+      return !sniff.keys.some((key) => evidence.option(key) !== undefined);
+    case 'key-is': {
+      const value = evidence.option(sniff.key)?.value;
+      const target = value && unwrap(value);
+      return target?.type === 'Literal' && target.value === sniff.literal;
+    }
+    case 'without-options':
+      return !!creation && optionsArgument !== undefined && creation.arguments[optionsArgument] === undefined;
+    case 'imports-module':
+      return importsModule(context, sniff.specifier);
+    case 'default-export-or-global':
+      return !!creation && isDefaultImportOrGlobal(context, creation.callee);
+    case 'function': {
+      const target = evidence.value && unwrap(evidence.value);
+      return target?.type === 'FunctionExpression' || target?.type === 'ArrowFunctionExpression';
+    }
+    case 'instance-called':
+      return !!creation && instanceCalled(context, creation, sniff.methods, sniff.argument);
+    case 'all':
+      return sniff.of.every((inner) => sniffs(context, inner, evidence));
+    case 'any':
+      return sniff.of.some((inner) => sniffs(context, inner, evidence));
+  }
+}
+
+/** Whether the created client, where it is stored, is called with one of the methods and an argument that shows `argument`. */
+function instanceCalled(context: FileContext, created: Node, methods: readonly string[], argument: Sniff): boolean {
   const key = storedAt(context, created);
   if (key === undefined) return false;
   return context.calls.some((call) => {
     const callee = unwrap(call.callee);
     if (
       callee.type !== 'MemberExpression' ||
-      !/^show(Signin|Signup)?$/.test(memberName(callee) ?? '') ||
+      !methods.includes(memberName(callee) ?? '') ||
       holderKey(context, callee.object) !== key
     )
       return false;
-    return call.arguments.some((argument) => {
-      const target = unwrap(argument);
-      if (target.type === 'FunctionExpression' || target.type === 'ArrowFunctionExpression') return true;
-      const options = context.objectLiteral(target);
-      return !!options && (!!findProperty(options, 'authParams') || !!findProperty(options, 'callbackURL'));
+    return call.arguments.some((node) => {
+      const target = unwrap(node);
+      return sniffs(context, argument, objectEvidence(context.objectLiteral(target), target));
     });
   });
 }
 
-function auth0JsShape(): RequestShape {
-  return { sdk: 'auth0.js', paths: TOP_LEVEL, supportsAudience: true, hasResponseType: true };
-}
-
-function auth0JsV7Shape(): RequestShape {
-  return { sdk: 'auth0.js-v7', paths: TOP_LEVEL, supportsAudience: false, hasResponseType: true };
-}
-
-/** angular-auth0 1.x wraps auth0.js v7 (`callbackURL`-style options), 2.x+ wraps `WebAuth`. */
-function angularAuth0Shape(root: TSESTree.ObjectExpression | undefined): RequestShape {
-  const v7 = !!root && (!!findProperty(root, 'callbackURL') || !!findProperty(root, 'callbackOnLocationHash'));
-  return { sdk: 'angular-auth0', paths: TOP_LEVEL, supportsAudience: !v7, hasResponseType: true };
-}
-
-/**
- * Lock 9 options use `authParams`/`callbackURL` and cannot carry an audience; Lock 10/11 nest everything under `auth`.
- * Lock 10 with `oidcConformant: false` throws on `auth.audience`.
- */
-function lockShape(
-  options: TSESTree.ObjectExpression | undefined,
-  sdk: 'lock' | 'lock-passwordless' | 'angular-lock',
-  noAudience: boolean,
-): RequestShape {
-  const lock9 =
-    !!options &&
-    !findProperty(options, 'auth') &&
-    (!!findProperty(options, 'authParams') || !!findProperty(options, 'callbackURL'));
-  if (lock9) return LOCK_9_SHAPE;
-  const oidcConformant = options && findProperty(options, 'oidcConformant')?.value;
-  const legacyMode =
-    !!oidcConformant &&
-    unwrap(oidcConformant).type === 'Literal' &&
-    (unwrap(oidcConformant) as TSESTree.Literal).value === false;
-  return { sdk, paths: LOCK, supportsAudience: !legacyMode && !noAudience, hasResponseType: true };
-}
-
-/** spa-js v1 (`client_id`, top-level `audience`/`scope`, default export) or v2 (`clientId`, `authorizationParams`). */
-function spaJsShape(context: FileContext, root: TSESTree.ObjectExpression | undefined, callee: Node): RequestShape {
-  const version =
-    optionsVersion(root, ['clientId'], ['client_id', 'redirect_uri']) ??
-    (isDefaultImportOrGlobal(context, callee) ? 1 : 2);
-  return {
-    sdk: version === 1 ? 'auth0-spa-js-v1' : 'auth0-spa-js-v2',
-    paths: version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS,
-    supportsAudience: true,
-    hasResponseType: false,
-  };
-}
-
-/** auth0-angular v1 (top-level `audience`/`scope`/`redirectUri`) or v2 (`authorizationParams`; `provideAuth0` is v2 only). */
-function angularShape(root: TSESTree.ObjectExpression | undefined, v2Only: boolean): RequestShape {
-  const version = v2Only ? 2 : (optionsVersion(root, [], ['redirectUri']) ?? 2);
-  return {
-    sdk: version === 1 ? 'auth0-angular-v1' : 'auth0-angular-v2',
-    paths: version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS,
-    supportsAudience: true,
-    hasResponseType: false,
-  };
-}
-
-/** 2 when the options use `authorizationParams` (or a v2-only key), 1 when they put login parameters at the top level. */
-function optionsVersion(
-  root: TSESTree.ObjectExpression | undefined,
-  v2Keys: readonly string[],
-  v1Keys: readonly string[],
-): 1 | 2 | undefined {
-  if (!root) return undefined;
-  if ([...v2Keys, 'authorizationParams'].some((key) => findProperty(root, key))) return 2;
-  if ([...v1Keys, 'audience', 'scope'].some((key) => findProperty(root, key))) return 1;
-  return undefined;
-}
-
-/** `createAuth0Client` as spa-js v1 exposed it: the default export, or the v1 CDN global. */
+/** A creating callee as a module's default export (`import create from …`, `require(…)`) or a global. */
 function isDefaultImportOrGlobal(context: FileContext, callee: Node): boolean {
   const target = unwrap(callee);
   if (target.type === 'Identifier') {
@@ -387,19 +307,28 @@ function importsModule(context: FileContext, source: string): boolean {
   );
 }
 
+// ------------------------------------------------------------------------------------------------ account linking
+
+/** The Management API's body key for the secondary account's ID token when linking accounts. */
+const LINK_BODY_KEY = 'link_with';
+/** The names that show account linking in a file's text. */
+const LINKING_NAMES = [...ACCOUNT_LINKING_ARGUMENTS.map((entry) => entry.method), LINK_BODY_KEY];
+
 /**
- * Keys of the clients whose login results feed account linking: the `link_with` body value and `linkUser`'s second
+ * Keys of the clients whose login results feed account linking: the `link_with` body value and the linking methods'
  * argument are a secondary account's ID token, from `popup.authorize(..., (err, result) => result.idToken)`,
  * `(await client.getIdTokenClaims()).__raw` and the like.
  */
 function accountLinkingClients(context: FileContext): Set<string> {
   const keys = new Set<string>();
-  if (!/link_?with|linkUser/.test(context.text)) return keys;
+  if (!LINKING_NAMES.some((name) => context.text.includes(name))) return keys;
   const secondaryTokens: Node[] = [];
   for (const call of context.calls)
-    if (memberName(call.callee) === 'linkUser' && call.arguments[1]) secondaryTokens.push(call.arguments[1]);
+    for (const { method, argument } of ACCOUNT_LINKING_ARGUMENTS)
+      if (memberName(call.callee) === method && call.arguments[argument])
+        secondaryTokens.push(call.arguments[argument]);
   for (const property of context.properties)
-    if (propertyName(property.key, property.computed) === 'link_with') secondaryTokens.push(property.value);
+    if (propertyName(property.key, property.computed) === LINK_BODY_KEY) secondaryTokens.push(property.value);
   for (const token of secondaryTokens) {
     const key = resultClient(context, token, 0);
     if (key !== undefined) keys.add(key);
@@ -428,51 +357,51 @@ function receiverKey(context: FileContext, callee: Node): string | undefined {
   if (target.type !== 'MemberExpression') return undefined;
   const object = unwrap(target.object);
   const client =
-    object.type === 'MemberExpression' && ['popup', 'redirect', 'client'].includes(memberName(object) ?? '')
-      ? object.object
-      : object;
+    object.type === 'MemberExpression' && CALL_PREFIXES.has(memberName(object) ?? '') ? object.object : object;
   return holderKey(context, client);
 }
 
-// ------------------------------------------------------------------------------------------------ auth0-react
+// ------------------------------------------------------------------------------------------------ JSX providers
 
-/** `<Auth0Provider domain clientId audience scope>` (v1) or `authorizationParams={{ audience, scope }}` (v2). */
-function auth0Provider(
-  context: FileContext,
-  element: TSESTree.JSXOpeningElement,
-): { request: TokenRequest; family: Family } | undefined {
-  if (jsxEntity(context, element.name) !== 'auth0-react.Auth0Provider') return undefined;
-  const hasAttribute = (name: string): boolean => attributeOf(element, name) !== undefined;
-  const version = hasAttribute('authorizationParams')
-    ? 2
-    : ['audience', 'scope', 'redirectUri'].some(hasAttribute)
-      ? 1
-      : 2;
-  const paths = version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS;
+/** `<Provider domain clientId audience scope>` (top level) or `authorizationParams={{ audience, scope }}` (nested). */
+function elementClient(context: FileContext, element: TSESTree.JSXOpeningElement): Client | undefined {
+  const entity = jsxEntity(context, element.name);
+  const configured = entity === undefined ? undefined : ELEMENTS[entity];
+  if (!configured) return undefined;
+  const attribute = (name: string): { value?: Node } | undefined =>
+    attributeOf(element, name) && { value: attributeExpression(element, name) };
+  const shape = requestShape(context, configured.variants, { option: attribute });
+  const paths = shape.paths;
   const option = (path: readonly string[], key: string): OptionValue | undefined =>
     path.length === 0
       ? attributeOption(context, element, key)
       : optionValue(context, objectAt(context, attributeObject(context, element, path[0]!), path.slice(1)), key);
-  const authorizationParams = attributeOf(element, 'authorizationParams');
+  const nested = new Set(
+    [paths.audiencePath, paths.scopePath, paths.responseTypePath].flatMap((path) => path.slice(0, 1)),
+  );
   const dynamic =
     element.attributes.some((attribute) => attribute.type === 'JSXSpreadAttribute') ||
-    (!!authorizationParams && !spreadFree(context, attributeObject(context, element, 'authorizationParams')));
+    [...nested].some(
+      (name) =>
+        attributeOf(element, name) !== undefined && !spreadFree(context, attributeObject(context, element, name)),
+    );
   const request: TokenRequest = {
-    sdk: version === 1 ? 'auth0-react-v1' : 'auth0-react-v2',
+    sdk: shape.sdk,
     level: 'client',
     node: element,
     placement: { ...paths, element },
+    ...(shape.hasResponseType && { responseType: option(paths.responseTypePath, paths.responseTypeKey) }),
     audience: option(paths.audiencePath, 'audience'),
     scope: option(paths.scopePath, 'scope'),
     domain: attributeExpression(element, 'domain'),
     dynamic,
-    supportsAudience: true,
-    hasResponseType: false,
+    supportsAudience: shape.supportsAudience,
+    hasResponseType: shape.hasResponseType,
   };
-  return { request, family: 'auth0-react' };
+  return { request, kind: configured.client };
 }
 
-/** The SDK entity a JSX tag names, through the import that binds it (`Auth0Provider`, `Auth0.Auth0Provider`). */
+/** The SDK entity a JSX tag names, through the import that binds it (`Provider`, `Sdk.Provider`). */
 function jsxEntity(context: FileContext, name: TSESTree.JSXTagNameExpression): string | undefined {
   if (name.type === 'JSXMemberExpression') {
     const object = jsxEntity(context, name.object);
@@ -515,31 +444,23 @@ function attributeObject(
 
 // ------------------------------------------------------------------------------------------------ per-call options
 
-/** A login or token call's own options: `webAuth.checkSession({...})`, `client.getTokenSilently({...})`, `getAccessTokenSilently({...})`. */
+/** A login or token call's own options: `webAuth.checkSession({...})`, `client.getTokenSilently({...})`, a hook's. */
 function callOptions(
   context: FileContext,
   call: TSESTree.CallExpression,
   clients: ReadonlyMap<string, Client>,
-  requestsOf: (family: Family) => TokenRequest[],
+  requestsOf: (kind: ClientKindId) => TokenRequest[],
 ): TokenRequest | undefined {
   const options = call.arguments[0];
   if (!options || !context.objectLiteral(options)) return undefined;
   const target = callTarget(context, call, clients, requestsOf);
   if (!target) return undefined;
-  const { shape, parent, family } = target;
-  const paths =
-    family === 'spa-js' || family === 'auth0-react' || family === 'auth0-angular'
-      ? sdkCallPaths(context, options, parent)
-      : TOP_LEVEL;
-  const sdk =
-    parent?.sdk ??
-    (family === 'auth0-react'
-      ? paths === TOP_LEVEL
-        ? 'auth0-react-v1'
-        : 'auth0-react-v2'
-      : paths === TOP_LEVEL
-        ? 'auth0-angular-v1'
-        : 'auth0-angular-v2');
+  const { shape, parent, kind } = target;
+  const candidates = LOGIN_CLIENTS[kind]?.callVariants;
+  const written = candidates && callVariant(context, options, parent, candidates);
+  const sdk = parent?.sdk ?? written;
+  if (sdk === undefined) return undefined;
+  const paths = written ? loginVariant(written).layout : TOP_LEVEL;
   const request = fromOptions(
     context,
     () => ({ sdk, paths, supportsAudience: parent?.supportsAudience ?? true, hasResponseType: shape.hasResponseType }),
@@ -557,6 +478,39 @@ function callOptions(
     sharesClientResult: shape.results === 'client',
     ...domain,
   };
+}
+
+/** The variant a call's own options are written for: what they show, else their client's, else the last candidate. */
+function callVariant(
+  context: FileContext,
+  options: Node,
+  parent: TokenRequest | undefined,
+  candidates: readonly TokenRequestSdk[],
+): TokenRequestSdk {
+  return (
+    writtenFor(context.objectLiteral(options), candidates) ??
+    (parent && candidates.includes(parent.sdk) ? parent.sdk : candidates[candidates.length - 1]!)
+  );
+}
+
+/**
+ * The candidate whose layout the options use: a nested layout by the key its login parameters nest under, a top-level
+ * one by a login parameter at the top.
+ */
+function writtenFor(
+  options: TSESTree.ObjectExpression | undefined,
+  candidates: readonly TokenRequestSdk[],
+): TokenRequestSdk | undefined {
+  if (!options) return undefined;
+  const nestedUnder = (id: TokenRequestSdk): string | undefined => loginVariant(id).layout.audiencePath[0];
+  const nested = candidates.find((id) => {
+    const key = nestedUnder(id);
+    return key !== undefined && findProperty(options, key) !== undefined;
+  });
+  if (nested) return nested;
+  return LOGIN_PARAMETERS.some((key) => findProperty(options, key))
+    ? candidates.find((id) => nestedUnder(id) === undefined)
+    : undefined;
 }
 
 /** The domain a Management audience is written over: `https://${domain}/api/v2/` -> `domain`, a literal -> its host. */
@@ -582,12 +536,13 @@ function audienceDomain(context: FileContext, audience: Node): { domain?: Node; 
   return match ? { domainValue: match[1] } : undefined;
 }
 
+/** The client a call is made on and the shape of that call: a held client's, else a hook result's or a service's. */
 function callTarget(
   context: FileContext,
   call: TSESTree.CallExpression,
   clients: ReadonlyMap<string, Client>,
-  requestsOf: (family: Family) => TokenRequest[],
-): { shape: CallShape; parent?: TokenRequest; family: Family } | undefined {
+  requestsOf: (kind: ClientKindId) => TokenRequest[],
+): { shape: CallShape; parent?: TokenRequest; kind: ClientKindId } | undefined {
   const callee = unwrap(call.callee);
   const method =
     callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
@@ -600,26 +555,32 @@ function callTarget(
       candidates.unshift([object.object, `${nested}.${method}`]);
     for (const [clientNode, path] of candidates) {
       const client = clients.get(holderKey(context, clientNode) ?? '');
-      const shape = client && CALL_SHAPES[client.family][path];
-      if (shape) return { shape, parent: client.request, family: client.family };
+      const shape = client && CALLS.get(client.kind)?.[path];
+      if (shape) return { shape, parent: client.request, kind: client.kind };
     }
   }
   // Hooks and injected services hold no client variable of their own: the file's single provider, if any, is the parent.
-  const single = (family: Family): TokenRequest | undefined => {
-    const found = requestsOf(family);
-    return found.length === 1 ? found[0] : undefined;
-  };
-  const reactShape = CALL_SHAPES['auth0-react'][method];
-  if (reactShape && isUseAuth0Member(context, callee))
-    return { shape: reactShape, parent: single('auth0-react'), family: 'auth0-react' };
-  const serviceShape = CALL_SHAPES['auth0-angular'][method];
-  if (serviceShape && callee.type === 'MemberExpression' && importsNamespace(context, 'auth0-angular'))
-    return { shape: serviceShape, parent: single('auth0-angular'), family: 'auth0-angular' };
+  for (const { kind, unheld } of UNHELD) {
+    const shape = CALLS.get(kind)?.[method];
+    if (shape && reachesUnheld(context, callee, unheld)) {
+      const found = requestsOf(kind);
+      return { shape, parent: found.length === 1 ? found[0] : undefined, kind };
+    }
+  }
   return undefined;
 }
 
-/** `getAccessTokenSilently` destructured from `useAuth0()`, or `auth.getAccessTokenSilently` with `const auth = useAuth0()`. */
-function isUseAuth0Member(context: FileContext, callee: Node): boolean {
+function reachesUnheld(context: FileContext, callee: Node, unheld: UnheldClient): boolean {
+  switch (unheld.kind) {
+    case 'hook-result':
+      return isHookResultMember(context, callee, unheld.hook);
+    case 'imported-service':
+      return callee.type === 'MemberExpression' && importsNamespace(context, unheld.namespace);
+  }
+}
+
+/** `method` destructured from `hook()`, or `result.method` with `const result = hook()`. */
+function isHookResultMember(context: FileContext, callee: Node, hook: string): boolean {
   let holder: Node | undefined;
   if (callee.type === 'Identifier') {
     const binding = context.binding(callee);
@@ -628,18 +589,11 @@ function isUseAuth0Member(context: FileContext, callee: Node): boolean {
     holder = context.resolve(callee.object);
   }
   const call = holder && unwrap(holder);
-  return call?.type === 'CallExpression' && sdkEntity(context, call.callee) === 'auth0-react.useAuth0';
+  return call?.type === 'CallExpression' && sdkEntity(context, call.callee) === hook;
 }
 
 function importsNamespace(context: FileContext, namespace: string): boolean {
   return context.imports.some((declaration) => moduleNamespace(String(declaration.source.value)) === namespace);
-}
-
-/** spa-js style call options: v2 `authorizationParams`, v1 top-level keys, else the client's version. */
-function sdkCallPaths(context: FileContext, options: Node, parent: TokenRequest | undefined): Paths {
-  const version = optionsVersion(context.objectLiteral(options), [], []);
-  if (version !== undefined) return version === 1 ? TOP_LEVEL : AUTHORIZATION_PARAMS;
-  return parent && parent.placement.audiencePath.length === 0 ? TOP_LEVEL : AUTHORIZATION_PARAMS;
 }
 
 // ------------------------------------------------------------------------------------------------ options objects
@@ -680,7 +634,7 @@ function fromOptions(
   };
 }
 
-function prefixed(prefix: readonly string[], paths: Paths): Paths {
+function prefixed(prefix: readonly string[], paths: OptionLayout): OptionLayout {
   return {
     ...paths,
     audiencePath: [...prefix, ...paths.audiencePath],
@@ -816,19 +770,20 @@ function authorizeUrl(context: FileContext, hosts: Auth0Hosts, node: Node): Toke
     }),
     hasParameters: queryStart !== undefined && queryStart < joined.length && joined[queryStart] !== '#',
   };
+  const { sdk, paths, supportsAudience, hasResponseType } = variantShape(PROTOCOL_VARIANTS.authorizeUrl);
   return {
-    sdk: 'authorize-url',
+    sdk,
     level: 'client',
     node,
-    placement: { ...QUERY, query },
+    placement: { ...paths, query },
     responseType: params.get('response_type'),
     audience: params.get('audience'),
     scope: params.get('scope'),
     domain: url.domain,
     domainValue: url.domainValue,
     dynamic,
-    supportsAudience: true,
-    hasResponseType: true,
+    supportsAudience,
+    hasResponseType,
   };
 }
 
@@ -939,12 +894,7 @@ function passwordGrants(context: FileContext, hosts: Auth0Hosts): TokenRequest[]
     const url = urlNode && auth0Url(hosts, segments(context, context.resolve(urlNode)), '/oauth/token');
     const body = url && grantBody(context, call);
     if (!url || !body) continue;
-    const request = fromOptions(
-      context,
-      () => ({ sdk: 'password-grant', paths: TOP_LEVEL, supportsAudience: true, hasResponseType: false }),
-      body,
-      body,
-    );
+    const request = fromOptions(context, () => variantShape(PROTOCOL_VARIANTS.passwordGrant), body, body);
     found.push({ ...request, domain: url.domain, domainValue: url.domainValue });
   }
   return found;

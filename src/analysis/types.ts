@@ -1,6 +1,6 @@
 /** The facts the recogniser extracts from one file, and the findings and text edits derived from them. */
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { HttpMethod, ManagementEndpoint } from '../catalog';
+import type { HttpMethod, ManagementEndpoint, TokenRequestSdk } from '../catalog';
 import type { LiteralKind } from './literal-text';
 
 export type Node = TSESTree.Node;
@@ -107,22 +107,8 @@ export interface OptionPlacement {
   readonly responseTypeKey: string;
 }
 
-export type TokenRequestSdk =
-  | 'auth0.js'
-  | 'auth0.js-v7'
-  | 'lock'
-  | 'lock-9'
-  | 'lock-passwordless'
-  | 'auth0-spa-js-v1'
-  | 'auth0-spa-js-v2'
-  | 'auth0-react-v1'
-  | 'auth0-react-v2'
-  | 'auth0-angular-v1'
-  | 'auth0-angular-v2'
-  | 'angular-auth0'
-  | 'angular-lock'
-  | 'authorize-url'
-  | 'password-grant';
+/** A token request's variant: an SDK version line or a raw protocol request (`catalog/login-variants.ts`). */
+export type { TokenRequestSdk };
 
 export interface TokenRequest {
   readonly sdk: TokenRequestSdk;

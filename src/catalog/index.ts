@@ -13,6 +13,8 @@ export * from './tenant';
 export * from './secrets';
 export * from './http-layers';
 export * from './environments';
+export * from './login-variants';
+export * from './login-clients';
 
 /**
  * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a

@@ -50,3 +50,11 @@ export const BORROWED_MEMBERS: readonly {
 
 /** Entities called without `new` to create an instance (auth0.js v7's `Auth0({...})`). */
 export const FACTORY_ENTITIES: readonly string[] = ['auth0-js-v7.Auth0', 'auth0-js'];
+
+/**
+ * Entities whose members named with the prefix are entities of the namespace itself: `require('auth0-lock').default`
+ * is `Auth0Lock`, and `Auth0Lock.Auth0LockPasswordless` re-exports the passwordless constructor.
+ */
+export const SELF_NAMED_MEMBERS: readonly { readonly namespace: string; readonly prefixes: readonly string[] }[] = [
+  { namespace: 'auth0-lock', prefixes: ['Auth0Lock'] },
+];
