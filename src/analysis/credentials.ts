@@ -22,6 +22,7 @@ import {
   DEFAULT_ACCESS_TOKEN_PROPERTY,
   POSITIONAL_RESULT_CALLBACKS,
   RAW_ID_TOKEN_CALLS,
+  RAW_ID_TOKEN_REFERENCES,
   RAW_ID_TOKEN_SWITCHES,
   RESPONSE_BODY_RESULTS,
   RESULT_CALLBACKS,
@@ -50,10 +51,16 @@ const TOKEN_GETTER_KINDS = nameTable(TOKEN_GETTERS);
 const RESULT_RETURNING = new Set(RESULT_RETURNING_CALLS);
 const POSITIONAL_METHODS = new Set(POSITIONAL_RESULT_CALLBACKS.methods);
 const RAW_ID_TOKEN_CALL = nameTable(RAW_ID_TOKEN_CALLS);
+const RAW_ID_TOKEN_REFERENCE = nameTable(RAW_ID_TOKEN_REFERENCES);
 /** The claims properties a raw ID token is read from (`claims.__raw`). */
-const RAW_ID_TOKEN_PROPERTIES = new Set(Object.values(RAW_ID_TOKEN_CALLS));
+const RAW_ID_TOKEN_PROPERTIES = new Set([
+  ...Object.values(RAW_ID_TOKEN_CALLS),
+  ...Object.values(RAW_ID_TOKEN_REFERENCES),
+]);
 const RAW_ID_TOKEN_SWITCH = nameTable(RAW_ID_TOKEN_SWITCHES);
 const RESPONSE_BODY_VARIANTS = new Set(RESPONSE_BODY_RESULTS);
+/** A reactive reference (`ref()`) holds its current value under this property. */
+const REFERENCE_VALUE = 'value';
 const STORAGE_OBJECTS = new Set([
   'localStorage',
   'sessionStorage',
@@ -311,7 +318,7 @@ export class CredentialTracer {
     if (held) return fromOtherModule(held, target, this.context.source(target));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
-    // `(await client.getIdTokenClaims()).__raw`: the encoded ID token of decoded claims.
+    // `(await client.getIdTokenClaims()).__raw`, `claims.value.__raw`: the encoded ID token of decoded claims.
     if (RAW_ID_TOKEN_PROPERTIES.has(name)) return this.rawIdToken(target, name);
     return this.byName(target, name);
   }
@@ -388,7 +395,10 @@ export class CredentialTracer {
     };
   }
 
-  /** The client whose decoded claims an expression holds: the receiver of `client.getIdTokenClaims()`, through `await` and consts. */
+  /**
+   * The client whose decoded claims an expression holds: the receiver of the claims call (`client.getIdTokenClaims()`)
+   * or of the claims reference's value (`client.idTokenClaims.value`), through `await` and consts.
+   */
   private rawIdTokenReceiver(node: Node, property: string, depth: number): Node | undefined {
     const target = unwrap(node);
     if (depth > 4) return undefined;
@@ -399,9 +409,23 @@ export class CredentialTracer {
         ? callee.object
         : undefined;
     }
+    if (target.type === 'MemberExpression' && memberName(target) === REFERENCE_VALUE)
+      return this.referenceReceiver(target.object, property, depth + 1);
     if (target.type !== 'Identifier') return undefined;
     const binding = this.context.binding(target);
     return binding.kind === 'value' ? this.rawIdTokenReceiver(binding.node, property, depth + 1) : undefined;
+  }
+
+  /** The client a claims reference is read from: `client.idTokenClaims`, or `const { idTokenClaims } = client`. */
+  private referenceReceiver(node: Node, property: string, depth: number): Node | undefined {
+    const target = unwrap(node);
+    if (depth > 4) return undefined;
+    if (target.type === 'MemberExpression')
+      return RAW_ID_TOKEN_REFERENCE[memberName(target) ?? ''] === property ? target.object : undefined;
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    if (binding.kind === 'value') return this.referenceReceiver(binding.node, property, depth + 1);
+    return binding.kind === 'property' && RAW_ID_TOKEN_REFERENCE[binding.key] === property ? binding.object : undefined;
   }
 
   /** The token request of the client an expression holds, following `const client = await clientPromise`. */

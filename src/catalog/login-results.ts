@@ -86,6 +86,12 @@ export const POSITIONAL_RESULT_CALLBACKS: {
 export const RAW_ID_TOKEN_CALLS: Readonly<Record<string, string>> = { getIdTokenClaims: '__raw' };
 
 /**
+ * Client members that are reactive references (read through `.value`) to decoded ID-token claims, and the claims
+ * property that holds the encoded ID token: `auth0.idTokenClaims.value.__raw`, also destructured from the client.
+ */
+export const RAW_ID_TOKEN_REFERENCES: Readonly<Record<string, string>> = { idTokenClaims: '__raw' };
+
+/**
  * By variant id: the client method that returns an access token in place of a raw ID token read off that client,
  * awaited in an async function, and the key path its options nest `audience` under.
  */
