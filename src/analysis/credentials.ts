@@ -19,6 +19,7 @@ import {
 } from './ast';
 import {
   ACCESS_TOKEN_SIBLINGS,
+  CONTEXT_HOOK,
   DEFAULT_ACCESS_TOKEN_PROPERTY,
   POSITIONAL_RESULT_CALLBACKS,
   RAW_ID_TOKEN_CALLS,
@@ -29,6 +30,7 @@ import {
   RESULT_RETURNING_CALLS,
   RESULT_SUB_CLIENTS,
   RESULT_TOKEN_PROPERTIES,
+  STATE_HOOK,
   TOKEN_GETTERS,
   type ResultToken,
 } from '../catalog';
@@ -477,7 +479,7 @@ export class CredentialTracer {
     const setter = declarator.id.elements[1];
     if (
       init?.type !== 'CallExpression' ||
-      !/(^|\.)useState$/.test(this.context.source(init.callee)) ||
+      !isCallOf(this.context.source(init.callee), STATE_HOOK) ||
       setter?.type !== 'Identifier'
     )
       return [];
@@ -495,8 +497,8 @@ export class CredentialTracer {
     const call = unwrap(this.context.resolve(object));
     if (
       call.type !== 'CallExpression' ||
-      (memberName(call.callee) !== 'useContext' &&
-        !(call.callee.type === 'Identifier' && call.callee.name === 'useContext'))
+      (memberName(call.callee) !== CONTEXT_HOOK &&
+        !(call.callee.type === 'Identifier' && call.callee.name === CONTEXT_HOOK))
     )
       return undefined;
     const contextNode = call.arguments[0] && unwrap(call.arguments[0]);
@@ -1168,6 +1170,11 @@ function fromOtherModule(provenance: Provenance, source: Node, description: stri
     source,
     description,
   };
+}
+
+/** Whether a callee, as written, names the function `name` or a member `name` (`useState`, `React.useState`). */
+function isCallOf(callee: string, name: string): boolean {
+  return callee === name || callee.endsWith(`.${name}`);
 }
 
 function inAsyncFunction(node: Node): boolean {

@@ -1,7 +1,8 @@
 /**
  * What the login SDKs hand back: where their results carry the ID token and the access token, which calls and
- * callbacks deliver a result, and how code that reads the raw ID token gets the access token instead. Read by
- * `analysis/credentials.ts`, which follows tokens from these places to the Management API.
+ * callbacks deliver a result, how code that reads the raw ID token gets the access token instead, and the component
+ * framework's hooks a token passes through. Read by `analysis/credentials.ts`, which follows tokens from these places
+ * to the Management API.
  */
 
 /** A token a login result carries, named as the result's camelCase property for it. */
@@ -104,3 +105,9 @@ export const RAW_ID_TOKEN_SWITCHES: Readonly<
 
 /** Variants whose token request is an HTTP call with the login result, both tokens in it, as its JSON response body. */
 export const RESPONSE_BODY_RESULTS: readonly string[] = ['password-grant'];
+
+/** The component framework's state hook: `const [token, setToken] = useState()` holds what `setToken` is given. */
+export const STATE_HOOK: string = 'useState';
+
+/** The component framework's hook that reads a context (`useContext(AuthContext).idToken`) its provider fills. */
+export const CONTEXT_HOOK: string = 'useContext';
