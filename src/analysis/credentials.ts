@@ -17,6 +17,23 @@ import {
   unwrap,
   nameTable,
 } from './ast';
+import {
+  ACCESS_TOKEN_SIBLINGS,
+  CONTEXT_HOOK,
+  DEFAULT_ACCESS_TOKEN_PROPERTY,
+  POSITIONAL_RESULT_CALLBACKS,
+  RAW_ID_TOKEN_CALLS,
+  RAW_ID_TOKEN_REFERENCES,
+  RAW_ID_TOKEN_SWITCHES,
+  RESPONSE_BODY_RESULTS,
+  RESULT_CALLBACKS,
+  RESULT_RETURNING_CALLS,
+  RESULT_SUB_CLIENTS,
+  RESULT_TOKEN_PROPERTIES,
+  STATE_HOOK,
+  TOKEN_GETTERS,
+  type ResultToken,
+} from '../catalog';
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
@@ -24,50 +41,28 @@ import { holderKey, instanceEntity } from './sdk';
 import type { ManagementClient } from './management-clients';
 import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
 
-const ID_TOKEN_PROPERTIES = new Set(['idToken', 'id_token', 'rawIdToken']);
-const ACCESS_TOKEN_PROPERTIES = new Set(['accessToken', 'access_token']);
-/** The access-token field of the same Auth0 result, by ID-token field (v7+ camelCase, v6 and raw responses snake_case). */
-const ACCESS_TOKEN_SIBLING: Record<string, string> = nameTable({ idToken: 'accessToken', id_token: 'access_token' });
-/** Calls that return an access token for the audience they are asked for. */
-const ACCESS_TOKEN_GETTERS = new Set([
-  'getTokenSilently',
-  'getAccessTokenSilently',
-  'getTokenWithPopup',
-  'getAccessTokenWithPopup',
+const ID_TOKEN_PROPERTIES = new Set(RESULT_TOKEN_PROPERTIES.idToken);
+const ACCESS_TOKEN_PROPERTIES = new Set(RESULT_TOKEN_PROPERTIES.accessToken);
+/** The token kind of each token a login result carries. */
+const RESULT_TOKEN_KINDS: Readonly<Record<ResultToken, TokenKind>> = {
+  idToken: 'id-token',
+  accessToken: 'access-token',
+};
+const ACCESS_TOKEN_SIBLING = nameTable(ACCESS_TOKEN_SIBLINGS);
+const TOKEN_GETTER_KINDS = nameTable(TOKEN_GETTERS);
+const RESULT_RETURNING = new Set(RESULT_RETURNING_CALLS);
+const POSITIONAL_METHODS = new Set(POSITIONAL_RESULT_CALLBACKS.methods);
+const RAW_ID_TOKEN_CALL = nameTable(RAW_ID_TOKEN_CALLS);
+const RAW_ID_TOKEN_REFERENCE = nameTable(RAW_ID_TOKEN_REFERENCES);
+/** The claims properties a raw ID token is read from (`claims.__raw`). */
+const RAW_ID_TOKEN_PROPERTIES = new Set([
+  ...Object.values(RAW_ID_TOKEN_CALLS),
+  ...Object.values(RAW_ID_TOKEN_REFERENCES),
 ]);
-/** Client methods whose callback receives an Auth0 `authResult`, and the argument index of that callback (-1: the last). */
-const RESULT_CALLBACKS: Record<string, number> = nameTable({
-  parseHash: -1,
-  checkSession: -1,
-  renewAuth: -1,
-  authorize: -1,
-  login: -1,
-  oauthToken: -1,
-  loginWithCredentials: -1,
-  show: -1,
-  resumeAuth: -1,
-  on: 1,
-});
-/** Auth0 calls that return (or resolve to) a result holding both tokens: v6/v7 `parseHash`, spa-js `detailedResponse`. */
-const RESULT_RETURNING = new Set(['parseHash', 'getTokenSilently', 'getAccessTokenSilently']);
-/**
- * Legacy callbacks with positional tokens, `(err, profile, id_token, access_token, state, refresh_token)`:
- * auth0.js v6 logins, Lock 9 `show`, passwordless Lock `sms`/`emailcode`/`magiclink`.
- */
-const POSITIONAL_CALLBACKS = new Set([
-  'show',
-  'showSignin',
-  'showSignup',
-  'login',
-  'signin',
-  'signup',
-  'sms',
-  'emailcode',
-  'magiclink',
-  'social',
-]);
-const POSITIONAL_KINDS: readonly TokenKind[] = ['unknown', 'unknown', 'id-token', 'access-token'];
-const POSITIONAL_SDKS = /^(auth0-lock\.|auth0-js-v7\.|auth0-js$)/;
+const RAW_ID_TOKEN_SWITCH = nameTable(RAW_ID_TOKEN_SWITCHES);
+const RESPONSE_BODY_VARIANTS = new Set(RESPONSE_BODY_RESULTS);
+/** A reactive reference (`ref()`) holds its current value under this property. */
+const REFERENCE_VALUE = 'value';
 const STORAGE_OBJECTS = new Set([
   'localStorage',
   'sessionStorage',
@@ -325,8 +320,8 @@ export class CredentialTracer {
     if (held) return fromOtherModule(held, target, this.context.source(target));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
-    // spa-js / auth0-react / auth0-angular: `(await getIdTokenClaims()).__raw` is the encoded ID token.
-    if (name === '__raw') return this.rawIdToken(target);
+    // `(await client.getIdTokenClaims()).__raw`, `claims.value.__raw`: the encoded ID token of decoded claims.
+    if (RAW_ID_TOKEN_PROPERTIES.has(name)) return this.rawIdToken(target, name);
     return this.byName(target, name);
   }
 
@@ -378,45 +373,61 @@ export class CredentialTracer {
   }
 
   /**
-   * `(await client.getIdTokenClaims()).__raw` on a spa-js client this file configures: the same client's
-   * `getTokenSilently` for the Management API audience replaces it (inside an async function, where `await` works).
+   * `(await client.getIdTokenClaims()).__raw` on a client this file configures: where the client's variant has a
+   * getter for it, that getter for the Management API audience replaces it (inside an async function, where `await`
+   * works).
    */
-  private rawIdToken(target: TSESTree.MemberExpression): Provenance {
-    const claims = this.claimsCall(target.object, 0);
-    const receiver =
-      claims && unwrap(claims.callee).type === 'MemberExpression'
-        ? (unwrap(claims.callee) as TSESTree.MemberExpression).object
-        : undefined;
+  private rawIdToken(target: TSESTree.MemberExpression, property: string): Provenance {
+    const receiver = this.rawIdTokenReceiver(target.object, property, 0);
     const request = receiver && this.clientRequest(receiver, 0);
     const found = this.found('id-token', target, request);
-    const parts =
-      request && (request.sdk === 'auth0-spa-js-v1' || request.sdk === 'auth0-spa-js-v2') && inAsyncFunction(target)
-        ? managementAudienceParts(request, this.context.text)
-        : undefined;
-    if (!receiver || !request || !parts) return found;
-    const audience = valueCode(parts, this.context.text);
-    const options =
-      request.sdk === 'auth0-spa-js-v1'
-        ? `{ audience: ${audience} }`
-        : `{ authorizationParams: { audience: ${audience} } }`;
+    const getter = request && RAW_ID_TOKEN_SWITCH[request.sdk];
+    const parts = getter && inAsyncFunction(target) ? managementAudienceParts(request, this.context.text) : undefined;
+    if (!receiver || !getter || !parts) return found;
+    const options = getter.optionsPath.reduceRight(
+      (inner, key) => `{ ${key}: ${inner} }`,
+      `{ audience: ${valueCode(parts, this.context.text)} }`,
+    );
     return {
       ...found,
       accessTokenAlternative: {
         node: target,
-        name: `await ${this.context.source(receiver)}.getTokenSilently(${options})`,
+        name: `await ${this.context.source(receiver)}.${getter.method}(${options})`,
       },
     };
   }
 
-  /** The `getIdTokenClaims()` call an expression's value comes from. */
-  private claimsCall(node: Node, depth: number): TSESTree.CallExpression | undefined {
+  /**
+   * The client whose decoded claims an expression holds: the receiver of the claims call (`client.getIdTokenClaims()`)
+   * or of the claims reference's value (`client.idTokenClaims.value`), through `await` and consts.
+   */
+  private rawIdTokenReceiver(node: Node, property: string, depth: number): Node | undefined {
     const target = unwrap(node);
     if (depth > 4) return undefined;
-    if (target.type === 'AwaitExpression') return this.claimsCall(target.argument, depth + 1);
-    if (target.type === 'CallExpression') return memberName(target.callee) === 'getIdTokenClaims' ? target : undefined;
+    if (target.type === 'AwaitExpression') return this.rawIdTokenReceiver(target.argument, property, depth + 1);
+    if (target.type === 'CallExpression') {
+      const callee = unwrap(target.callee);
+      return callee.type === 'MemberExpression' && RAW_ID_TOKEN_CALL[memberName(callee) ?? ''] === property
+        ? callee.object
+        : undefined;
+    }
+    if (target.type === 'MemberExpression' && memberName(target) === REFERENCE_VALUE)
+      return this.referenceReceiver(target.object, property, depth + 1);
     if (target.type !== 'Identifier') return undefined;
     const binding = this.context.binding(target);
-    return binding.kind === 'value' ? this.claimsCall(binding.node, depth + 1) : undefined;
+    return binding.kind === 'value' ? this.rawIdTokenReceiver(binding.node, property, depth + 1) : undefined;
+  }
+
+  /** The client a claims reference is read from: `client.idTokenClaims`, or `const { idTokenClaims } = client`. */
+  private referenceReceiver(node: Node, property: string, depth: number): Node | undefined {
+    const target = unwrap(node);
+    if (depth > 4) return undefined;
+    if (target.type === 'MemberExpression')
+      return RAW_ID_TOKEN_REFERENCE[memberName(target) ?? ''] === property ? target.object : undefined;
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    if (binding.kind === 'value') return this.referenceReceiver(binding.node, property, depth + 1);
+    return binding.kind === 'property' && RAW_ID_TOKEN_REFERENCE[binding.key] === property ? binding.object : undefined;
   }
 
   /** The token request of the client an expression holds, following `const client = await clientPromise`. */
@@ -468,7 +479,7 @@ export class CredentialTracer {
     const setter = declarator.id.elements[1];
     if (
       init?.type !== 'CallExpression' ||
-      !/(^|\.)useState$/.test(this.context.source(init.callee)) ||
+      !isCallOf(this.context.source(init.callee), STATE_HOOK) ||
       setter?.type !== 'Identifier'
     )
       return [];
@@ -486,8 +497,8 @@ export class CredentialTracer {
     const call = unwrap(this.context.resolve(object));
     if (
       call.type !== 'CallExpression' ||
-      (memberName(call.callee) !== 'useContext' &&
-        !(call.callee.type === 'Identifier' && call.callee.name === 'useContext'))
+      (memberName(call.callee) !== CONTEXT_HOOK &&
+        !(call.callee.type === 'Identifier' && call.callee.name === CONTEXT_HOOK))
     )
       return undefined;
     const contextNode = call.arguments[0] && unwrap(call.arguments[0]);
@@ -673,11 +684,12 @@ export class CredentialTracer {
   private call(target: TSESTree.CallExpression, seen: Set<Node>, depth: number): Provenance {
     const callee = unwrap(target.callee);
     const method = memberName(callee) ?? (callee.type === 'Identifier' ? callee.name : undefined);
-    if (method && ACCESS_TOKEN_GETTERS.has(method)) {
+    const gotten = method === undefined ? undefined : TOKEN_GETTER_KINDS[method];
+    if (gotten !== undefined) {
       // `client.getTokenSilently()`: issued by the client the file configures for that receiver, when it does.
       const receiver = callee.type === 'MemberExpression' ? callee.object : undefined;
       return this.found(
-        'access-token',
+        RESULT_TOKEN_KINDS[gotten],
         target,
         receiver && this.clients.get(holderKey(this.context, receiver) ?? ''),
         true,
@@ -881,7 +893,7 @@ export class CredentialTracer {
     if (target.type === 'CallExpression') {
       const callee = unwrap(target.callee);
       const method = memberName(callee) ?? (callee.type === 'Identifier' ? callee.name : undefined);
-      // `(await fetch('https://…/oauth/token', { body: passwordGrant })).json()`: the grant's own response.
+      // `(await fetch('https://…/oauth/token', { body: passwordGrant })).json()`: the request's own response body.
       const response =
         method === 'json' && callee.type === 'MemberExpression'
           ? unwrap(this.context.resolve(callee.object))
@@ -891,7 +903,7 @@ export class CredentialTracer {
         sent &&
         this.requests.find(
           (request) =>
-            request.sdk === 'password-grant' &&
+            RESPONSE_BODY_VARIANTS.has(request.sdk) &&
             sent.range[0] <= request.node.range[0] &&
             request.node.range[1] <= sent.range[1],
         );
@@ -926,17 +938,25 @@ export class CredentialTracer {
     for (const { call, position } of this.callbackUses(fn)) {
       const callee = unwrap(call.callee);
       const method = memberName(callee);
-      if (callee.type !== 'MemberExpression' || method === undefined || !(method in RESULT_CALLBACKS)) continue;
-      const index = RESULT_CALLBACKS[method]!;
-      if (index >= 0 ? position !== index : position !== call.arguments.length - 1) continue;
-      if (method === 'on' && this.context.staticString(call.arguments[0] ?? call) !== 'authenticated') continue;
+      if (callee.type !== 'MemberExpression' || method === undefined || !this.isResultCallback(call, method, position))
+        continue;
       let clientNode: Node = callee.object;
-      if (['popup', 'redirect', 'client'].includes(memberName(clientNode) ?? ''))
+      if (RESULT_SUB_CLIENTS.includes(memberName(clientNode) ?? ''))
         clientNode = (unwrap(clientNode) as TSESTree.MemberExpression).object;
       const request = this.clients.get(holderKey(this.context, clientNode) ?? '');
       return { request, auth0: !!request || instanceEntity(this.context, clientNode) !== undefined };
     }
     return undefined;
+  }
+
+  /** Whether argument `position` of a `method` call is a result callback (of the event the call subscribes to). */
+  private isResultCallback(call: TSESTree.CallExpression, method: string, position: number): boolean {
+    return RESULT_CALLBACKS.some(
+      (callback) =>
+        callback.method === method &&
+        position === (callback.argument < 0 ? call.arguments.length + callback.argument : callback.argument) &&
+        (callback.event === undefined || this.context.staticString(call.arguments[0] ?? call) === callback.event),
+    );
   }
 
   /** `parseHash((err, { idToken }) => ...)`: the client of the result callback whose parameter pattern binds `target`. */
@@ -947,17 +967,17 @@ export class CredentialTracer {
 
   /** The token kind of a positional legacy callback parameter, when the SDK or the parameter's own name confirms it. */
   private positionalKind(fn: TSESTree.FunctionLike, index: number, name: string): TokenKind | undefined {
-    const kind = POSITIONAL_KINDS[index];
-    if (!kind || kind === 'unknown') return undefined;
+    const kind = positionalTokenKind(index);
+    if (!kind) return undefined;
     for (const { call, position } of this.callbackUses(fn)) {
       const callee = unwrap(call.callee);
       if (
         position !== call.arguments.length - 1 ||
         callee.type !== 'MemberExpression' ||
-        !POSITIONAL_CALLBACKS.has(memberName(callee) ?? '')
+        !POSITIONAL_METHODS.has(memberName(callee) ?? '')
       )
         continue;
-      if (POSITIONAL_SDKS.test(instanceEntity(this.context, callee.object) ?? '') || kindFromName(name) === kind)
+      if (provesPositionalKinds(instanceEntity(this.context, callee.object)) || kindFromName(name) === kind)
         return kind;
     }
     return undefined;
@@ -1041,6 +1061,22 @@ function functionArgument(context: FileContext, argument: Node): TSESTree.Functi
   return bound.type === 'Identifier' || bound.type === 'MemberExpression' ? calledFunction(context, bound) : undefined;
 }
 
+/** The token kind a positional result callback's parameter `index` receives. */
+function positionalTokenKind(index: number): TokenKind | undefined {
+  if (index === POSITIONAL_RESULT_CALLBACKS.idTokenArgument) return 'id-token';
+  if (index === POSITIONAL_RESULT_CALLBACKS.accessTokenArgument) return 'access-token';
+  return undefined;
+}
+
+/** Whether calls on an entity (`auth0-lock.Auth0Lock`) have positional result callbacks. */
+function provesPositionalKinds(entity: string | undefined): boolean {
+  return (
+    entity !== undefined &&
+    (POSITIONAL_RESULT_CALLBACKS.entities.includes(entity) ||
+      POSITIONAL_RESULT_CALLBACKS.namespaces.some((namespace) => entity.startsWith(`${namespace}.`)))
+  );
+}
+
 function propertyKind(name: string): TokenKind {
   if (ID_TOKEN_PROPERTIES.has(name)) return 'id-token';
   if (ACCESS_TOKEN_PROPERTIES.has(name)) return 'access-token';
@@ -1120,7 +1156,7 @@ function writeStatementSibling(value: Node, member: TSESTree.MemberExpression, i
     statement,
     keyNode,
     property: member.property,
-    accessProperty: idProperty === 'id_token' ? 'access_token' : 'accessToken',
+    accessProperty: ACCESS_TOKEN_SIBLING[idProperty] ?? DEFAULT_ACCESS_TOKEN_PROPERTY,
   };
 }
 
@@ -1134,6 +1170,11 @@ function fromOtherModule(provenance: Provenance, source: Node, description: stri
     source,
     description,
   };
+}
+
+/** Whether a callee, as written, names the function `name` or a member `name` (`useState`, `React.useState`). */
+function isCallOf(callee: string, name: string): boolean {
+  return callee === name || callee.endsWith(`.${name}`);
 }
 
 function inAsyncFunction(node: Node): boolean {

@@ -50,3 +50,4 @@ export function findSdkMethod(sdk: ManagementSdk, call: string): SdkMethod | und
 function isParameter(segment: string): boolean {
   return /^\{[^}]*\}$/.test(segment);
 }
+export * from './login-results';
