@@ -15,6 +15,7 @@ export * from './http-layers';
 export * from './environments';
 export * from './login-variants';
 export * from './login-clients';
+export * from './login-results';
 
 /**
  * Finds the catalog entry for a method and a path under `/api/v2/`: parameters (`{id}`, `{}`) match any segment of a
@@ -50,4 +51,3 @@ export function findSdkMethod(sdk: ManagementSdk, call: string): SdkMethod | und
 function isParameter(segment: string): boolean {
   return /^\{[^}]*\}$/.test(segment);
 }
-export * from './login-results';
