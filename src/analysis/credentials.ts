@@ -20,6 +20,7 @@ import {
 import {
   ACCESS_TOKEN_SIBLINGS,
   CONTEXT_HOOK,
+  LOGIN_CLIENTS,
   DEFAULT_ACCESS_TOKEN_PROPERTY,
   POSITIONAL_RESULT_CALLBACKS,
   RAW_ID_TOKEN_CALLS,
@@ -37,7 +38,7 @@ import {
 import { managementAudienceParts, valueCode } from './edits';
 import type { FileContext } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
-import { holderKey, instanceEntity } from './sdk';
+import { holderKey, instanceEntity, sdkEntity } from './sdk';
 import type { ManagementClient } from './management-clients';
 import type { AccessTokenAlternative, Node, Provenance, TokenKind, TokenRequest } from './types';
 
@@ -382,7 +383,10 @@ export class CredentialTracer {
     const request = receiver && this.clientRequest(receiver, 0);
     const found = this.found('id-token', target, request);
     const getter = request && RAW_ID_TOKEN_SWITCH[request.sdk];
-    const parts = getter && inAsyncFunction(target) ? managementAudienceParts(request, this.context.text) : undefined;
+    // A hook called again inside the async function would break the hook's rules: the switch needs a held result.
+    const held = receiver && unwrap(receiver).type !== 'CallExpression';
+    const parts =
+      getter && held && inAsyncFunction(target) ? managementAudienceParts(request, this.context.text) : undefined;
     if (!receiver || !getter || !parts) return found;
     const options = getter.optionsPath.reduceRight(
       (inner, key) => `{ ${key}: ${inner} }`,
@@ -430,15 +434,34 @@ export class CredentialTracer {
     return binding.kind === 'property' && RAW_ID_TOKEN_REFERENCE[binding.key] === property ? binding.object : undefined;
   }
 
-  /** The token request of the client an expression holds, following `const client = await clientPromise`. */
+  /**
+   * The token request of the client an expression holds, following `const client = await clientPromise`; a hook's
+   * result (`const auth = useHook()`) stands for the file's single login of the hook's client kind.
+   */
   private clientRequest(node: Node, depth: number): TokenRequest | undefined {
     const target = unwrap(node);
     const direct = this.clients.get(holderKey(this.context, target) ?? '');
     if (direct || depth > 4) return direct;
     if (target.type === 'AwaitExpression') return this.clientRequest(target.argument, depth + 1);
+    if (target.type === 'CallExpression') return this.hookLogin(target);
     if (target.type !== 'Identifier') return undefined;
     const binding = this.context.binding(target);
     return binding.kind === 'value' ? this.clientRequest(binding.node, depth + 1) : undefined;
+  }
+
+  /** The file's single client-level login of the client kind whose hook the call is. */
+  private hookLogin(call: TSESTree.CallExpression): TokenRequest | undefined {
+    const hook = sdkEntity(this.context, call.callee);
+    const client =
+      hook === undefined
+        ? undefined
+        : Object.values(LOGIN_CLIENTS).find(
+            (candidate) => candidate.unheld?.kind === 'hook-result' && candidate.unheld.hook === hook,
+          );
+    const logins = this.requests.filter(
+      (request) => request.level === 'client' && client?.callVariants?.includes(request.sdk),
+    );
+    return logins.length === 1 ? logins[0] : undefined;
   }
 
   /** The imported class `this.auth` is declared as (a constructor parameter property or a typed field). */

@@ -4,6 +4,7 @@
  * framework's hooks a token passes through. Read by `analysis/credentials.ts`, which follows tokens from these places
  * to the Management API.
  */
+import type { TokenRequestSdk } from './login-variants';
 
 /** A token a login result carries, named as the result's camelCase property for it. */
 export type ResultToken = 'idToken' | 'accessToken';
@@ -97,14 +98,14 @@ export const RAW_ID_TOKEN_REFERENCES: Readonly<Record<string, string>> = { idTok
  * awaited in an async function, and the key path its options nest `audience` under.
  */
 export const RAW_ID_TOKEN_SWITCHES: Readonly<
-  Record<string, { readonly method: string; readonly optionsPath: readonly string[] }>
+  Partial<Record<TokenRequestSdk, { readonly method: string; readonly optionsPath: readonly string[] }>>
 > = {
   'auth0-spa-js-v1': { method: 'getTokenSilently', optionsPath: [] },
   'auth0-spa-js-v2': { method: 'getTokenSilently', optionsPath: ['authorizationParams'] },
 };
 
 /** Variants whose token request is an HTTP call with the login result, both tokens in it, as its JSON response body. */
-export const RESPONSE_BODY_RESULTS: readonly string[] = ['password-grant'];
+export const RESPONSE_BODY_RESULTS: readonly TokenRequestSdk[] = ['password-grant'];
 
 /** The component framework's state hook: `const [token, setToken] = useState()` holds what `setToken` is given. */
 export const STATE_HOOK: string = 'useState';
