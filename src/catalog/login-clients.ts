@@ -128,6 +128,11 @@ export const LOGIN_CLIENTS: Readonly<Record<ClientKindId, LoginClient>> = {
     callVariants: ['auth0-angular-v1', 'auth0-angular-v2'],
     unheld: { kind: 'imported-service', namespace: 'auth0-angular' },
   },
+  'auth0-vue.useAuth0': {
+    tokenCalls: SPA_WRAPPER_CALLS,
+    callVariants: ['auth0-vue-v1', 'auth0-vue-v2'],
+    unheld: { kind: 'hook-result', hook: 'auth0-vue.useAuth0' },
+  },
 };
 
 /** Lock 9 options: `authParams`/`callbackURL` instead of Lock 10+'s `auth`. */
@@ -263,6 +268,24 @@ export const LOGIN_CREATIONS: Readonly<Record<string, LoginCreation>> = {
     client: 'auth0-angular.AuthService',
     optionsArgument: 0,
     variants: [{ variant: 'auth0-angular-v2' }],
+  },
+  'auth0-vue.createAuth0': {
+    kind: 'factory',
+    client: 'auth0-vue.useAuth0',
+    optionsArgument: 0,
+    variants: [
+      {
+        variant: 'auth0-vue-v1',
+        when: {
+          kind: 'all',
+          of: [
+            { kind: 'lacks-key', keys: ['clientId', 'authorizationParams'] },
+            { kind: 'has-key', keys: ['client_id', 'redirect_uri', 'audience', 'scope'] },
+          ],
+        },
+      },
+      { variant: 'auth0-vue-v2' },
+    ],
   },
 };
 

@@ -102,6 +102,8 @@ export const RAW_ID_TOKEN_SWITCHES: Readonly<
 > = {
   'auth0-spa-js-v1': { method: 'getTokenSilently', optionsPath: [] },
   'auth0-spa-js-v2': { method: 'getTokenSilently', optionsPath: ['authorizationParams'] },
+  'auth0-vue-v1': { method: 'getAccessTokenSilently', optionsPath: [] },
+  'auth0-vue-v2': { method: 'getAccessTokenSilently', optionsPath: ['authorizationParams'] },
 };
 
 /** Variants whose token request is an HTTP call with the login result, both tokens in it, as its JSON response body. */

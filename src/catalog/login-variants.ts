@@ -177,6 +177,8 @@ export const LOGIN_VARIANTS = {
   'auth0-react-v2': spaVariant('auth0-react 2.x', AUTHORIZATION_PARAMS, 'getAccessTokenSilently'),
   'auth0-angular-v1': spaVariant('auth0-angular 1.x', TOP_LEVEL, 'getAccessTokenSilently'),
   'auth0-angular-v2': spaVariant('auth0-angular 2.x', AUTHORIZATION_PARAMS, 'getAccessTokenSilently'),
+  'auth0-vue-v1': spaVariant('auth0-vue 1.x', TOP_LEVEL, 'getAccessTokenSilently'),
+  'auth0-vue-v2': spaVariant('auth0-vue 2.x', AUTHORIZATION_PARAMS, 'getAccessTokenSilently'),
   /** A raw `/authorize` URL: the login parameters are query parameters. */
   'authorize-url': {
     versions: 'OAuth 2.0 /authorize',
