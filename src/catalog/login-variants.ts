@@ -147,6 +147,11 @@ export const LOGIN_VARIANTS = {
     defaultScope: OIDC_DEFAULT_SCOPE,
     secondToken: CHECK_SESSION,
   },
+  /**
+   * Lock 12 is Lock 11 built on React 18: its release notes call it "completely API-compatible with v11"
+   * (auth0/lock#2243), and its `extractAuthOptions` reads the same `auth` keys with the same default scope; 13-15 add
+   * only captcha and sign-up challenges. Code cannot tell them apart, so one line covers Lock 10 to 15.
+   */
   lock: lockVariant('Lock 10-15 (Auth0Lock)', LOCK_LEGACY_MODE),
   /** Lock 9: `{ responseType, authParams: { scope } }`, no audience at all. */
   'lock-9': {
