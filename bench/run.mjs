@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: the CLI, the ESLint plugin and the baselines over deterministic trees of 1k, 5k and 20k files
  * (bench/tree.mjs), each measured several times (median wall time, files/s, peak RSS), with the ratios the project
- * targets; then the bounded-cost scenarios (bench/bounded.mjs): `--large` Auth0-related files of 900 KB, and
- * `--copies` copies of the demo app (0 / an empty list skips them). Writes bench/results.json and prints a table. Not
- * a test: figures depend on the machine.
+ * targets; then the trees dense in Auth0 code (`--dense` sizes: 2% of the files are whole copies of every fixture and
+ * of the demo app, the rest real files), measured with the fast tools only; then the bounded-cost scenarios
+ * (bench/bounded.mjs): `--large` Auth0-related files of 900 KB, and `--copies` copies of the demo app (0 / an empty
+ * list skips them). Writes bench/results.json and prints a table. Not a test: figures depend on the machine.
  *
- *   node bench/run.mjs [--sizes 1000,5000,20000] [--reps 5] [--slow-reps 3] [--slow-reps-large 3]
+ *   node bench/run.mjs [--sizes 1000,5000,20000] [--dense 20000] [--reps 5] [--slow-reps 3] [--slow-reps-large 3]
  *                      [--ab-files 2500] [--tools scan,migrate,...] [--large 300] [--copies 250,1000]
  *                      [--work DIR] [--out FILE]
  *
@@ -25,11 +26,12 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { measureScenarios, scenarioLines } from './bounded.mjs';
 import { GNU_TIME, measureNode, round } from './measure.mjs';
-import { buildTree, DEFAULT_SEED, EXTENSIONS, LEGACY_SHARE, realFilePool, BIN, ROOT } from './tree.mjs';
+import { buildTree, DEFAULT_SEED, DENSE_SHARE, EXTENSIONS, LEGACY_SHARE, realFilePool, BIN, ROOT } from './tree.mjs';
 
 const { values: options } = parseArgs({
   options: {
     sizes: { type: 'string', default: '1000,5000,20000' },
+    dense: { type: 'string', default: '20000' },
     reps: { type: 'string', default: '5' },
     'slow-reps': { type: 'string', default: '3' },
     'slow-reps-large': { type: 'string', default: '3' },
@@ -43,6 +45,7 @@ const { values: options } = parseArgs({
 });
 
 const SIZES = options.sizes.split(',').map(Number);
+const DENSE_SIZES = options.dense.split(',').filter(Boolean).map(Number);
 const REPS = Number(options.reps);
 const SLOW_REPS = Number(options['slow-reps']);
 const SLOW_REPS_LARGE = Number(options['slow-reps-large']);
@@ -61,22 +64,22 @@ const TOOLS = [
   {
     id: 'floor-a',
     label: 'floor (a): read + pre-filter',
-    args: (tree) => [path.join(ROOT, 'bench/floor.mjs'), tree],
-    check: (run, size) => floorCheck(run, size),
+    args: (tree) => [path.join(ROOT, 'bench/floor.mjs'), tree.path],
+    check: (run, tree) => floorCheck(run, tree),
   },
   {
     id: 'floor-b',
     label: 'floor (b): + parse candidates',
-    args: (tree) => [path.join(ROOT, 'bench/floor.mjs'), tree, '--parse'],
-    check: (run, size) => floorCheck(run, size),
+    args: (tree) => [path.join(ROOT, 'bench/floor.mjs'), tree.path, '--parse'],
+    check: (run, tree) => floorCheck(run, tree),
   },
   {
     id: 'scan',
     label: 'auth0-tokens scan',
-    args: (tree, size) => [
+    args: (tree) => [
       BIN,
       'scan',
-      tree,
+      tree.path,
       ...WALK_ALL,
       '--format',
       'json',
@@ -84,36 +87,39 @@ const TOOLS = [
       '--fail-on',
       'none',
       '--output',
-      outputFile(`scan-${size}.json`),
+      outputFile(`scan-${tree.name}.json`),
     ],
-    check: (run, size) => {
+    check: (run, tree) => {
       expectStatus(run, [0]);
-      const report = JSON.parse(fs.readFileSync(outputFile(`scan-${size}.json`), 'utf8'));
-      expectFiles(report.summary.filesScanned, size, run);
-      const legacyWithFindings = new Set(
-        report.findings.map((finding) => finding.file).filter((file) => file.includes('/app/')),
-      ).size;
+      const report = JSON.parse(fs.readFileSync(outputFile(`scan-${tree.name}.json`), 'utf8'));
+      expectFiles(report.summary.filesScanned, tree, run);
+      const files = report.findings.map((finding) => finding.file);
+      if (tree.manifest.denseFiles > 0)
+        return { ...report.summary, findingsPerCopy: samePerCopy(files, tree, run, 'findings') };
+      const legacyWithFindings = new Set(files.filter((file) => file.includes('/app/'))).size;
       return { ...report.summary, legacyFilesWithFindings: legacyWithFindings };
     },
   },
   {
     id: 'migrate',
     label: 'auth0-tokens migrate --dry',
-    args: (tree, size) => [
+    args: (tree) => [
       BIN,
       'migrate',
-      tree,
+      tree.path,
       ...WALK_ALL,
       '--dry',
       '--quiet',
       '--report',
-      outputFile(`migrate-${size}.json`),
+      outputFile(`migrate-${tree.name}.json`),
     ],
-    check: (run, size) => {
+    check: (run, tree) => {
       expectStatus(run, [0, 1]);
-      const { summary } = JSON.parse(fs.readFileSync(outputFile(`migrate-${size}.json`), 'utf8'));
-      expectFiles(summary.modified + summary.unchanged + summary.skipped + summary.errors, size, run);
-      return summary;
+      const { summary, files } = JSON.parse(fs.readFileSync(outputFile(`migrate-${tree.name}.json`), 'utf8'));
+      expectFiles(summary.modified + summary.unchanged + summary.skipped + summary.errors, tree, run);
+      if (tree.manifest.denseFiles === 0) return summary;
+      const changed = files.flatMap((file) => file.changes.map(() => file.file));
+      return { ...summary, changesPerCopy: samePerCopy(changed, tree, run, 'changes') };
     },
   },
   {
@@ -129,9 +135,9 @@ const TOOLS = [
       `--extensions=${EXTENSIONS.join(',')}`,
       '-t',
       path.join(ROOT, 'bench/noop-transform.cjs'),
-      tree,
+      tree.path,
     ],
-    check: (run, size) => {
+    check: (run, tree) => {
       expectStatus(run, [0]);
       const count = (label) => Number(new RegExp(`(\\d+) ${label}`).exec(run.stdout)?.[1]);
       const stats = {
@@ -140,7 +146,7 @@ const TOOLS = [
         skipped: count('skipped'),
         ok: count('ok'),
       };
-      expectFiles(stats.errors + stats.unmodified + stats.skipped + stats.ok, size, run);
+      expectFiles(stats.errors + stats.unmodified + stats.skipped + stats.ok, tree, run);
       return stats;
     },
   },
@@ -155,8 +161,8 @@ function eslintTool(id, label, withPlugin) {
     env: { TIMING: 'all' },
     label,
     slow: true,
-    args: (tree) => eslintArgs(tree, withPlugin),
-    check: (run, size) => eslintCheck(run, size),
+    args: (tree) => eslintArgs(tree.path, withPlugin),
+    check: (run, tree) => eslintCheck(run, tree),
   };
 }
 
@@ -164,10 +170,10 @@ function outputFile(name) {
   return path.join(WORK, 'out', name);
 }
 
-function floorCheck(run, size) {
+function floorCheck(run, tree) {
   expectStatus(run, [0]);
   const summary = JSON.parse(run.stdout);
-  expectFiles(summary.files, size, run);
+  expectFiles(summary.files, tree, run);
   return summary;
 }
 
@@ -186,12 +192,12 @@ function eslintArgs(tree, withPlugin) {
  * ESLint runs with TIMING=all: it times each rule's listeners and prints the table after the formatter's output. The
  * plugin's rules do all their work in their listeners, so their total is the plugin's own cost within the run.
  */
-function eslintCheck(run, size) {
+function eslintCheck(run, tree) {
   // 1: lint messages (fatal parse errors of third-party files, the plugin's findings); 2 would be a crash.
   expectStatus(run, [0, 1]);
   const [formatted, ...timing] = run.stdout.split('\n');
   const summary = JSON.parse(formatted);
-  expectFiles(summary.files, size, run);
+  expectFiles(summary.files, tree, run);
   const ruleTimes = timing.map((line) => /^(auth0-tokens\/\S+)\s*\|\s*([\d.]+)\s*\|/.exec(line)).filter(Boolean);
   return { ...summary, pluginRuleMs: Math.round(ruleTimes.reduce((total, match) => total + Number(match[2]), 0)) };
 }
@@ -200,8 +206,24 @@ function expectStatus(run, allowed) {
   if (!allowed.includes(run.status)) throw new Error(`${run.command}: exit ${run.status}\n${run.stderr.slice(-2000)}`);
 }
 
-function expectFiles(seen, size, run) {
-  if (seen !== size) throw new Error(`${run.command}: saw ${seen} files, the tree has ${size}`);
+function expectFiles(seen, tree, run) {
+  if (seen !== tree.size) throw new Error(`${run.command}: saw ${seen} files, the tree has ${tree.size}`);
+}
+
+/**
+ * On a dense tree every fixture copy must give what the first gives (its cross-file links stay within the copy): the
+ * count of `what` per copy, given the file of each item.
+ */
+function samePerCopy(files, tree, run, what) {
+  const perCopy = new Map(tree.manifest.denseRoots.map((root) => [root, 0]));
+  for (const file of files) {
+    const root = tree.manifest.denseRoots.find((candidate) => file.startsWith(`${tree.path}/${candidate}/`));
+    if (root) perCopy.set(root, perCopy.get(root) + 1);
+  }
+  const counts = new Set(perCopy.values());
+  if (counts.size !== 1 || counts.has(0))
+    throw new Error(`${run.command}: ${what} per fixture copy differ: ${JSON.stringify(Object.fromEntries(perCopy))}`);
+  return [...counts][0];
 }
 
 /**
@@ -214,9 +236,9 @@ function writeEslintConfigs() {
   fs.writeFileSync(path.join(WORK, 'eslint.plugin.config.mjs'), `export { withPlugin as default } from ${shared};\n`);
 }
 
-function execute(tool, tree, size) {
-  const measured = measureNode(tool.args(tree, size), { cwd: WORK, env: { ...process.env, ...tool.env } });
-  const details = tool.check({ ...measured, command: `${tool.id} (${size})` }, size);
+function execute(tool, tree) {
+  const measured = measureNode(tool.args(tree), { cwd: WORK, env: { ...process.env, ...tool.env } });
+  const details = tool.check({ ...measured, command: `${tool.id} (${tree.name})` }, tree);
   return { wall: measured.wallSeconds, rssMb: measured.rssMb, cpu: measured.cpuSeconds, details };
 }
 
@@ -226,15 +248,15 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-function measureGroup(tools, tree, size, reps, warmUp) {
+function measureGroup(tools, tree, reps, warmUp) {
   const runs = new Map(tools.map((tool) => [tool.id, []]));
-  if (warmUp) for (const tool of tools) execute(tool, tree, size);
+  if (warmUp) for (const tool of tools) execute(tool, tree);
   for (let rep = 0; rep < reps; rep++) {
     for (const tool of tools) {
-      const run = execute(tool, tree, size);
+      const run = execute(tool, tree);
       runs.get(tool.id).push(run);
       process.stderr.write(
-        `  ${tool.id.padEnd(14)} ${String(size).padStart(6)} files  run ${rep + 1}/${reps}  ${run.wall.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`,
+        `  ${tool.id.padEnd(14)} ${tree.name.padStart(12)} files  run ${rep + 1}/${reps}  ${run.wall.toFixed(2)} s  ${run.rssMb?.toFixed(0) ?? '?'} MB\n`,
       );
     }
   }
@@ -251,7 +273,7 @@ function measureGroup(tools, tree, size, reps, warmUp) {
           wallSeconds: round(wall, 3),
           wallSecondsRange: [round(Math.min(...walls), 3), round(Math.max(...walls), 3)],
           cpuSeconds: GNU_TIME ? round(median(list.map((run) => run.cpu)), 2) : null,
-          filesPerSecond: Math.round(size / wall),
+          filesPerSecond: Math.round(tree.size / wall),
           peakRssMb: GNU_TIME ? Math.round(Math.max(...list.map((run) => run.rssMb))) : null,
           details: list[0].details,
         },
@@ -291,10 +313,10 @@ function machine() {
 }
 
 /**
- * The targets, judged on the largest tree. Growth compares the cost per file on the largest tree with that on the
+ * The targets, judged on the largest tree (and on the largest dense tree for `scan`). Growth compares the cost per file on the largest tree with that on the
  * one before it: start-up costs make it fall with size when time grows linearly, so above 1.1 it grows faster.
  */
-function targets(trees, scenarios) {
+function targets(trees, denseTrees, scenarios) {
   const largest = trees.at(-1);
   const results = largest.results;
   const perFile = (tree, id) => tree.results[id].wallSeconds / tree.size;
@@ -315,6 +337,7 @@ function targets(trees, scenarios) {
     migratePeakRssMb: under(results.migrate?.peakRssMb ?? null, 300),
     scanGrowth: check(growth('scan'), 1.1),
     migrateGrowth: check(growth('migrate'), 1.1),
+    denseScanOverFloorB: check(denseTrees.at(-1)?.ratios.scanOverFloorB ?? null, 1.5),
     largeFilesPeakRssMb: under(largeFilesPeakRss(scenarios), LARGE_FILES_RSS_LIMIT_MB),
     copiesScanGrowth: check(copiesGrowth(scenarios, 'scan'), 1.1),
     copiesMigrateGrowth: check(copiesGrowth(scenarios, 'migrate'), 1.1),
@@ -349,11 +372,12 @@ function printTable(report) {
       .map((cell, index) => (index === 0 ? String(cell).padEnd(widths[index]) : String(cell).padStart(widths[index])))
       .join('  ');
   const widths = [30, 7, 9, 17, 9, 8, 5];
-  for (const tree of report.trees) {
-    lines.push(
-      '',
-      `${tree.size} files (${tree.tree.legacyFiles} generated legacy, ${tree.tree.resampledRealFiles} real files sampled again)`,
-    );
+  for (const tree of [...report.trees, ...report.denseTrees]) {
+    const auth0Files =
+      tree.tree.denseFiles > 0
+        ? `${tree.tree.denseFiles} fixture files in ${tree.tree.denseRoots.length} copies`
+        : `${tree.tree.legacyFiles} generated legacy`;
+    lines.push('', `${tree.size} files (${auth0Files}, ${tree.tree.resampledRealFiles} real files sampled again)`);
     lines.push(row(['tool', 'median', 'cpu', 'range', 'files/s', 'peak RSS', 'reps'], widths));
     for (const result of Object.values(tree.results)) {
       lines.push(
@@ -386,6 +410,53 @@ function printTable(report) {
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/**
+ * Builds the tree `name` of `size` files in the work directory and measures `tools` on it: the fast ones `--reps`
+ * times after a warm-up, the slow ones `--slow-reps` times, then the plugin's cost in one ESLint process.
+ */
+function measureTree(name, size, treeOptions, tools) {
+  const directory = path.join(WORK, name);
+  process.stderr.write(`building ${directory}\n`);
+  const manifest = buildTree(directory, size, treeOptions);
+  const tree = { name, size, manifest, path: path.relative(WORK, directory) };
+  const loadBefore = os.loadavg()[0];
+  const results = {
+    ...measureGroup(
+      tools.filter((tool) => !tool.slow),
+      tree,
+      REPS,
+      true,
+    ),
+    ...measureGroup(
+      tools.filter((tool) => tool.slow),
+      tree,
+      size > LARGE ? SLOW_REPS_LARGE : SLOW_REPS,
+      false,
+    ),
+  };
+  const eslintInProcess = tools.some((tool) => tool.id === 'eslint-plugin') ? eslintAb(tree.path) : null;
+  const ratios = {
+    scanOverFloorB: ratio(results, 'scan', 'floor-b'),
+    migrateOverFloorB: ratio(results, 'migrate', 'floor-b'),
+    // This way round: the inverse, rounded to three places, left only two significant digits (0.020 for 49 to 51).
+    jscodeshiftOverMigrate: ratio(results, 'jscodeshift', 'migrate'),
+    eslintPluginOverParserOnly: ratio(results, 'eslint-plugin', 'eslint-parser'),
+    eslintPluginOverParserOnlyInProcess: eslintInProcess?.ratio ?? null,
+    eslintPluginRuleShare: results['eslint-plugin']
+      ? round(results['eslint-plugin'].details.pluginRuleMs / 1000 / results['eslint-plugin'].wallSeconds, 4)
+      : null,
+  };
+  // Other work on the machine skews every figure: the 1-minute load average before and after says how much there was.
+  return {
+    size,
+    tree: manifest,
+    loadAverage: [round(loadBefore, 2), round(os.loadavg()[0], 2)],
+    results,
+    eslintInProcess,
+    ratios,
+  };
+}
+
 function main() {
   if (!fs.existsSync(path.join(ROOT, 'dist/src/cli/index.js')))
     throw new Error('dist/ is missing: run `npm run build` first (`npm run bench` does)');
@@ -393,51 +464,15 @@ function main() {
   writeEslintConfigs();
   const started = Date.now();
   const realPool = realFilePool();
-  const trees = [];
-  for (const size of SIZES) {
-    const tree = path.join(WORK, `tree-${size}`);
-    process.stderr.write(`building ${tree}\n`);
-    const manifest = buildTree(tree, size, { realPool });
-    const relativeTree = path.relative(WORK, tree);
-    const loadBefore = os.loadavg()[0];
-    const results = {
-      ...measureGroup(
-        TOOLS.filter((tool) => !tool.slow),
-        relativeTree,
-        size,
-        REPS,
-        true,
-      ),
-      ...measureGroup(
-        TOOLS.filter((tool) => tool.slow),
-        relativeTree,
-        size,
-        size > LARGE ? SLOW_REPS_LARGE : SLOW_REPS,
-        false,
-      ),
-    };
-    const eslintInProcess = TOOLS.some((tool) => tool.id === 'eslint-plugin') ? eslintAb(relativeTree) : null;
-    const ratios = {
-      scanOverFloorB: ratio(results, 'scan', 'floor-b'),
-      migrateOverFloorB: ratio(results, 'migrate', 'floor-b'),
-      // This way round: the inverse, rounded to three places, left only two significant digits (0.020 for 49 to 51).
-      jscodeshiftOverMigrate: ratio(results, 'jscodeshift', 'migrate'),
-      eslintPluginOverParserOnly: ratio(results, 'eslint-plugin', 'eslint-parser'),
-      eslintPluginOverParserOnlyInProcess: eslintInProcess?.ratio ?? null,
-      eslintPluginRuleShare: results['eslint-plugin']
-        ? round(results['eslint-plugin'].details.pluginRuleMs / 1000 / results['eslint-plugin'].wallSeconds, 4)
-        : null,
-    };
-    // Other work on the machine skews every figure: the 1-minute load average before and after says how much there was.
-    trees.push({
+  const trees = SIZES.map((size) => measureTree(`tree-${size}`, size, { realPool }, TOOLS));
+  const denseTrees = DENSE_SIZES.map((size) =>
+    measureTree(
+      `dense-${size}`,
       size,
-      tree: manifest,
-      loadAverage: [round(loadBefore, 2), round(os.loadavg()[0], 2)],
-      results,
-      eslintInProcess,
-      ratios,
-    });
-  }
+      { realPool, denseShare: DENSE_SHARE },
+      TOOLS.filter((tool) => !tool.slow),
+    ),
+  );
   const scenarios = measureScenarios(WORK, { large: LARGE_FILES, copies: COPIES });
   const report = {
     generated: new Date().toISOString(),
@@ -447,6 +482,7 @@ function main() {
     settings: {
       seed: DEFAULT_SEED,
       legacyShare: LEGACY_SHARE,
+      denseShare: DENSE_SHARE,
       extensions: EXTENSIONS,
       reps: REPS,
       slowReps: SLOW_REPS,
@@ -457,8 +493,9 @@ function main() {
       statistic: 'median wall time; peak RSS is the maximum over the runs',
     },
     trees,
+    denseTrees,
     scenarios,
-    targets: targets(trees, scenarios),
+    targets: targets(trees, denseTrees, scenarios),
   };
   fs.writeFileSync(options.out, `${JSON.stringify(report, null, 2)}\n`);
   printTable(report);

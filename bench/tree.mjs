@@ -1,9 +1,11 @@
 /**
  * Deterministic benchmark trees, no network: real JS/TS files from the project's own `node_modules` (code that never
- * uses Auth0) plus generated legacy Auth0 files at `legacyShare` of the tree. The same seed gives the same tree; a
- * smaller tree's real files are a prefix of a larger one's, so the sizes differ only in how many files they hold.
+ * uses Auth0) plus generated legacy Auth0 files at `legacyShare` of the tree, or, for the dense tree, whole copies of
+ * every JS/TS file of `fixtures/` (the codemod's inputs and outputs and the demo app) at `denseShare`. The same seed
+ * gives the same tree; a smaller tree's real files are a prefix of a larger one's, so the sizes differ only in how
+ * many files they hold.
  *
- *   node bench/tree.mjs <dir> <size> [--seed N]   builds one tree and prints its manifest
+ *   node bench/tree.mjs <dir> <size> [--seed N] [--dense]   builds one tree and prints its manifest
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,23 @@ export const EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts']
 export const MAX_REAL_FILE_BYTES = 256 * 1024;
 export const DEFAULT_SEED = 20240601;
 export const LEGACY_SHARE = 0.015;
+/** The dense tree's share of fixture copies: every shape the tool knows, far denser than real apps' Auth0 code. */
+export const DENSE_SHARE = 0.02;
+/** Where the dense tree's Auth0 code comes from: every fixture, and the demo app (`fixtures/legacy-app`). */
+const FIXTURES = path.join(ROOT, 'fixtures');
+/**
+ * The folders the fixture copies go under, so that they sit at depths and under names an application's source has
+ * (cross-file links only ever point within one copy, whose layout is kept).
+ */
+const DENSE_PARENTS = [
+  'src/features',
+  'packages/*/src',
+  'apps/*/client',
+  'web/static/js',
+  'modules/*',
+  'client/src/legacy',
+];
+const DENSE_NAMES = ['billing', 'profile', 'admin', 'portal', 'notes', 'account', 'store', 'support', 'reports'];
 
 /** Every regular JS/TS file under `directory` (symbolic links not followed), as sorted paths relative to it. */
 export function sourceFiles(directory, extensions = EXTENSIONS) {
@@ -74,17 +93,53 @@ function treePath(file, copy) {
 }
 
 /**
+ * The root of each fixture copy, relative to the tree: `packages/billing/src/copy-3`, `web/static/js/copy-1`, ... A
+ * copy's number keeps every root distinct.
+ */
+function denseRoots(random, copies) {
+  const roots = [];
+  for (let copy = 1; copy <= copies; copy++) {
+    const parent = random.pick(DENSE_PARENTS).replace('*', random.pick(DENSE_NAMES));
+    roots.push(`${parent}/copy-${copy}`);
+  }
+  return roots;
+}
+
+/**
+ * The dense tree's Auth0 files: `copies` whole copies of every JS/TS file of `fixtures/`, each copy under a root of
+ * its own, as `{ path, source }` with paths relative to the tree.
+ */
+function denseFiles(random, copies) {
+  const fixtures = sourceFiles(FIXTURES);
+  const roots = denseRoots(random, copies);
+  return {
+    roots,
+    files: roots.flatMap((root) =>
+      fixtures.map((file) => ({ path: path.join(root, file), source: path.join(FIXTURES, file) })),
+    ),
+  };
+}
+
+/** How many whole copies of the fixtures make `share` of a tree of `size` files: at least one. */
+function denseCopies(size, share) {
+  return Math.max(1, Math.round((size * share) / sourceFiles(FIXTURES).length));
+}
+
+/**
  * Builds a tree of `size` files in `directory` (emptied first). When the pool holds fewer real files than the tree
- * needs, files are sampled again (with replacement) under distinct paths; the manifest says how many.
+ * needs, files are sampled again (with replacement) under distinct paths; the manifest says how many. With
+ * `denseShare`, whole copies of the fixtures take that share of the tree (the nearest whole number of copies) in
+ * place of the generated legacy files.
  */
 export function buildTree(
   directory,
   size,
-  { seed = DEFAULT_SEED, legacyShare = LEGACY_SHARE, realPool = realFilePool() } = {},
+  { seed = DEFAULT_SEED, legacyShare = LEGACY_SHARE, denseShare = 0, realPool = realFilePool() } = {},
 ) {
   fs.rmSync(directory, { recursive: true, force: true });
-  const legacyCount = Math.max(1, Math.round(size * legacyShare));
-  const realCount = size - legacyCount;
+  const dense = denseShare > 0 ? denseFiles(createRandom(seed + 3), denseCopies(size, denseShare)) : undefined;
+  const legacyCount = dense ? 0 : Math.max(1, Math.round(size * legacyShare));
+  const realCount = size - legacyCount - (dense?.files.length ?? 0);
   const order = shuffled(realPool.pool, createRandom(seed));
   const resample = createRandom(seed + 1);
   const copies = new Map();
@@ -107,6 +162,12 @@ export function buildTree(
     fs.writeFileSync(target, file.text);
     bytes += Buffer.byteLength(file.text);
   }
+  for (const file of dense?.files ?? []) {
+    const target = path.join(directory, file.path);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(file.source, target);
+    bytes += fs.statSync(target).size;
+  }
   const shapes = {};
   for (const file of legacy) shapes[file.shape] = (shapes[file.shape] ?? 0) + 1;
   return {
@@ -117,6 +178,8 @@ export function buildTree(
     resampledRealFiles: resampled,
     legacyFiles: legacy.length,
     legacyShapes: shapes,
+    denseFiles: dense?.files.length ?? 0,
+    denseRoots: dense?.roots ?? [],
     bytes,
     pool: {
       files: realPool.pool.length,
@@ -131,13 +194,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [directory, size] = process.argv.slice(2);
   const seedIndex = process.argv.indexOf('--seed');
   if (!directory || !Number(size)) {
-    console.error('usage: node bench/tree.mjs <dir> <size> [--seed N]');
+    console.error('usage: node bench/tree.mjs <dir> <size> [--seed N] [--dense]');
     process.exit(2);
   }
-  const manifest = buildTree(
-    path.resolve(directory),
-    Number(size),
-    seedIndex === -1 ? {} : { seed: Number(process.argv[seedIndex + 1]) },
-  );
+  const manifest = buildTree(path.resolve(directory), Number(size), {
+    ...(seedIndex === -1 ? {} : { seed: Number(process.argv[seedIndex + 1]) }),
+    ...(process.argv.includes('--dense') ? { denseShare: DENSE_SHARE } : {}),
+  });
   console.log(JSON.stringify(manifest, null, 2));
 }
