@@ -48,13 +48,9 @@ interface Source {
 export function parseFile(file: string, text: string): ParsedUnit[] {
   return sources(file, text).map((source) => {
     refuseDeepNesting(file, source);
-    try {
-      return withScopes(file, source, parseSource(file, source));
-    } catch (error) {
-      const rule = auth0RuleSource(source);
-      if (!rule || !(error instanceof ParseError)) throw error;
-      return withScopes(file, rule, parseSource(file, rule));
-    }
+    // A Rule as written is no program for any parser: trying it first would only fail, after loading TypeScript.
+    const parsed = auth0RuleSource(source) ?? source;
+    return withScopes(file, parsed, parseSource(file, parsed));
   });
 }
 
