@@ -9,6 +9,10 @@ import path from 'node:path';
 type Ts = typeof import('ts-morph').ts;
 
 const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+/** The files TypeScript tries, in its order, for a relative specifier without an extension (`allowJs`, no config). */
+const PROBED_EXTENSIONS = ['.ts', '.tsx', '.d.ts', '.js', '.jsx'];
+/** A specifier ending in an extension TypeScript knows, which it maps (`.js` to `.ts`, ...) before trying. */
+const KNOWN_EXTENSION = /\.(?:[cm]?[jt]sx?|json)$/i;
 
 export class ModuleResolver {
   private ts: Ts | undefined;
@@ -30,7 +34,15 @@ export class ModuleResolver {
 
   private lookUp(specifier: string, containingFile: string): string | undefined {
     if (!specifier.startsWith('.') && !specifier.startsWith('/') && !this.hasPaths(containingFile)) return undefined;
-    // Loaded only when some candidate imports another module.
+    const resolved = (this.probe(specifier, containingFile) ?? this.typeScriptLookUp(specifier, containingFile)).file;
+    if (resolved) return resolved;
+    // TypeScript does not resolve `.vue` single-file components.
+    const direct = path.resolve(path.dirname(containingFile), specifier);
+    return /\.vue$/.test(direct) && fs.existsSync(direct) ? direct : undefined;
+  }
+
+  private typeScriptLookUp(specifier: string, containingFile: string): { readonly file: string | undefined } {
+    // Loaded only when some candidate imports another module the probe cannot answer for.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     this.ts ??= (require('ts-morph') as typeof import('ts-morph')).ts;
     const resolved = this.ts.resolveModuleName(
@@ -39,10 +51,27 @@ export class ModuleResolver {
       this.compilerOptions(containingFile),
       this.ts.sys,
     ).resolvedModule;
-    if (resolved && !resolved.isExternalLibraryImport) return path.resolve(resolved.resolvedFileName);
-    // TypeScript does not resolve `.vue` single-file components.
-    const direct = path.resolve(path.dirname(containingFile), specifier);
-    return /\.vue$/.test(direct) && fs.existsSync(direct) ? direct : undefined;
+    return {
+      file: resolved && !resolved.isExternalLibraryImport ? path.resolve(resolved.resolvedFileName) : undefined,
+    };
+  }
+
+  /**
+   * TypeScript's answer without TypeScript (loading it costs half a second), where it is certain: a relative specifier
+   * with no extension, where no config file applies. TypeScript tries the name plus each of `PROBED_EXTENSIONS`, in
+   * that order, then the name as a directory; under `node_modules` what it finds is a library's (no project file).
+   * `file` is undefined when TypeScript finds no project file; the answer is undefined when only TypeScript can tell
+   * (an extension, a directory, `paths` and the other options of a config).
+   */
+  private probe(specifier: string, containingFile: string): { readonly file: string | undefined } | undefined {
+    const name = specifier.slice(specifier.lastIndexOf('/') + 1);
+    // `./dir/`, `.` and `..` name directories only; TypeScript reads `\` as `/`.
+    if (!specifier.startsWith('.') || ['', '.', '..'].includes(name) || specifier.includes('\\')) return undefined;
+    if (KNOWN_EXTENSION.test(specifier) || this.nearestConfig(path.dirname(containingFile))) return undefined;
+    const candidate = path.resolve(path.dirname(containingFile), specifier);
+    const found = PROBED_EXTENSIONS.map((extension) => candidate + extension).find(isFile);
+    if (found === undefined && fs.statSync(candidate, { throwIfNoEntry: false })?.isDirectory()) return undefined;
+    return { file: candidate.split(path.sep).includes('node_modules') ? undefined : found };
   }
 
   /** Whether bare specifiers may map to project files; read as text first so packages never load TypeScript. */
@@ -99,4 +128,8 @@ export class ModuleResolver {
     this.configs.set(directory, found);
     return found;
   }
+}
+
+function isFile(file: string): boolean {
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
