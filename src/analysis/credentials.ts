@@ -936,6 +936,9 @@ export class CredentialTracer {
       const issuer = receiver && this.clients.get(holderKey(this.context, receiver) ?? '');
       return { issuer, carriesAccessToken: issuer?.supportsAudience ?? true };
     }
+    // Component state (`this.authResult = authResult` in a callback, read in another method): what it is given.
+    if (target.type === 'MemberExpression')
+      return everyOrigin(this.valuesAssignedTo(target).map((value) => this.resultOrigin(value, depth + 1)));
     if (target.type !== 'Identifier') return undefined;
     const binding = this.context.binding(target);
     if (binding.kind === 'value') return this.resultOrigin(binding.node, depth + 1);
@@ -945,15 +948,12 @@ export class CredentialTracer {
       return { issuer: client.request, carriesAccessToken: client.auth0 && (client.request?.supportsAudience ?? true) };
     const emitted = this.emittedValue(binding.fn, binding.index);
     if (emitted) return this.resultOrigin(emitted, depth + 1);
-    const origins = this.callSitesOf(binding.fn).map((call) => {
-      const argument = call.arguments[binding.index];
-      return argument && this.resultOrigin(argument, depth + 1);
-    });
-    if (origins.length === 0 || !origins.every((origin): origin is ResultOrigin => !!origin)) return undefined;
-    return {
-      issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined,
-      carriesAccessToken: origins.every((origin) => origin.carriesAccessToken),
-    };
+    return everyOrigin(
+      this.callSitesOf(binding.fn).map((call) => {
+        const argument = call.arguments[binding.index];
+        return argument && this.resultOrigin(argument, depth + 1);
+      }),
+    );
   }
 
   /** If `fn` is the result callback of an Auth0 client method (`webAuth.parseHash(cb)`, `lock.on('authenticated', cb)`), its client. */
@@ -1039,6 +1039,15 @@ export class CredentialTracer {
   private callSitesOf(fn: TSESTree.FunctionLike): readonly TSESTree.CallExpression[] {
     return this.uses.calls.get(fn) ?? [];
   }
+}
+
+/** Several places that each hold a login result: one result origin when every one of them is one, else none. */
+function everyOrigin(origins: readonly (ResultOrigin | undefined)[]): ResultOrigin | undefined {
+  if (origins.length === 0 || !origins.every((origin): origin is ResultOrigin => !!origin)) return undefined;
+  return {
+    issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined,
+    carriesAccessToken: origins.every((origin) => origin.carriesAccessToken),
+  };
 }
 
 /** A call that receives a function as an argument, and the argument's position. */
