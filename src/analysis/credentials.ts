@@ -876,6 +876,9 @@ export class CredentialTracer {
         if (element.type === 'MethodDefinition' && element.kind === 'get')
           values.push(...returnedValues(element.value));
       }
+      // `constructor(private readonly session: Session)`: the member holds what each `new` passes.
+      const parameter = constructorParameterProperty(target, name);
+      if (parameter) values.push(parameter);
     }
     return values;
   }
@@ -1036,7 +1039,7 @@ export class CredentialTracer {
   }
 
   /** Calls of a function: by reference (`f(x)`, `obj.f(x)`) or, for a class method, `this.f(x)` in its class. */
-  private callSitesOf(fn: TSESTree.FunctionLike): readonly TSESTree.CallExpression[] {
+  private callSitesOf(fn: TSESTree.FunctionLike): readonly Invocation[] {
     return this.uses.calls.get(fn) ?? [];
   }
 }
@@ -1050,6 +1053,34 @@ function everyOrigin(origins: readonly (ResultOrigin | undefined)[]): ResultOrig
   };
 }
 
+/** A call of a function, or a `new` of a class (which calls its constructor). */
+type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** The constructor of the class a `new` expression's callee names in this file (`class Api { constructor(token) }`). */
+function constructorOf(context: FileContext, callee: Node): TSESTree.FunctionLike | undefined {
+  const target = unwrap(callee);
+  const binding = target.type === 'Identifier' ? context.binding(target) : undefined;
+  const declared = binding?.kind === 'value' ? unwrap(binding.node) : undefined;
+  if (declared?.type !== 'ClassDeclaration' && declared?.type !== 'ClassExpression') return undefined;
+  const constructor = declared.body.body.find(
+    (element): element is TSESTree.MethodDefinition =>
+      element.type === 'MethodDefinition' && element.kind === 'constructor',
+  );
+  return constructor?.value;
+}
+
+/** The parameter a constructor parameter property (`constructor(private token: string)`) declares as `this.<name>`. */
+function constructorParameterProperty(node: Node, name: string | undefined): TSESTree.Identifier | undefined {
+  for (const element of enclosingClassBody(node)?.body ?? []) {
+    if (element.type !== 'MethodDefinition' || element.kind !== 'constructor') continue;
+    for (const param of element.value.params) {
+      const declared = param.type === 'TSParameterProperty' ? param.parameter : undefined;
+      if (declared?.type === 'Identifier' && declared.name === name) return declared;
+    }
+  }
+  return undefined;
+}
+
 /** A call that receives a function as an argument, and the argument's position. */
 interface CallbackUse {
   readonly call: TSESTree.CallExpression;
@@ -1058,7 +1089,7 @@ interface CallbackUse {
 
 /** Where the file's functions are called and handed over as callbacks, indexed once per file. */
 interface FunctionUses {
-  readonly calls: Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>;
+  readonly calls: Map<TSESTree.FunctionLike, Invocation[]>;
   readonly callbacks: Map<TSESTree.FunctionLike, CallbackUse[]>;
 }
 
@@ -1071,6 +1102,11 @@ function functionUses(context: FileContext): FunctionUses {
   const add = <T>(map: Map<TSESTree.FunctionLike, T[]>, fn: TSESTree.FunctionLike, value: T): void => {
     map.set(fn, [...(map.get(fn) ?? []), value]);
   };
+  // `new Service(token)` calls the class's constructor.
+  for (const creation of context.news) {
+    const constructor = constructorOf(context, creation.callee);
+    if (constructor) add(uses.calls, constructor, creation);
+  }
   for (const call of context.calls) {
     const called = calledFunction(context, call.callee);
     if (called && called !== unwrap(call.callee)) add(uses.calls, called, call);

@@ -35,12 +35,45 @@ const vueState = (restore: string, token: string): string => `${LOGIN}export def
 const RESTORED = `
     this.authResult = JSON.parse(sessionStorage.getItem('session'));`;
 
+/** A service class that holds what it is built with, and a `parseHash` callback that builds it with `argument`. */
+const serviceClass = (argument: string, held = 'this.token'): string => `${LOGIN}class UserApi {
+  constructor(token) {
+    this.token = token;
+  }
+  patch(id, body) {
+    return fetch('https://acme.auth0.com/api/v2/users/' + id, { method: 'PATCH', headers: { Authorization: 'Bearer ' + ${held} }, body });
+  }
+}
+webAuth.parseHash((err, authResult) => new UserApi(${argument}).patch('me', '{}'));`;
+
+/** A TypeScript service that keeps the login result in a parameter property and sends `token` of it. */
+const sessionService = (
+  token: string,
+  url = 'https://acme.auth0.com/api/v2/users/me',
+): string => `${LOGIN}class ProfileService {
+  constructor(private readonly session: auth0.Auth0DecodedHash) {}
+  load() {
+    return fetch('${url}', { headers: { Authorization: \`Bearer \${this.session.${token}}\` } });
+  }
+}
+webAuth.parseHash((err, result) => result && new ProfileService(result).load());`;
+
 ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, {
   valid: [
     {
       name: 'Vue state: the access token of the stored result is what the call should send',
       filename: as.js,
       code: vueState('', 'accessToken'),
+    },
+    {
+      name: "service class: the app's own /api/v2 is not the Management API",
+      filename: as.ts,
+      code: sessionService('idToken', 'https://api.acme.example/api/v2/orders'),
+    },
+    {
+      name: 'service class built with the access token',
+      filename: as.js,
+      code: serviceClass('authResult.accessToken'),
     },
   ],
   invalid: [
@@ -75,6 +108,39 @@ ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, 
       options: needsManual,
       code: vueState(RESTORED, 'idToken'),
       errors: [{ messageId: 'idTokenCredential', line: 19, suggestions: [] }],
+    },
+    {
+      name: 'service class: the ID token handed to its constructor is proven; the class field it sits in gets no switch',
+      filename: as.js,
+      code: serviceClass('authResult.idToken'),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 8,
+          data: { source: 'authResult.idToken', review: '' },
+          suggestions: [],
+        },
+      ],
+    },
+    {
+      name: 'service class built with something the file cannot trace: needs manual review',
+      filename: as.js,
+      options: needsManual,
+      code: serviceClass('window.token'),
+      errors: [{ messageId: 'untracedCredential', line: 8, suggestions: [] }],
+    },
+    {
+      name: 'service with a parameter property holding the login result (TS): switches to its access token',
+      filename: as.ts,
+      code: sessionService('idToken'),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 6,
+          data: { source: 'this.session.idToken', review: '' },
+          suggestions: [{ messageId: 'useAccessToken', output: sessionService('accessToken') }],
+        },
+      ],
     },
   ],
 });
