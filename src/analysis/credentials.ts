@@ -651,7 +651,7 @@ export class CredentialTracer {
     if (positional) return this.found(positional, target, this.callbackClient(fn)?.request, true);
     const emitted = this.emittedValue(fn, index);
     if (emitted) return this.trace(emitted, seen, depth + 1);
-    const argumentsAtCalls = this.callSitesOf(fn).map((call) => call.arguments[index]);
+    const argumentsAtCalls = this.invocationsOf(fn).map((call) => call?.arguments[index]);
     if (
       argumentsAtCalls.length > 0 &&
       argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)
@@ -952,8 +952,8 @@ export class CredentialTracer {
     const emitted = this.emittedValue(binding.fn, binding.index);
     if (emitted) return this.resultOrigin(emitted, depth + 1);
     return everyOrigin(
-      this.callSitesOf(binding.fn).map((call) => {
-        const argument = call.arguments[binding.index];
+      this.invocationsOf(binding.fn).map((call) => {
+        const argument = call?.arguments[binding.index];
         return argument && this.resultOrigin(argument, depth + 1);
       }),
     );
@@ -1036,6 +1036,31 @@ export class CredentialTracer {
   /** The calls `fn` is handed to as an argument: inline, or by reference (`cb`, `this.cb`, `this.cb.bind(this)`). */
   private callbackUses(fn: TSESTree.FunctionLike): readonly CallbackUse[] {
     return this.uses.callbacks.get(fn) ?? [];
+  }
+
+  /**
+   * Every invocation of a function the file shows: its call sites, and, for a callback handed to a function of this
+   * file (`withToken(function (token) {...})`), that function's calls of the parameter it receives it in
+   * (`done(authResult.idToken)`). `undefined` stands for an invocation the file cannot see: the receiving parameter
+   * passed on or stored rather than called.
+   */
+  private invocationsOf(fn: TSESTree.FunctionLike): readonly (Invocation | undefined)[] {
+    const invocations: (Invocation | undefined)[] = [...this.callSitesOf(fn)];
+    for (const { call, position } of this.callbackUses(fn)) {
+      const receiver = calledFunction(this.context, call.callee);
+      if (!receiver || receiver === unwrap(call.callee)) continue;
+      const parameter = receiver.params[position];
+      const variable = parameter?.type === 'Identifier' ? this.context.variableOf(parameter) : undefined;
+      if (!variable) {
+        invocations.push(undefined);
+        continue;
+      }
+      for (const reference of variable.references) {
+        const use = reference.identifier.parent;
+        invocations.push(use?.type === 'CallExpression' && use.callee === reference.identifier ? use : undefined);
+      }
+    }
+    return invocations;
   }
 
   /** Calls of a function: by reference (`f(x)`, `obj.f(x)`) or, for a class method, `this.f(x)` in its class. */

@@ -58,6 +58,12 @@ const sessionService = (
 }
 webAuth.parseHash((err, result) => result && new ProfileService(result).load());`;
 
+/** A function that hands the login's `token` to a callback; `extra` is more of its body (what else it does with `done`). */
+const callbackHandoff = (token: string, extra = ''): string => `${LOGIN}function withToken(done) {${extra}
+  webAuth.parseHash((err, authResult) => done(authResult.${token}));
+}
+withToken((token) => fetch('https://acme.auth0.com/api/v2/users/me', { headers: { Authorization: 'Bearer ' + token } }));`;
+
 ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, {
   valid: [
     {
@@ -74,6 +80,11 @@ ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, 
       name: 'service class built with the access token',
       filename: as.js,
       code: serviceClass('authResult.accessToken'),
+    },
+    {
+      name: 'callback hand-off of the access token',
+      filename: as.js,
+      code: callbackHandoff('accessToken'),
     },
   ],
   invalid: [
@@ -140,6 +151,49 @@ ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, 
           data: { source: 'this.session.idToken', review: '' },
           suggestions: [{ messageId: 'useAccessToken', output: sessionService('accessToken') }],
         },
+      ],
+    },
+    {
+      name: 'callback hand-off: the token given to done(...) is what the callback sends; switches with its login',
+      filename: as.js,
+      code: callbackHandoff('idToken'),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 6,
+          data: { source: 'authResult.idToken', review: '' },
+          suggestions: [{ messageId: 'useAccessToken', output: callbackHandoff('accessToken') }],
+        },
+      ],
+    },
+    {
+      name: 'callback hand-off (TS)',
+      filename: as.ts,
+      code: callbackHandoff('idToken'),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 6,
+          suggestions: [{ messageId: 'useAccessToken', output: callbackHandoff('accessToken') }],
+        },
+      ],
+    },
+    {
+      name: 'callback also kept for later (who calls it then is not in sight): needs manual review',
+      filename: as.js,
+      options: needsManual,
+      code: callbackHandoff('idToken', '\n  window.onToken = done;'),
+      errors: [{ messageId: 'untracedCredential', line: 7, suggestions: [] }],
+    },
+    {
+      name: 'promise chain: the token a then() returns is proven; no switch across the chain',
+      filename: as.ts,
+      code: `${LOGIN}const login = () => new Promise((resolve) => webAuth.parseHash((err, result) => resolve(result)));
+login()
+  .then((result) => result.idToken)
+  .then((token) => fetch('https://acme.auth0.com/api/v2/users/me', { headers: { Authorization: 'Bearer ' + token } }));`,
+      errors: [
+        { messageId: 'idTokenCredential', line: 6, data: { source: 'result.idToken', review: '' }, suggestions: [] },
       ],
     },
   ],
