@@ -19,6 +19,7 @@ import {
 } from './ast';
 import {
   ACCESS_TOKEN_SIBLINGS,
+  COMPONENT_PROPS_MEMBER,
   CONTEXT_HOOK,
   LOGIN_CLIENTS,
   DEFAULT_ACCESS_TOKEN_PROPERTY,
@@ -319,6 +320,10 @@ export class CredentialTracer {
       (injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name)) ||
       this.contextValue(target.object, name);
     if (held) return fromOtherModule(held, target, this.context.source(target));
+    // `this.props.token` in a class component, `props.token` in a function component: what its JSX elements pass.
+    const component = this.propsOwner(target.object);
+    const props = component && this.jsxPropValues(component, name);
+    if (props) return agree(props.map((value) => this.trace(value, seen, depth + 1)));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
     // `(await client.getIdTokenClaims()).__raw`, `claims.value.__raw`: the encoded ID token of decoded claims.
@@ -621,6 +626,8 @@ export class CredentialTracer {
       );
       const passed = this.crossFile?.passedToken(fn, index, key);
       if (passed) return fromOtherModule(passed, target, target.name);
+      const props = index === 0 ? this.jsxPropValues(fn, key) : undefined;
+      if (props) return agree(props.map((value) => this.trace(value, seen, depth + 1)));
     }
     const literal = object && this.context.objectLiteral(object);
     const property = literal && findProperty(literal, key);
@@ -660,6 +667,43 @@ export class CredentialTracer {
     }
     const passed = argumentsAtCalls.length === 0 ? this.crossFile?.passedToken(fn, index, undefined) : undefined;
     return passed ? fromOtherModule(passed, target, target.name) : this.byName(target, target.name);
+  }
+
+  /** The component whose props an expression is: `this.props` in a class, a function's first parameter. */
+  private propsOwner(node: Node): Node | undefined {
+    const target = unwrap(node);
+    if (
+      target.type === 'MemberExpression' &&
+      target.object.type === 'ThisExpression' &&
+      propertyName(target.property, target.computed) === COMPONENT_PROPS_MEMBER
+    )
+      return enclosingClassBody(target)?.parent ?? undefined;
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    return binding.kind === 'parameter' && binding.index === 0 ? binding.fn : undefined;
+  }
+
+  /**
+   * What the JSX elements of this file pass as prop `key` to `component` (a class or a function): `undefined` when
+   * none renders it, or when one spreads props or leaves `key` out (its value is then out of sight).
+   */
+  private jsxPropValues(component: Node, key: string): Node[] | undefined {
+    const values: Node[] = [];
+    for (const element of this.context.jsxElements) {
+      if (element.name.type !== 'JSXIdentifier') continue;
+      const binding = this.context.binding(element.name as unknown as TSESTree.Identifier);
+      if (binding.kind !== 'value' || unwrap(binding.node) !== component) continue;
+      const attribute = element.attributes.find(
+        (candidate) => candidate.type === 'JSXSpreadAttribute' || candidate.name.name === key,
+      );
+      const value =
+        attribute?.type === 'JSXAttribute' && attribute.value?.type === 'JSXExpressionContainer'
+          ? attribute.value.expression
+          : undefined;
+      if (!value || value.type === 'JSXEmptyExpression') return undefined;
+      values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
   }
 
   /** For each call of an imported function: what this file passes as each argument (for the callee's module). */

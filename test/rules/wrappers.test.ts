@@ -64,6 +64,24 @@ const callbackHandoff = (token: string, extra = ''): string => `${LOGIN}function
 }
 withToken((token) => fetch('https://acme.auth0.com/api/v2/users/me', { headers: { Authorization: 'Bearer ' + token } }));`;
 
+/** A class component that sends `this.props.token`, rendered from the login callback with `attributes`. */
+const classProps = (attributes: string): string => `${LOGIN}class Profile extends React.Component {
+  componentDidMount() {
+    fetch('https://acme.auth0.com/api/v2/users/me', { headers: { Authorization: 'Bearer ' + this.props.token } });
+  }
+  render() {
+    return null;
+  }
+}
+webAuth.parseHash((err, authResult) => ReactDOM.render(<Profile ${attributes} />, root));`;
+
+/** A function component that destructures `token`, rendered from the login callback with `attributes`. */
+const functionProps = (attributes: string): string => `${LOGIN}const Profile = ({ token }) => {
+  fetch('https://acme.auth0.com/api/v2/users/me', { headers: { Authorization: \`Bearer \${token}\` } });
+  return null;
+};
+webAuth.parseHash((err, authResult) => ReactDOM.render(<Profile ${attributes} />, root));`;
+
 ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, {
   valid: [
     {
@@ -85,6 +103,11 @@ ruleTester.run('no-id-token-for-management-api (wrappers and hand-offs)', rule, 
       name: 'callback hand-off of the access token',
       filename: as.js,
       code: callbackHandoff('accessToken'),
+    },
+    {
+      name: 'class component given the access token',
+      filename: as.jsx,
+      code: classProps('token={authResult.accessToken}'),
     },
   ],
   invalid: [
@@ -195,6 +218,38 @@ login()
       errors: [
         { messageId: 'idTokenCredential', line: 6, data: { source: 'result.idToken', review: '' }, suggestions: [] },
       ],
+    },
+    {
+      name: 'class component: this.props.token is what its element passes; switches with its login',
+      filename: as.jsx,
+      code: classProps('token={authResult.idToken}'),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 5,
+          data: { source: 'authResult.idToken', review: '' },
+          suggestions: [{ messageId: 'useAccessToken', output: classProps('token={authResult.accessToken}') }],
+        },
+      ],
+    },
+    {
+      name: 'function component destructuring its props (TSX)',
+      filename: as.tsx,
+      code: functionProps('token={authResult.idToken}'),
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 4,
+          suggestions: [{ messageId: 'useAccessToken', output: functionProps('token={authResult.accessToken}') }],
+        },
+      ],
+    },
+    {
+      name: 'spread props: the token is out of sight, needs manual review',
+      filename: as.jsx,
+      options: needsManual,
+      code: functionProps('{...authResult}'),
+      errors: [{ messageId: 'untracedCredential', line: 4, suggestions: [] }],
     },
   ],
 });
