@@ -19,6 +19,7 @@ import {
 } from './ast';
 import {
   ACCESS_TOKEN_SIBLINGS,
+  COMPONENT_PROPS_MEMBER,
   CONTEXT_HOOK,
   LOGIN_CLIENTS,
   DEFAULT_ACCESS_TOKEN_PROPERTY,
@@ -319,6 +320,10 @@ export class CredentialTracer {
       (injected && this.crossFile?.classMemberToken(injected.source, injected.imported, name)) ||
       this.contextValue(target.object, name);
     if (held) return fromOtherModule(held, target, this.context.source(target));
+    // `this.props.token` in a class component, `props.token` in a function component: what its JSX elements pass.
+    const component = this.propsOwner(target.object);
+    const props = component && this.jsxPropValues(component, name);
+    if (props) return agree(props.map((value) => this.trace(value, seen, depth + 1)));
     if (ID_TOKEN_PROPERTIES.has(name)) return this.resultProperty('id-token', target, name);
     if (ACCESS_TOKEN_PROPERTIES.has(name)) return this.resultProperty('access-token', target, name);
     // `(await client.getIdTokenClaims()).__raw`, `claims.value.__raw`: the encoded ID token of decoded claims.
@@ -621,6 +626,8 @@ export class CredentialTracer {
       );
       const passed = this.crossFile?.passedToken(fn, index, key);
       if (passed) return fromOtherModule(passed, target, target.name);
+      const props = index === 0 ? this.jsxPropValues(fn, key) : undefined;
+      if (props) return agree(props.map((value) => this.trace(value, seen, depth + 1)));
     }
     const literal = object && this.context.objectLiteral(object);
     const property = literal && findProperty(literal, key);
@@ -651,7 +658,7 @@ export class CredentialTracer {
     if (positional) return this.found(positional, target, this.callbackClient(fn)?.request, true);
     const emitted = this.emittedValue(fn, index);
     if (emitted) return this.trace(emitted, seen, depth + 1);
-    const argumentsAtCalls = this.callSitesOf(fn).map((call) => call.arguments[index]);
+    const argumentsAtCalls = this.invocationsOf(fn).map((call) => call?.arguments[index]);
     if (
       argumentsAtCalls.length > 0 &&
       argumentsAtCalls.every((argument): argument is TSESTree.CallExpressionArgument => !!argument)
@@ -660,6 +667,43 @@ export class CredentialTracer {
     }
     const passed = argumentsAtCalls.length === 0 ? this.crossFile?.passedToken(fn, index, undefined) : undefined;
     return passed ? fromOtherModule(passed, target, target.name) : this.byName(target, target.name);
+  }
+
+  /** The component whose props an expression is: `this.props` in a class, a function's first parameter. */
+  private propsOwner(node: Node): Node | undefined {
+    const target = unwrap(node);
+    if (
+      target.type === 'MemberExpression' &&
+      target.object.type === 'ThisExpression' &&
+      propertyName(target.property, target.computed) === COMPONENT_PROPS_MEMBER
+    )
+      return enclosingClassBody(target)?.parent ?? undefined;
+    if (target.type !== 'Identifier') return undefined;
+    const binding = this.context.binding(target);
+    return binding.kind === 'parameter' && binding.index === 0 ? binding.fn : undefined;
+  }
+
+  /**
+   * What the JSX elements of this file pass as prop `key` to `component` (a class or a function): `undefined` when
+   * none renders it, or when one spreads props or leaves `key` out (its value is then out of sight).
+   */
+  private jsxPropValues(component: Node, key: string): Node[] | undefined {
+    const values: Node[] = [];
+    for (const element of this.context.jsxElements) {
+      if (element.name.type !== 'JSXIdentifier') continue;
+      const binding = this.context.binding(element.name as unknown as TSESTree.Identifier);
+      if (binding.kind !== 'value' || unwrap(binding.node) !== component) continue;
+      const attribute = element.attributes.find(
+        (candidate) => candidate.type === 'JSXSpreadAttribute' || candidate.name.name === key,
+      );
+      const value =
+        attribute?.type === 'JSXAttribute' && attribute.value?.type === 'JSXExpressionContainer'
+          ? attribute.value.expression
+          : undefined;
+      if (!value || value.type === 'JSXEmptyExpression') return undefined;
+      values.push(value);
+    }
+    return values.length > 0 ? values : undefined;
   }
 
   /** For each call of an imported function: what this file passes as each argument (for the callee's module). */
@@ -876,6 +920,9 @@ export class CredentialTracer {
         if (element.type === 'MethodDefinition' && element.kind === 'get')
           values.push(...returnedValues(element.value));
       }
+      // `constructor(private readonly session: Session)`: the member holds what each `new` passes.
+      const parameter = constructorParameterProperty(target, name);
+      if (parameter) values.push(parameter);
     }
     return values;
   }
@@ -936,6 +983,9 @@ export class CredentialTracer {
       const issuer = receiver && this.clients.get(holderKey(this.context, receiver) ?? '');
       return { issuer, carriesAccessToken: issuer?.supportsAudience ?? true };
     }
+    // Component state (`this.authResult = authResult` in a callback, read in another method): what it is given.
+    if (target.type === 'MemberExpression')
+      return everyOrigin(this.valuesAssignedTo(target).map((value) => this.resultOrigin(value, depth + 1)));
     if (target.type !== 'Identifier') return undefined;
     const binding = this.context.binding(target);
     if (binding.kind === 'value') return this.resultOrigin(binding.node, depth + 1);
@@ -945,15 +995,12 @@ export class CredentialTracer {
       return { issuer: client.request, carriesAccessToken: client.auth0 && (client.request?.supportsAudience ?? true) };
     const emitted = this.emittedValue(binding.fn, binding.index);
     if (emitted) return this.resultOrigin(emitted, depth + 1);
-    const origins = this.callSitesOf(binding.fn).map((call) => {
-      const argument = call.arguments[binding.index];
-      return argument && this.resultOrigin(argument, depth + 1);
-    });
-    if (origins.length === 0 || !origins.every((origin): origin is ResultOrigin => !!origin)) return undefined;
-    return {
-      issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined,
-      carriesAccessToken: origins.every((origin) => origin.carriesAccessToken),
-    };
+    return everyOrigin(
+      this.invocationsOf(binding.fn).map((call) => {
+        const argument = call?.arguments[binding.index];
+        return argument && this.resultOrigin(argument, depth + 1);
+      }),
+    );
   }
 
   /** If `fn` is the result callback of an Auth0 client method (`webAuth.parseHash(cb)`, `lock.on('authenticated', cb)`), its client. */
@@ -1035,10 +1082,72 @@ export class CredentialTracer {
     return this.uses.callbacks.get(fn) ?? [];
   }
 
+  /**
+   * Every invocation of a function the file shows: its call sites, and, for a callback handed to a function of this
+   * file (`withToken(function (token) {...})`), that function's calls of the parameter it receives it in
+   * (`done(authResult.idToken)`). `undefined` stands for an invocation the file cannot see: the receiving parameter
+   * passed on or stored rather than called.
+   */
+  private invocationsOf(fn: TSESTree.FunctionLike): readonly (Invocation | undefined)[] {
+    const invocations: (Invocation | undefined)[] = [...this.callSitesOf(fn)];
+    for (const { call, position } of this.callbackUses(fn)) {
+      const receiver = calledFunction(this.context, call.callee);
+      if (!receiver || receiver === unwrap(call.callee)) continue;
+      const parameter = receiver.params[position];
+      const variable = parameter?.type === 'Identifier' ? this.context.variableOf(parameter) : undefined;
+      if (!variable) {
+        invocations.push(undefined);
+        continue;
+      }
+      for (const reference of variable.references) {
+        const use = reference.identifier.parent;
+        invocations.push(use?.type === 'CallExpression' && use.callee === reference.identifier ? use : undefined);
+      }
+    }
+    return invocations;
+  }
+
   /** Calls of a function: by reference (`f(x)`, `obj.f(x)`) or, for a class method, `this.f(x)` in its class. */
-  private callSitesOf(fn: TSESTree.FunctionLike): readonly TSESTree.CallExpression[] {
+  private callSitesOf(fn: TSESTree.FunctionLike): readonly Invocation[] {
     return this.uses.calls.get(fn) ?? [];
   }
+}
+
+/** Several places that each hold a login result: one result origin when every one of them is one, else none. */
+function everyOrigin(origins: readonly (ResultOrigin | undefined)[]): ResultOrigin | undefined {
+  if (origins.length === 0 || !origins.every((origin): origin is ResultOrigin => !!origin)) return undefined;
+  return {
+    issuer: origins.every((origin) => origin.issuer === origins[0]!.issuer) ? origins[0]!.issuer : undefined,
+    carriesAccessToken: origins.every((origin) => origin.carriesAccessToken),
+  };
+}
+
+/** A call of a function, or a `new` of a class (which calls its constructor). */
+type Invocation = TSESTree.CallExpression | TSESTree.NewExpression;
+
+/** The constructor of the class a `new` expression's callee names in this file (`class Api { constructor(token) }`). */
+function constructorOf(context: FileContext, callee: Node): TSESTree.FunctionLike | undefined {
+  const target = unwrap(callee);
+  const binding = target.type === 'Identifier' ? context.binding(target) : undefined;
+  const declared = binding?.kind === 'value' ? unwrap(binding.node) : undefined;
+  if (declared?.type !== 'ClassDeclaration' && declared?.type !== 'ClassExpression') return undefined;
+  const constructor = declared.body.body.find(
+    (element): element is TSESTree.MethodDefinition =>
+      element.type === 'MethodDefinition' && element.kind === 'constructor',
+  );
+  return constructor?.value;
+}
+
+/** The parameter a constructor parameter property (`constructor(private token: string)`) declares as `this.<name>`. */
+function constructorParameterProperty(node: Node, name: string | undefined): TSESTree.Identifier | undefined {
+  for (const element of enclosingClassBody(node)?.body ?? []) {
+    if (element.type !== 'MethodDefinition' || element.kind !== 'constructor') continue;
+    for (const param of element.value.params) {
+      const declared = param.type === 'TSParameterProperty' ? param.parameter : undefined;
+      if (declared?.type === 'Identifier' && declared.name === name) return declared;
+    }
+  }
+  return undefined;
 }
 
 /** A call that receives a function as an argument, and the argument's position. */
@@ -1049,7 +1158,7 @@ interface CallbackUse {
 
 /** Where the file's functions are called and handed over as callbacks, indexed once per file. */
 interface FunctionUses {
-  readonly calls: Map<TSESTree.FunctionLike, TSESTree.CallExpression[]>;
+  readonly calls: Map<TSESTree.FunctionLike, Invocation[]>;
   readonly callbacks: Map<TSESTree.FunctionLike, CallbackUse[]>;
 }
 
@@ -1062,6 +1171,11 @@ function functionUses(context: FileContext): FunctionUses {
   const add = <T>(map: Map<TSESTree.FunctionLike, T[]>, fn: TSESTree.FunctionLike, value: T): void => {
     map.set(fn, [...(map.get(fn) ?? []), value]);
   };
+  // `new Service(token)` calls the class's constructor.
+  for (const creation of context.news) {
+    const constructor = constructorOf(context, creation.callee);
+    if (constructor) add(uses.calls, constructor, creation);
+  }
   for (const call of context.calls) {
     const called = calledFunction(context, call.callee);
     if (called && called !== unwrap(call.callee)) add(uses.calls, called, call);

@@ -114,3 +114,6 @@ export const STATE_HOOK: string = 'useState';
 
 /** The component framework's hook that reads a context (`useContext(AuthContext).idToken`) its provider fills. */
 export const CONTEXT_HOOK: string = 'useContext';
+
+/** The member of a class component that holds the props its JSX elements pass (`this.props.token`). */
+export const COMPONENT_PROPS_MEMBER: string = 'props';
