@@ -4,7 +4,7 @@
  * `/api/v2/` with the query dropped, and accepted only on an Auth0 host.
  */
 import type { TSESTree } from '@typescript-eslint/utils';
-import { isAuth0TenantHost } from '../catalog';
+import { isAuth0TenantHost, isAuth0TenantHostTemplate, placeholderName } from '../catalog';
 import { calleePath, enclosingClassBody, memberName, propertyName, returnedValues, unwrap } from './ast';
 import { mergeText, type FileContext, type StringPart } from './file-context';
 import { valuesWrittenTo } from './holder-writes';
@@ -53,7 +53,15 @@ export class Auth0Hosts {
     const holes = parts.filter((part): part is { hole: Node } => 'hole' in part);
     const text = parts.map((part) => ('text' in part ? part.text : COMPUTED)).join('');
     const host = stripScheme(text).replace(/\/+$/, '');
-    if (holes.length === 0) return isAuth0TenantHost(host) || this.values.has(host.toLowerCase());
+    if (holes.length === 0) return this.isAuth0HostText(host);
+    // `https://${tenant}.auth0.com`: a computed tenant label in front of Auth0's own suffix.
+    const [label, ...rest] = host.split('.');
+    if (
+      label?.includes(COMPUTED) &&
+      !rest.join('.').includes(COMPUTED) &&
+      isAuth0TenantHost(`tenant.${rest.join('.')}`)
+    )
+      return true;
     return holes.some((part) => this.isAuth0Domain(part.hole));
   }
 
@@ -75,6 +83,17 @@ export class Auth0Hosts {
     return this.isAuth0Host(this.context.stringParts(target));
   }
 
+  /**
+   * Whether a host written out in full is the tenant: an Auth0 host, one with a placeholder tenant label
+   * (`<MY_DOMAIN>.auth0.com`), a placeholder named for the Auth0 domain (`{{AUTH0_DOMAIN}}`), or a domain the file
+   * configures an Auth0 SDK with (`YOUR_DOMAIN` too, when the login is configured with that placeholder).
+   */
+  private isAuth0HostText(host: string): boolean {
+    if (isAuth0TenantHost(host) || isAuth0TenantHostTemplate(host)) return true;
+    if (this.values.has(host.toLowerCase())) return true;
+    return AUTH0_DOMAIN_NAME.test(placeholderName(host) ?? '');
+  }
+
   private isAuth0Domain(node: Node): boolean {
     const path = calleePath(node);
     if (
@@ -82,16 +101,42 @@ export class Auth0Hosts {
       (path && path.length > 1 && /auth0/i.test(path.join('.')) && /domain/i.test(path[path.length - 1]!))
     )
       return true;
+    // `AUTH_CONFIG.domain` of `import { AUTH_CONFIG } from './auth0-variables'`: the module is named for Auth0.
+    if (path && /domain/i.test(path[path.length - 1]!) && this.isFromAuth0Module(node)) return true;
     // `import.meta.env.VITE_AUTH0_DOMAIN` has no callee path; its last member still names it.
     if (AUTH0_DOMAIN_NAME.test(memberName(node) ?? '')) return true;
     if (this.texts.has(normaliseSource(this.context.source(node)))) return true;
     if (this.nodes.has(this.context.resolve(node))) return true;
     const value = this.context.staticString(node);
-    return (
-      value !== undefined &&
-      (isAuth0TenantHost(stripScheme(value)) || this.values.has(stripScheme(value).toLowerCase()))
-    );
+    return value !== undefined && this.isAuth0HostText(stripScheme(value).replace(/\/+$/, ''));
   }
+
+  /** Whether the object a member chain starts from is imported or required from a module whose file names Auth0. */
+  private isFromAuth0Module(node: Node): boolean {
+    let root = unwrap(node);
+    while (root.type === 'MemberExpression') root = unwrap(root.object);
+    if (root.type !== 'Identifier') return false;
+    const binding = this.context.binding(root);
+    const source =
+      binding.kind === 'import'
+        ? binding.source
+        : binding.kind === 'value'
+          ? requiredModule(binding.node)
+          : binding.kind === 'property' && binding.object
+            ? requiredModule(binding.object)
+            : undefined;
+    // The file's own name, not its folder: `./auth0/config` says nothing about the file, `./auth0-config` does.
+    return source !== undefined && /auth0/i.test(source.split('/').pop() ?? '');
+  }
+}
+
+/** `require('./auth0-variables')` -> `./auth0-variables`. */
+function requiredModule(node: Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type !== 'CallExpression' || target.callee.type !== 'Identifier' || target.callee.name !== 'require')
+    return undefined;
+  const [argument] = target.arguments;
+  return argument?.type === 'Literal' && typeof argument.value === 'string' ? argument.value : undefined;
 }
 
 /**

@@ -8,6 +8,38 @@ export function isAuth0TenantHost(host: string): boolean {
   return AUTH0_TENANT_HOST.test(host);
 }
 
+/**
+ * Placeholders that quickstarts, docs and templates write where a value goes, and the name each holds:
+ * `<MY_DOMAIN>`, `{{TENANT}}`, `{yourDomain}`, `%TENANT%`, `[tenant]`, `YOUR_TENANT` (capitals with an underscore).
+ */
+const PLACEHOLDERS = [
+  /<([a-z][\w-]*)>/gi,
+  /\{\{\s*([a-z][\w.-]*)\s*\}\}/gi,
+  /\{([a-z][\w-]*)\}/gi,
+  /%([a-z][\w-]*)%/gi,
+  /\[([a-z][\w-]*)\]/gi,
+  /\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\b/g,
+];
+
+/** The name a text holds when the whole text is one placeholder (`{{AUTH0_DOMAIN}}` -> `AUTH0_DOMAIN`). */
+export function placeholderName(text: string): string | undefined {
+  for (const placeholder of PLACEHOLDERS) {
+    const match = new RegExp(`^(?:${placeholder.source})$`, placeholder.flags.replace('g', '')).exec(text.trim());
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/**
+ * Whether a host is an Auth0 tenant host written as a template: its tenant label a placeholder
+ * (`<MY_DOMAIN>.auth0.com`, `{{TENANT}}.eu.auth0.com`, `YOUR_TENANT.auth0.com`). The `auth0.com` suffix is the proof.
+ */
+export function isAuth0TenantHostTemplate(host: string): boolean {
+  const label = /^[^.]+/.exec(host)?.[0];
+  if (label === undefined || placeholderName(label) === undefined) return false;
+  return isAuth0TenantHost(`tenant${host.slice(label.length)}`);
+}
+
 /** The Management API audience is `https://<tenant domain>/api/v2/`; the trailing slash is optional. */
 const MANAGEMENT_AUDIENCE_PATH = /\/api\/v2\/?$/;
 
