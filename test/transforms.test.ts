@@ -9,6 +9,7 @@ import { Linter } from 'eslint';
 import { Linter as Linter9 } from 'eslint9';
 import { describe, expect, it } from 'vitest';
 import plugin from '../src';
+import { pageScripts } from '../src/parse';
 import { migrateSource, type MigrationResult } from '../src/migration';
 import transformer, { migrationOptions, type TransformOptions } from '../transforms/id-token-to-access-token';
 
@@ -93,6 +94,8 @@ function recommended(options: TransformOptions): Linter.Config {
 
 function lint(file: string, text: string, options: TransformOptions): Linter.LintMessage[] {
   const ext = path.extname(file);
+  // ESLint reads no HTML: a page is linted by its inline scripts, at their lines in the page.
+  if (ext === '.html') return lint(`${file}.js`, pageScripts(text), options);
   if (/@flow/.test(text)) {
     // @babel/eslint-parser 7 does not run on ESLint 10, so Flow output is linted with ESLint 9.
     return new Linter9({ configType: 'flat' }).verify(

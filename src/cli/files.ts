@@ -13,7 +13,7 @@ import { isBackupName } from './backups';
 
 export { relativePath };
 
-export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue'] as const;
+export const DEFAULT_EXTENSIONS = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue', 'html', 'htm'] as const;
 
 /**
  * Gitignore-style patterns skipped unless `--no-default-ignores`: dependencies, vendored copies of libraries, build

@@ -120,7 +120,7 @@ describe('auth0-tokens migrate', () => {
       const [modified, unchanged, skipped, needsManual, errors] = summary(print.stderr);
       expect(files.size).toBe(modified);
       expect(modified! + unchanged! + skipped!).toBe(
-        Object.keys(before).filter((file) => /\.(jsx?|tsx?)$/.test(file)).length,
+        Object.keys(before).filter((file) => /\.(jsx?|tsx?|html?)$/.test(file)).length,
       );
       expect(errors).toBe(0);
       expect(print.stderr.match(/^\S+:\d+:\d+ needs manual work \(/gm) ?? []).toHaveLength(needsManual!);
