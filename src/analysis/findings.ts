@@ -848,17 +848,18 @@ export function backendOnlyFindings(facts: FileFacts, environment: DetectedEnvir
   const findings: Finding[] = [];
   for (const call of facts.managementCalls) {
     if (call.file !== undefined) continue; // reported in the module that makes it
-    if (call.backendOnlyReason) {
-      findings.push({
-        messageId: 'backendOnlyBody',
-        data: { call: describe(call), reason: call.backendOnlyReason },
-        node: call.node,
-        certainty: 'proven',
-      });
-    } else if (call.endpoint && !call.endpoint.currentUserScope) {
+    // An endpoint no current-user token can call is reported as such, whatever its body sends.
+    if (call.endpoint && !call.endpoint.currentUserScope) {
       findings.push({
         messageId: 'backendOnlyEndpoint',
         data: { call: describe(call), scope: call.endpoint.anyUserScope },
+        node: call.node,
+        certainty: 'proven',
+      });
+    } else if (call.backendOnlyReason) {
+      findings.push({
+        messageId: 'backendOnlyBody',
+        data: { call: describe(call), reason: call.backendOnlyReason },
         node: call.node,
         certainty: 'proven',
       });
