@@ -4,6 +4,7 @@ import {
   CLIENT_CREDENTIALS_GRANT,
   CLIENT_CREDENTIALS_METHODS,
   CLIENT_SECRET_KEYS,
+  isExplorerTokenPayload,
   GRANT_TYPE_KEYS,
   isManagementAudience,
   LEGACY_CLIENTS,
@@ -301,14 +302,23 @@ function isEmpty(context: FileContext, value: Node): boolean {
   );
 }
 
-/** A JWT whose payload names the Management API as its audience (`https://<tenant>/api/v2/`). */
+/**
+ * A JWT whose payload shows it is a Management token: its audience is the Management API (`https://<tenant>/api/v2/`),
+ * or it lists Management resources the way the API v2 explorer's pasted tokens do.
+ */
 function isManagementJwt(text: string): boolean {
   const token = text.replace(/^\s*bearer\s+/i, '');
   if (!isJwtText(token)) return false;
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { aud?: unknown };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    return audiences.some((audience) => typeof audience === 'string' && isManagementAudience(audience));
+    return (
+      audiences.some((audience) => typeof audience === 'string' && isManagementAudience(audience)) ||
+      isExplorerTokenPayload(payload)
+    );
   } catch {
     return false;
   }

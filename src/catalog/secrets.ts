@@ -20,3 +20,45 @@ export const OAUTH_CLIENT_KEYS: readonly string[] = [...CLIENT_ID_KEYS, ...GRANT
 
 /** SDK methods that run the client-credentials grant: node-auth0 `AuthenticationClient#clientCredentialsGrant`. */
 export const CLIENT_CREDENTIALS_METHODS: readonly string[] = ['clientCredentialsGrant'];
+
+/**
+ * Management API resources that the API v2 explorer's tokens (HS256, pasted from the dashboard before API
+ * authorization existed) list in their `scopes` claim: `{ "scopes": { "users": { "actions": ["delete"] } } }`.
+ */
+const EXPLORER_TOKEN_RESOURCES: readonly string[] = [
+  'users',
+  'users_app_metadata',
+  'user_idp_tokens',
+  'clients',
+  'client_keys',
+  'client_grants',
+  'connections',
+  'device_credentials',
+  'rules',
+  'rules_configs',
+  'logs',
+  'stats',
+  'tenant_settings',
+  'emails',
+  'email_provider',
+  'resource_servers',
+  'grants',
+  'blacklisted_tokens',
+];
+
+/** Whether a JWT payload is an API v2 explorer token's: its `scopes` claim grants actions on Management resources only. */
+export function isExplorerTokenPayload(payload: Readonly<Record<string, unknown>>): boolean {
+  const claim = payload.scopes;
+  if (typeof claim !== 'object' || claim === null || Array.isArray(claim)) return false;
+  const grants = Object.entries(claim as Record<string, unknown>);
+  return (
+    grants.length > 0 &&
+    grants.every(
+      ([resource, grant]) =>
+        EXPLORER_TOKEN_RESOURCES.includes(resource) &&
+        typeof grant === 'object' &&
+        grant !== null &&
+        Array.isArray((grant as Record<string, unknown>).actions),
+    )
+  );
+}
