@@ -62,3 +62,31 @@ export function isExplorerTokenPayload(payload: Readonly<Record<string, unknown>
     )
   );
 }
+
+/** Prefixes of the environment variables a bundler writes into the browser build (Create React App, Vite, Next.js, …). */
+const PUBLIC_VARIABLE_PREFIXES: readonly string[] = [
+  'REACT_APP_',
+  'VITE_',
+  'NEXT_PUBLIC_',
+  'VUE_APP_',
+  'GATSBY_',
+  'EXPO_PUBLIC_',
+  'NG_APP_',
+  'PUBLIC_',
+];
+
+/** Word groups a variable's name has one of each of when it says it holds an Auth0 Management API token. */
+const MANAGEMENT_TOKEN_NAME_WORDS: readonly (readonly string[])[] = [['AUTH0'], ['MANAGEMENT', 'MGMT'], ['TOKEN']];
+
+/**
+ * Whether an environment variable is bundled into browser code and named as an Auth0 Management API token
+ * (`VITE_APP_AUTH0_MANAGEMENT_API_TOKEN`): the build writes its value, a token, where anyone can read it. A name
+ * without `AUTH0` may be another product's management token (Contentful's), so it is not one.
+ */
+export function isBundledManagementTokenVariable(name: string): boolean {
+  const words = name.toUpperCase().split(/[^A-Z0-9]+/);
+  return (
+    PUBLIC_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix)) &&
+    MANAGEMENT_TOKEN_NAME_WORDS.every((group) => group.some((word) => words.includes(word)))
+  );
+}
