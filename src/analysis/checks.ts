@@ -44,8 +44,8 @@ export const CHECKS = {
     inBrowserCode(facts, anyUserScopeFindings(facts, text, environment(facts, options), options.metadataScope)),
   'no-backend-only-management-endpoints': (facts, _text, options) =>
     inBrowserCode(facts, backendOnlyFindings(facts, environment(facts, options))),
-  'no-management-secrets-in-browser': (facts, _text, options) =>
-    inBrowserCode(facts, secretFindings(facts, environment(facts, options))),
+  'no-management-secrets-in-browser': (facts, text, options) =>
+    inBrowserCode(facts, secretFindings(facts, text, environment(facts, options))),
   'no-legacy-id-token-apis': (facts) => legacyApiFindings(facts),
 } satisfies Record<string, Check>;
 

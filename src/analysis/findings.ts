@@ -848,17 +848,18 @@ export function backendOnlyFindings(facts: FileFacts, environment: DetectedEnvir
   const findings: Finding[] = [];
   for (const call of facts.managementCalls) {
     if (call.file !== undefined) continue; // reported in the module that makes it
-    if (call.backendOnlyReason) {
-      findings.push({
-        messageId: 'backendOnlyBody',
-        data: { call: describe(call), reason: call.backendOnlyReason },
-        node: call.node,
-        certainty: 'proven',
-      });
-    } else if (call.endpoint && !call.endpoint.currentUserScope) {
+    // An endpoint no current-user token can call is reported as such, whatever its body sends.
+    if (call.endpoint && !call.endpoint.currentUserScope) {
       findings.push({
         messageId: 'backendOnlyEndpoint',
         data: { call: describe(call), scope: call.endpoint.anyUserScope },
+        node: call.node,
+        certainty: 'proven',
+      });
+    } else if (call.backendOnlyReason) {
+      findings.push({
+        messageId: 'backendOnlyBody',
+        data: { call: describe(call), reason: call.backendOnlyReason },
         node: call.node,
         certainty: 'proven',
       });
@@ -894,11 +895,15 @@ function backendOnlyPathScopes(path: string): string | undefined {
   return [...new Set(endpoints.map((endpoint) => endpoint.anyUserScope))].join(' or ');
 }
 
+function isTemplate(node: Node): boolean {
+  return node.type === 'TemplateLiteral';
+}
+
 function describe(call: ManagementCall): string {
   return `${call.method ?? '?'} /api/v2/${call.path ?? '…'}`;
 }
 
-export function secretFindings(facts: FileFacts, environment: DetectedEnvironment): Finding[] {
+export function secretFindings(facts: FileFacts, text: string, environment: DetectedEnvironment): Finding[] {
   if (environment !== 'browser') return [];
   const secrets: SecretUse[] = [...facts.secrets];
   // Tokens pasted into the code and used as a Management credential, reported once where they are written.
@@ -909,12 +914,16 @@ export function secretFindings(facts: FileFacts, environment: DetectedEnvironmen
     reported.add(source);
     secrets.push({ node: source, kind: 'management-token' });
   }
-  return secrets.map((secret) => ({
-    messageId: secret.kind,
-    data: {},
-    node: secret.node,
-    certainty: secret.certainty ?? 'proven',
-  }));
+  return secrets.map((secret): Finding => {
+    // A token that is no string in the code is read from a variable the bundler writes in.
+    const bundled = secret.kind === 'management-token' && !isStringLiteral(secret.node) && !isTemplate(secret.node);
+    return {
+      messageId: bundled ? 'bundled-management-token' : secret.kind,
+      data: bundled ? { variable: sourceOf(secret.node, text) } : {},
+      node: secret.node,
+      certainty: secret.certainty ?? 'proven',
+    };
+  });
 }
 
 export function legacyApiFindings(facts: FileFacts): Finding[] {

@@ -4,6 +4,8 @@ import {
   CLIENT_CREDENTIALS_GRANT,
   CLIENT_CREDENTIALS_METHODS,
   CLIENT_SECRET_KEYS,
+  isBundledManagementTokenVariable,
+  isExplorerTokenPayload,
   GRANT_TYPE_KEYS,
   isManagementAudience,
   LEGACY_CLIENTS,
@@ -246,6 +248,8 @@ export function recogniseSecrets(context: FileContext, clients: readonly Managem
     if (appendsGrant || (method !== undefined && CLIENT_CREDENTIALS_METHODS.includes(method)))
       found.push({ node: call, kind: 'client-credentials-grant' });
   }
+  for (const read of environmentReads(context))
+    if (isBundledManagementTokenVariable(read.name)) found.push({ node: read.node, kind: 'management-token' });
   for (const literal of context.strings) {
     const text =
       literal.type === 'Literal' ? literal.value : literal.quasis.map((quasi) => quasi.value.cooked ?? '').join('');
@@ -253,6 +257,23 @@ export function recogniseSecrets(context: FileContext, clients: readonly Managem
     if (isManagementJwt(text)) found.push({ node: literal, kind: 'management-token' });
   }
   return found;
+}
+
+/** Reads of environment variables, `process.env.NAME` and `import.meta.env.NAME`, with the name each reads. */
+function environmentReads(context: FileContext): { node: TSESTree.MemberExpression; name: string }[] {
+  const envObjects = [
+    ...context.globalReferences('process').map((node) => node.parent),
+    ...context.metaProperties.map((node) => node.parent),
+  ];
+  const reads: { node: TSESTree.MemberExpression; name: string }[] = [];
+  for (const env of envObjects) {
+    if (env?.type !== 'MemberExpression' || memberName(env) !== 'env') continue;
+    const read = env.parent;
+    const name =
+      read?.type === 'MemberExpression' && read.object === env ? propertyName(read.property, read.computed) : undefined;
+    if (read?.type === 'MemberExpression' && name !== undefined) reads.push({ node: read, name });
+  }
+  return reads;
 }
 
 /** Wrappers a request body passes through on its way into a transport call. */
@@ -301,14 +322,23 @@ function isEmpty(context: FileContext, value: Node): boolean {
   );
 }
 
-/** A JWT whose payload names the Management API as its audience (`https://<tenant>/api/v2/`). */
+/**
+ * A JWT whose payload shows it is a Management token: its audience is the Management API (`https://<tenant>/api/v2/`),
+ * or it lists Management resources the way the API v2 explorer's pasted tokens do.
+ */
 function isManagementJwt(text: string): boolean {
   const token = text.replace(/^\s*bearer\s+/i, '');
   if (!isJwtText(token)) return false;
   try {
-    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as { aud?: unknown };
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
     const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-    return audiences.some((audience) => typeof audience === 'string' && isManagementAudience(audience));
+    return (
+      audiences.some((audience) => typeof audience === 'string' && isManagementAudience(audience)) ||
+      isExplorerTokenPayload(payload)
+    );
   } catch {
     return false;
   }

@@ -78,6 +78,8 @@ export const RULE_MESSAGES = {
       'A client-credentials grant in browser code exposes a machine-to-machine secret{{review}}. Request a current-user Management token at login instead, or call your backend.',
     'management-token':
       "A literal Management API token in browser code grants its scopes to anyone{{review}}. Revoke it and use the logged-in user's access token.",
+    'bundled-management-token':
+      "{{variable}} is a public build variable named as a Management API token: the bundler writes its value into the browser bundle, where it grants its scopes to anyone{{review}}. Revoke the token, and use the logged-in user's access token or your backend.",
   },
   'require-management-audience': {
     missingAudience:

@@ -17,6 +17,11 @@ export interface ManagementEndpoint {
   readonly note?: string;
 }
 
+/** An endpoint no current-user token can call: only a backend with a machine-to-machine token can `action`. */
+function backendOnly(method: HttpMethod, path: string, anyUserScope: string, action: string): ManagementEndpoint {
+  return { method, path, anyUserScope, note: `Only a backend with a machine-to-machine token can ${action}.` };
+}
+
 export const MANAGEMENT_ENDPOINTS: readonly ManagementEndpoint[] = [
   {
     method: 'GET',
@@ -180,6 +185,35 @@ export const MANAGEMENT_ENDPOINTS: readonly ManagementEndpoint[] = [
     anyUserScope: 'read:organizations',
     note: 'Organizations need a backend with a machine-to-machine token.',
   },
+  // Admin consoles: what a dashboard built in the browser calls to manage connections, roles and applications.
+  backendOnly('POST', 'connections', 'create:connections', 'create connections'),
+  backendOnly('GET', 'connections/{id}', 'read:connections', 'read connections'),
+  backendOnly('PATCH', 'connections/{id}', 'update:connections', 'change connections'),
+  backendOnly('DELETE', 'connections/{id}', 'delete:connections', 'delete connections'),
+  backendOnly('POST', 'roles', 'create:roles', 'create roles'),
+  backendOnly('GET', 'roles/{id}', 'read:roles', 'read roles'),
+  backendOnly('PATCH', 'roles/{id}', 'update:roles', 'change roles'),
+  backendOnly('DELETE', 'roles/{id}', 'delete:roles', 'delete roles'),
+  backendOnly('GET', 'roles/{id}/users', 'read:role_members', 'list role members'),
+  backendOnly('POST', 'roles/{id}/users', 'create:role_members', 'assign roles'),
+  backendOnly('GET', 'roles/{id}/permissions', 'read:roles', 'read role permissions'),
+  backendOnly('POST', 'roles/{id}/permissions', 'update:roles', 'change role permissions'),
+  backendOnly('DELETE', 'roles/{id}/permissions', 'update:roles', 'change role permissions'),
+  backendOnly('POST', 'clients', 'create:clients', 'create applications'),
+  backendOnly('GET', 'clients/{id}', 'read:clients', 'read applications'),
+  backendOnly('PATCH', 'clients/{id}', 'update:clients', 'change applications'),
+  backendOnly('DELETE', 'clients/{id}', 'delete:clients', 'delete applications'),
+  backendOnly('GET', 'organizations/{id}', 'read:organizations', 'read organizations'),
+  backendOnly('GET', 'organizations/{id}/members', 'read:organization_members', 'list organization members'),
+  backendOnly('GET', 'client-grants', 'read:client_grants', 'read client grants'),
+  backendOnly('GET', 'grants', 'read:grants', 'read grants'),
+  backendOnly('GET', 'resource-servers', 'read:resource_servers', 'read the APIs'),
+  backendOnly('GET', 'stats/active-users', 'read:stats', 'read statistics'),
+  backendOnly('GET', 'tenants/settings', 'read:tenant_settings', 'read tenant settings'),
+  backendOnly('PATCH', 'tenants/settings', 'update:tenant_settings', 'change tenant settings'),
+  backendOnly('POST', 'jobs/users-imports', 'create:users', 'import users'),
+  backendOnly('POST', 'jobs/users-exports', 'read:users', 'export users'),
+  backendOnly('POST', 'users/{id}/recovery-code-regeneration', 'update:users', 'regenerate recovery codes'),
   {
     method: 'POST',
     path: 'tickets/password-change',
