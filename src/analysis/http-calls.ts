@@ -71,6 +71,9 @@ const HEADERS_KEY = 'headers';
 const BODY_KEY = 'body';
 const DATA_KEY = 'data';
 
+/** The language's URL encoder that keeps a URL's structure, as `libraryModule` names a global. */
+const URL_ENCODERS = ['global:encodeURI'];
+
 /** The methods that write a value under a key in browser storage and its wrappers. */
 const STORAGE_SETTERS = ['setItem', 'set'];
 
@@ -1038,7 +1041,7 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
     for (const transport of TRANSPORTS) {
       const request = transport(context, call);
       if (!request) continue;
-      const url = managementUrl(context, hosts, request.url, request.baseUrl);
+      const url = managementUrl(context, hosts, encodedUrl(context, request.url), request.baseUrl);
       if (url) requests.push({ request, path: url.path });
       break;
     }
@@ -1072,6 +1075,22 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
   };
   const calls = requests.map(({ request, path }) => toManagementCall(context, request, path, credentialOf(request)));
   return { calls, interceptors: [...interceptors.values()] };
+}
+
+/**
+ * The URL inside `encodeURI(url)`: the global escapes neither `:` nor `/`, so the host and path read the same. (Not
+ * `encodeURIComponent`, which escapes both.)
+ */
+function encodedUrl(context: FileContext, url: Node): Node {
+  const target = unwrap(url);
+  if (
+    target.type !== 'CallExpression' ||
+    target.arguments.length !== 1 ||
+    target.arguments[0]!.type === 'SpreadElement' ||
+    !isOneOf(URL_ENCODERS, libraryModule(context, target.callee) ?? '')
+  )
+    return url;
+  return target.arguments[0]!;
 }
 
 function toManagementCall(

@@ -75,6 +75,18 @@ export class Orders {
 `,
       filename: as.ts,
     },
+    // encodeURI around another host's /api/v2 (PokeAPI), and encodeURIComponent, which escapes the URL's structure.
+    {
+      code: `
+export class Pokemon {
+  constructor(private http: HttpClient) {}
+  load(name: string) { return this.http.get(encodeURI(\`https://pokeapi.co/api/v2/pokemon/\${name}\`)); }
+  profile(id: string) { return this.http.get(encodeURIComponent(\`https://acme.auth0.com/api/v2/users/\${id}\`)); }
+}
+`,
+      filename: as.ts,
+      options: [{ reportNeedsManual: true }],
+    },
   ],
   invalid: [
     // angular2-jwt's defaults in the file that calls the Management API through AuthHttp: the 'id_token' key.
@@ -151,6 +163,40 @@ export function authHttpServiceFactory(http: Http, options: RequestOptions) {
       filename: as.ts,
       options: [{ reportNeedsManual: true }],
       errors: [{ messageId: 'idTokenCredential', line: 5, data: { source: byDefault, ...review }, suggestions: [] }],
+    },
+    // A URL wrapped in encodeURI is still the Management API; the token an interceptor of another module attaches
+    // (auth0-angular's AuthHttpInterceptor) is not in view: untraced, for review.
+    {
+      code: `
+import { HttpClient } from '@angular/common/http';
+export class UserMetadataComponent {
+  constructor(private http: HttpClient) {}
+  load(sub: string) { return this.http.get(encodeURI(\`https://acme.auth0.com/api/v2/users/\${sub}\`)); }
+}
+`,
+      filename: as.ts,
+      options: [{ reportNeedsManual: true }],
+      errors: [
+        {
+          messageId: 'untracedCredential',
+          line: 5,
+          data: { call: 'GET /api/v2/users/{id}', ...review },
+        },
+      ],
+    },
+    {
+      code: `
+$.ajax({ url: encodeURI('https://acme.auth0.com/api/v2/users/' + userId), type: 'PATCH', headers: { Authorization: 'Bearer ' + localStorage.getItem('id_token') } });
+`,
+      filename: as.js,
+      errors: [
+        {
+          messageId: 'idTokenFromStorage',
+          line: 2,
+          data: { source: "storage key 'id_token'", ...proven },
+          suggestions: [],
+        },
+      ],
     },
   ],
 });
