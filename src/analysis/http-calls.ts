@@ -71,6 +71,12 @@ const HEADERS_KEY = 'headers';
 const BODY_KEY = 'body';
 const DATA_KEY = 'data';
 
+/** The language's URL encoder that keeps a URL's structure, as `libraryModule` names a global. */
+const URL_ENCODERS = ['global:encodeURI'];
+
+/** The methods that write a value under a key in browser storage and its wrappers. */
+const STORAGE_SETTERS = ['setItem', 'set'];
+
 /** The global objects a browser global is also read from (`window.fetch`). */
 const GLOBAL_OBJECTS = ['window', 'globalThis', 'self'];
 
@@ -790,7 +796,31 @@ function recogniseInterceptors(context: FileContext, hosts: Auth0Hosts, tracer: 
       if (interceptor.at.kind === 'assign' && endsWith(path, interceptor.at.target))
         add(interceptor, getterToken(context, tracer, assignment.right));
   }
+  for (const interceptor of HTTP_INTERCEPTORS) {
+    if (interceptor.at.kind !== 'import' || interceptor.kind !== 'token-getter') continue;
+    const provider = importedProvider(context, interceptor.at);
+    if (provider) add(interceptor, defaultToken(context, tracer, interceptor, provider));
+  }
   return found;
+}
+
+/** Where a ready-made provider list is used (`providers: [X]`), else imported: the import site's names and modules. */
+function importedProvider(
+  context: FileContext,
+  site: Extract<Interceptor['at'], { readonly kind: 'import' }>,
+): Node | undefined {
+  for (const declaration of context.imports) {
+    if (!isOneOf(site.modules, String(declaration.source.value))) continue;
+    for (const specifier of declaration.specifiers) {
+      if (specifier.type !== 'ImportSpecifier' || !isOneOf(site.names, propertyName(specifier.imported, false) ?? ''))
+        continue;
+      const uses = (context.variableOf(specifier.local)?.references ?? []).filter(
+        (reference) => reference.identifier !== specifier.local,
+      );
+      return uses[0]?.identifier ?? specifier.local;
+    }
+  }
+  return undefined;
 }
 
 function endsWith(path: readonly string[], suffix: readonly string[]): boolean {
@@ -815,10 +845,17 @@ function configuredToken(
         config = inner && context.objectLiteral(inner);
       }
       const allowList = option(config, ...(interceptor.allowListKeys ?? []));
-      const fromGetter = getterToken(context, tracer, option(config, ...optional(interceptor.tokenGetterKey)));
+      const getter = option(config, ...optional(interceptor.tokenGetterKey));
+      const fromGetter = getterToken(context, tracer, getter);
       const tokenName = option(config, ...optional(interceptor.tokenNameKey));
-      if (fromGetter.token || !tokenName) return { ...fromGetter, allowList };
-      return { token: tokenName, provenance: storageKeyProvenance(context, tokenName), allowList };
+      if (tokenName && !fromGetter.token) {
+        const key = context.staticString(tokenName);
+        return { ...storageKeyToken(context, tracer, key, tokenName, `storage key '${key}'`), allowList };
+      }
+      // Neither a getter nor a key, in a configuration the code spells out: the library reads its default key.
+      if (!getter && !tokenName && (!first || (config && isWhollyWritten(config))))
+        return { ...defaultToken(context, tracer, interceptor, node), allowList };
+      return { ...fromGetter, allowList };
     }
     case 'header-settings': {
       const transport = HTTP_TRANSPORTS.find(
@@ -938,13 +975,56 @@ function idTokenStoreIn(context: FileContext): (typeof ID_TOKEN_STORES)[number] 
   );
 }
 
-/** A storage-key token option: the library reads the token from `localStorage[key]`, and the key says what it holds. */
-function storageKeyProvenance(context: FileContext, tokenName: Node): Provenance | undefined {
-  const key = context.staticString(tokenName);
-  const kind = key === undefined ? 'unknown' : kindFromName(key);
-  return kind === 'unknown'
+/** Whether an object literal lists all its keys (no spread may bring a getter or a key in). */
+function isWhollyWritten(config: TSESTree.ObjectExpression): boolean {
+  return config.properties.every((property) => property.type === 'Property');
+}
+
+/** The token a library reads from its default storage key, reported at the configuration that leaves it so. */
+function defaultToken(
+  context: FileContext,
+  tracer: CredentialTracer,
+  interceptor: Interceptor,
+  site: Node,
+): AttachedToken | undefined {
+  const key = interceptor.kind === 'token-getter' ? interceptor.defaultTokenName : undefined;
+  return key === undefined
     ? undefined
-    : { kind, certainty: 'proven', source: tokenName, description: `storage key '${key}'` };
+    : storageKeyToken(context, tracer, key, site, `storage key '${key}' (read by default)`);
+}
+
+/**
+ * A token the library reads from `localStorage[key]`. What this file writes under the key outweighs what the key is
+ * called: a classified write gives its token; a write the code cannot classify leaves it unknown (an app may keep an
+ * access token under 'id_token'); with no write, the key's name says what it holds.
+ */
+function storageKeyToken(
+  context: FileContext,
+  tracer: CredentialTracer,
+  key: string | undefined,
+  node: Node,
+  description: string,
+): AttachedToken {
+  if (key === undefined) return { token: node };
+  const stored = tracer.storedTokens().find((candidate) => candidate.key === key);
+  // The write's token, but not the switch to its sibling: this site reads no key an edit could rename.
+  if (stored) return { token: node, provenance: { ...stored.provenance, source: node, description } };
+  if (writesStorageKey(context, key)) return { token: node };
+  const kind = kindFromName(key);
+  return {
+    token: node,
+    provenance: kind === 'unknown' ? undefined : { kind, certainty: 'proven', source: node, description },
+  };
+}
+
+/** Whether the file writes `key` with a storage-style setter (`localStorage.setItem(key, value)`, `store.set(...)`). */
+function writesStorageKey(context: FileContext, key: string): boolean {
+  return context.calls.some(
+    (call) =>
+      STORAGE_SETTERS.includes(memberName(call.callee) ?? '') &&
+      call.arguments.length >= 2 &&
+      context.staticString(call.arguments[0]!) === key,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------- assembly
@@ -961,7 +1041,7 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
     for (const transport of TRANSPORTS) {
       const request = transport(context, call);
       if (!request) continue;
-      const url = managementUrl(context, hosts, request.url, request.baseUrl);
+      const url = managementUrl(context, hosts, encodedUrl(context, request.url), request.baseUrl);
       if (url) requests.push({ request, path: url.path });
       break;
     }
@@ -995,6 +1075,22 @@ export function recogniseHttpCalls(context: FileContext, hosts: Auth0Hosts, trac
   };
   const calls = requests.map(({ request, path }) => toManagementCall(context, request, path, credentialOf(request)));
   return { calls, interceptors: [...interceptors.values()] };
+}
+
+/**
+ * The URL inside `encodeURI(url)`: the global escapes neither `:` nor `/`, so the host and path read the same. (Not
+ * `encodeURIComponent`, which escapes both.)
+ */
+function encodedUrl(context: FileContext, url: Node): Node {
+  const target = unwrap(url);
+  if (
+    target.type !== 'CallExpression' ||
+    target.arguments.length !== 1 ||
+    target.arguments[0]!.type === 'SpreadElement' ||
+    !isOneOf(URL_ENCODERS, libraryModule(context, target.callee) ?? '')
+  )
+    return url;
+  return target.arguments[0]!;
 }
 
 function toManagementCall(

@@ -248,11 +248,15 @@ export const HTTP_TRANSPORTS: readonly Transport[] = [
   { ...ANGULAR_SERVICE, library: 'AuthHttp', via: 'AuthHttp', types: ['AuthHttp'], conventionalName: /^_?authHttp$/i },
 ];
 
-/** Where an interceptor is configured: a call ending in `callee`, a `new` or call of one of `names`, an assignment. */
+/**
+ * Where an interceptor is configured: a call ending in `callee`, a `new` or call of one of `names`, an assignment, or
+ * a ready-made provider list imported by one of `names` from one of `modules` (its defaults apply).
+ */
 export type InterceptorSite =
   | { readonly kind: 'call'; readonly callee: readonly string[] }
   | { readonly kind: 'create'; readonly names: readonly string[] }
-  | { readonly kind: 'assign'; readonly target: readonly string[] };
+  | { readonly kind: 'assign'; readonly target: readonly string[] }
+  | { readonly kind: 'import'; readonly names: readonly string[]; readonly modules: readonly string[] };
 
 interface InterceptorBase {
   /** The transport whose requests it changes. */
@@ -279,6 +283,8 @@ export type Interceptor =
       readonly tokenGetterKey?: string;
       /** A storage key the library reads the token from when there is no getter. */
       readonly tokenNameKey?: string;
+      /** The storage key (in `localStorage`) the library reads when the configuration names neither a getter nor a key. */
+      readonly defaultTokenName?: string;
       /** Keys of the list of hosts the token is sent to. */
       readonly allowListKeys?: readonly string[];
     })
@@ -290,12 +296,14 @@ export type Interceptor =
 /** The interceptors, in the order the analysis reports them (per library, the first one found wins). */
 export const HTTP_INTERCEPTORS: readonly Interceptor[] = [
   // angular2-jwt 0.x: `new AuthConfig({ tokenName | tokenGetter })`, `provideAuth({...})`; AuthHttp sends it everywhere.
+  // Without either it reads `localStorage.getItem('id_token')`, the key Auth0's Angular 2 quickstarts stored it under.
   {
     kind: 'token-getter',
     library: 'AuthHttp',
     at: { kind: 'create', names: ['AuthConfig', 'provideAuth'] },
     tokenGetterKey: 'tokenGetter',
     tokenNameKey: 'tokenName',
+    defaultTokenName: 'id_token',
     onlyToAllowList: false,
     reviewUnseen: true,
   },
@@ -334,6 +342,15 @@ export const HTTP_INTERCEPTORS: readonly Interceptor[] = [
     kind: 'header-handler',
     library: 'axios',
     at: { kind: 'call', callee: ['interceptors', 'request', 'use'] },
+    onlyToAllowList: false,
+    reviewUnseen: true,
+  },
+  // angular2-jwt's `providers: [AUTH_PROVIDERS]`: AuthHttp with every default, so the token stored under 'id_token'.
+  {
+    kind: 'token-getter',
+    library: 'AuthHttp',
+    at: { kind: 'import', names: ['AUTH_PROVIDERS'], modules: ['angular2-jwt'] },
+    defaultTokenName: 'id_token',
     onlyToAllowList: false,
     reviewUnseen: true,
   },
