@@ -42,6 +42,13 @@ export const DEFAULT_IGNORES = [
   '*.chunk.js',
 ] as const;
 
+/**
+ * A bundler's output named by its content hash (`main.32fa654471932910.js`, `app.3f2a9c1e.js`): webpack's and
+ * Angular's `[name].[contenthash].js`, wherever it was deployed (`docs/`, `public/`). Gitignore patterns cannot
+ * count hexadecimal digits, so this one is a pattern of its own, applied with the default ignores.
+ */
+const CONTENT_HASHED_BUNDLE = /\.[0-9a-f]{8,}\.(?:m|c)?js$/i;
+
 const LINK_LOOP = 'symbolic link loop; not followed';
 
 export interface DiscoveryOptions {
@@ -290,7 +297,11 @@ class Walker {
   private ignored(full: string, root: string, scopes: readonly IgnoreScope[], isDirectory: boolean): boolean {
     const suffix = isDirectory ? '/' : '';
     const fromRoot = () => relativePath(root, full) + suffix;
-    if (this.options.defaultIgnores && this.defaults.ignores(fromRoot())) return true;
+    if (
+      this.options.defaultIgnores &&
+      (this.defaults.ignores(fromRoot()) || (!isDirectory && CONTENT_HASHED_BUNDLE.test(full)))
+    )
+      return true;
     if (this.options.ignore.length > 0) {
       const fromCwd = relativePath(this.options.cwd, full);
       const outsideCwd = /^\.\.(\/|$)/.test(fromCwd) || path.isAbsolute(fromCwd);

@@ -370,6 +370,22 @@ describe('bad input', () => {
       expect(hashTree(directory)).toEqual(before);
     });
 
+    it('the default ignores skip bundles named by their content hash, wherever deployed; other names stay', async () => {
+      const directory = temporaryDirectory('hashed-bundles');
+      writeFiles(directory, {
+        'docs/main.32fa654471932910.js': NEEDS_MANUAL_ONLY,
+        'public/app.3f2a9c1e.mjs': NEEDS_MANUAL_ONLY,
+        'src/cafe1234.js': NEEDS_MANUAL_ONLY,
+        'src/user.service.js': NEEDS_MANUAL_ONLY,
+      });
+      const [ignored, included] = await Promise.all([
+        cli(['scan', '--format', 'json'], directory),
+        cli(['scan', '--format', 'json', '--no-default-ignores'], directory),
+      ]);
+      expect((JSON.parse(ignored.stdout) as JsonDocument).summary).toMatchObject({ filesScanned: 2 });
+      expect((JSON.parse(included.stdout) as JsonDocument).summary).toMatchObject({ filesScanned: 4 });
+    });
+
     it('--max-file-size raises the limit (a 1.2 MB bundle is then analysed) and rejects a negative value', async () => {
       const directory = temporaryDirectory('max-file-size');
       writeFiles(directory, { 'app.js': minifiedBundle(1.2 * MIB) });
