@@ -29,7 +29,16 @@ import { valueOffsets, type WrittenText } from './literal-text';
 import { flattenString, type FileContext, type StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
 import { bodyObject } from './request-bodies';
-import { holderKey, isRequireCall, moduleNamespace, parameterKey, sdkEntity, storedAt } from './sdk';
+import {
+  holderKey,
+  isRequireCall,
+  localFactories,
+  moduleNamespace,
+  parameterKey,
+  returningFunction,
+  sdkEntity,
+  storedAt,
+} from './sdk';
 import type { Node, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
 
 // Looked up by names from the code: tables without a prototype, where `constructor` names nothing.
@@ -101,7 +110,8 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   const found: FoundClient[] = [];
   for (const node of context.news) {
     const client = createdClient(context, node);
-    if (client) found.push({ ...client, clientKey: storedAt(context, node) });
+    if (client)
+      found.push(...(madeByFactory(context, node, client) ?? [{ ...client, clientKey: storedAt(context, node) }]));
   }
   for (const call of context.calls) {
     const client: FoundClient | undefined = createdClient(context, call) ?? providedClient(context, call);
@@ -164,6 +174,55 @@ function createdClient(
     lastArgumentBefore(node, optionsArgument),
   );
   return { request, kind: creation.client };
+}
+
+/**
+ * A login the file creates in a factory of its own (`function newLock(options) { return new Auth0Lock(id, domain,
+ * options); }`), where the factory's calls hold it: with the options taken from a parameter, each call is a login of
+ * its own, written with the call's argument; with the options written inside, the one call that stores the client
+ * holds it. `undefined` when the creation is no factory's, or the file never calls the factory.
+ */
+function madeByFactory(
+  context: FileContext,
+  creation: TSESTree.NewExpression,
+  client: Client,
+): FoundClient[] | undefined {
+  const fn = returningFunction(creation);
+  if (!fn || localFactories(context).get(fn) !== creation) return undefined;
+  const calls = context.calls.filter((call) => context.functionOf(call.callee) === fn);
+  if (calls.length === 0) return undefined;
+  const entity = sdkEntity(context, creation.callee)!;
+  const { optionsArgument, domainArgument, variants } = CREATIONS[entity]!;
+  const optionsIndex = parameterIndex(context, fn, creation.arguments[optionsArgument]);
+  if (optionsIndex === undefined) {
+    const holders = calls.map((call) => storedAt(context, call));
+    return [{ ...client, clientKey: holders.length === 1 ? holders[0] : undefined }];
+  }
+  const domainIndex = parameterIndex(
+    context,
+    fn,
+    domainArgument === undefined ? undefined : creation.arguments[domainArgument],
+  );
+  return calls.map((call) => {
+    const domain = domainArgument === undefined ? undefined : creation.arguments[domainArgument];
+    const request = fromOptions(
+      context,
+      (root) => requestShape(context, variants, { ...objectEvidence(root), creation, optionsArgument }),
+      call,
+      call.arguments[optionsIndex],
+      domainIndex === undefined ? domain : call.arguments[domainIndex],
+      lastArgumentBefore(call, optionsIndex),
+    );
+    return { request, kind: client.kind, clientKey: storedAt(context, call) };
+  });
+}
+
+/** The index of the parameter of `fn` an argument passes straight through, if it is one. */
+function parameterIndex(context: FileContext, fn: Node, argument: Node | undefined): number | undefined {
+  const target = argument && unwrap(argument);
+  if (target?.type !== 'Identifier') return undefined;
+  const binding = context.binding(target);
+  return binding.kind === 'parameter' && binding.fn === fn ? binding.index : undefined;
 }
 
 /** Whether the node creates the way the creation is made: `new X(...)` for a constructor, `X(...)` for a factory. */

@@ -1,0 +1,158 @@
+/**
+ * Logins written the way legacy apps write them (issue 14, family 3): each must be found as its flow's login, so the
+ * audience and scope findings land on it: Lock on an ambient `declare var` global in an Angular service field, and
+ * Lock built by a factory of the file's own whose calls carry the options.
+ */
+import audienceRule from '../../rules/require-management-audience';
+import idTokenRule from '../../rules/no-id-token-for-management-api';
+import { as, ruleTester } from '../rule-tester';
+
+const MANAGEMENT_AUDIENCE = "'https://acme.auth0.com/api/v2/'";
+
+const DECLARED_SERVICE = `declare var Auth0Lock: any;
+declare var auth0: any;
+export class AccountService {
+  lock = new Auth0Lock('abc', 'acme.auth0.com', { auth: { params: { scope: 'openid' } } });
+  constructor() {
+    this.lock.on('authenticated', (authResult: any) => this.show(authResult));
+  }
+  show(authResult: any) {
+    new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => undefined);
+  }
+}`;
+
+const FACTORY = `function newLock(options) {
+  return new Auth0Lock('abc', 'acme.auth0.com', options);
+}
+var lock = newLock({ auth: { params: { scope: 'openid' } } });
+lock.on('authenticated', function (authResult) {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, function () {});
+});`;
+
+const FACTORY_TS = `declare var Auth0Lock: any;
+declare var auth0: any;
+const newLock = (options: object) => new Auth0Lock('abc', 'acme.auth0.com', options);
+const lock = newLock({ auth: { params: { scope: 'openid' } } });
+lock.on('authenticated', (authResult: any) => {
+  new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => undefined);
+});`;
+
+const WITH_AUDIENCE = `{ params: { scope: 'openid' }, audience: ${MANAGEMENT_AUDIENCE} }`;
+
+ruleTester.run('require-management-audience (login shapes)', audienceRule, {
+  valid: [
+    {
+      name: "a declared global's login whose token goes to the app's own /api/v2",
+      filename: as.ts,
+      code: `declare var Auth0Lock: any;
+const lock = new Auth0Lock('abc', 'acme.auth0.com', { auth: { audience: 'https://api.acme.example' } });
+lock.on('authenticated', (authResult: any) => fetch('https://api.acme.example/api/v2/orders', { headers: { Authorization: 'Bearer ' + authResult.accessToken } }));`,
+    },
+    {
+      name: 'a class of the app that happens to be named like the global is no login',
+      filename: as.ts,
+      code: DECLARED_SERVICE.replace(
+        'declare var Auth0Lock: any;',
+        'class Auth0Lock { constructor(...args: unknown[]) {} on(..._: unknown[]) {} }',
+      ),
+    },
+    {
+      name: 'a factory whose login already asks for the Management audience',
+      filename: as.js,
+      code: FACTORY.replace(
+        "{ params: { scope: 'openid' } }",
+        `{ audience: ${MANAGEMENT_AUDIENCE}, params: { scope: 'openid read:current_user' } }`,
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an ambient declaration stands for the global: the service field is the login',
+      filename: as.ts,
+      code: DECLARED_SERVICE,
+      errors: [
+        {
+          messageId: 'missingAudience',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'addAudience',
+              output: DECLARED_SERVICE.replace("{ params: { scope: 'openid' } }", WITH_AUDIENCE),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a factory's call carries the options: the audience goes there (JS)",
+      filename: as.js,
+      code: FACTORY,
+      errors: [
+        {
+          messageId: 'missingAudience',
+          line: 4,
+          suggestions: [
+            { messageId: 'addAudience', output: FACTORY.replace("{ params: { scope: 'openid' } }", WITH_AUDIENCE) },
+          ],
+        },
+      ],
+    },
+    {
+      name: "an arrow factory's call carries the options (TS)",
+      filename: as.ts,
+      code: FACTORY_TS,
+      errors: [
+        {
+          messageId: 'missingAudience',
+          line: 4,
+          suggestions: [
+            { messageId: 'addAudience', output: FACTORY_TS.replace("{ params: { scope: 'openid' } }", WITH_AUDIENCE) },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('no-id-token-for-management-api (login shapes)', idTokenRule, {
+  valid: [
+    {
+      name: 'the access token of a declared global login is no ID token',
+      filename: as.ts,
+      code: DECLARED_SERVICE.replace('authResult.idToken', 'authResult.accessToken'),
+    },
+  ],
+  invalid: [
+    {
+      name: "the declared global login's ID token: the suggestion sends its access token",
+      filename: as.ts,
+      code: DECLARED_SERVICE,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'useAccessToken',
+              output: DECLARED_SERVICE.replace('authResult.idToken', 'authResult.accessToken'),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the factory's login's ID token: the suggestion sends its access token",
+      filename: as.js,
+      code: FACTORY,
+      errors: [
+        {
+          messageId: 'idTokenCredential',
+          line: 6,
+          suggestions: [
+            { messageId: 'useAccessToken', output: FACTORY.replace('authResult.idToken', 'authResult.accessToken') },
+          ],
+        },
+      ],
+    },
+  ],
+});
