@@ -37,6 +37,21 @@ lock.on('authenticated', (authResult: any) => {
   new auth0.Management({ domain: 'acme.auth0.com', token: authResult.idToken }).getUser(authResult.idTokenPayload.sub, () => undefined);
 });`;
 
+const PASSWORDLESS_TS = `import Auth0LockPasswordless from 'auth0-lock-passwordless';
+const lock = new Auth0LockPasswordless('abc', 'acme.auth0.com');
+lock.emailcode({ authParams: { scope: 'openid' } }, (err: Error | null, profile: { user_id: string }, id_token: string) => {
+  fetch('https://acme.auth0.com/api/v2/users/' + profile.user_id, { headers: { Authorization: 'Bearer ' + id_token } });
+});`;
+
+const V7_SIGNUP_TS = `declare var Auth0: any;
+const auth = new Auth0({ domain: 'acme.auth0.com', clientID: 'abc', callbackURL: location.origin });
+auth.signup({ connection: 'db', email: 'a@acme.example', password: 'x', auto_login: true, popup: true }, (err: Error | null, profile: { user_id: string }, id_token: string) => {
+  fetch('https://acme.auth0.com/api/v2/users/' + profile.user_id, { headers: { Authorization: 'Bearer ' + id_token } });
+});`;
+
+const needsManual = [{ reportNeedsManual: true }] as const;
+const REVIEW = ' (needs manual review)';
+
 const WITH_AUDIENCE = `{ params: { scope: 'openid' }, audience: ${MANAGEMENT_AUDIENCE} }`;
 
 ruleTester.run('require-management-audience (login shapes)', audienceRule, {
@@ -57,6 +72,11 @@ lock.on('authenticated', (authResult: any) => fetch('https://api.acme.example/ap
       ),
     },
     {
+      name: 'without reportNeedsManual, an SDK that cannot ask for an audience is not reported',
+      filename: as.ts,
+      code: PASSWORDLESS_TS,
+    },
+    {
       name: 'a factory whose login already asks for the Management audience',
       filename: as.js,
       code: FACTORY.replace(
@@ -66,6 +86,20 @@ lock.on('authenticated', (authResult: any) => fetch('https://api.acme.example/ap
     },
   ],
   invalid: [
+    {
+      name: 'passwordless Lock 2.x cannot ask for an audience: the upgrade path, for manual review (TS)',
+      filename: as.ts,
+      options: needsManual,
+      code: PASSWORDLESS_TS,
+      errors: [{ messageId: 'sdkCannotRequestAudience', line: 2, data: { sdk: 'lock-passwordless', review: REVIEW } }],
+    },
+    {
+      name: 'auth0.js v7 on a declared global, signed up with auto_login: the upgrade path, for manual review (TS)',
+      filename: as.ts,
+      options: needsManual,
+      code: V7_SIGNUP_TS,
+      errors: [{ messageId: 'sdkCannotRequestAudience', line: 2, data: { sdk: 'auth0.js-v7', review: REVIEW } }],
+    },
     {
       name: 'an ambient declaration stands for the global: the service field is the login',
       filename: as.ts,
