@@ -12,12 +12,14 @@ import {
   LOGIN_CREATIONS,
   LOGIN_ELEMENTS,
   LOGIN_PROVIDERS,
+  NAMED_LOGIN_STARTS,
   PROTOCOL_VARIANTS,
   loginVariant,
   managementAudienceOrigin,
   type CallShape,
   type ClientKindId,
   type LoginCreation,
+  type NamedLoginStart,
   type OptionLayout,
   type Sniff,
   type UnheldClient,
@@ -121,6 +123,7 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
     const client = elementClient(context, element);
     if (client) found.push(client);
   }
+  found.push(...namedLoginStarts(context));
   // Two logins stored in one variable (`lock = new Auth0Lock(…)` again for account linking): no callback on it can be
   // told apart, so neither holds the key, and when one of them links accounts both count as secondary logins.
   const holders = new Map<string, number>();
@@ -249,6 +252,59 @@ function providedClient(context: FileContext, call: TSESTree.CallExpression): Fo
     return { ...rest, paths: prefixed(prefix, paths) };
   };
   return { request: fromOptions(context, shape, call, first), kind: provider.client, clientKey: parameterKey(service) };
+}
+
+/** Server logins started by their strategy's name (`passport.authenticate('<name>', options)`), per the catalog. */
+function namedLoginStarts(context: FileContext): Client[] {
+  const found: Client[] = [];
+  for (const [kind, start] of Object.entries(NAMED_LOGIN_STARTS))
+    for (const call of context.calls)
+      if (startsLogin(context, call, start)) found.push({ request: startedLogin(context, call, kind, start), kind });
+  return found;
+}
+
+/** Whether the call is `<receiver from the module>.<method>('<name>', …)`. */
+function startsLogin(context: FileContext, call: TSESTree.CallExpression, start: NamedLoginStart): boolean {
+  const callee = unwrap(call.callee);
+  const [name] = call.arguments;
+  return (
+    callee.type === 'MemberExpression' &&
+    memberName(callee) === start.method &&
+    name !== undefined &&
+    context.staticString(name) === start.name &&
+    comesFromModule(context, callee.object, start.receiverModule)
+  );
+}
+
+/** The started login's request: its options from the call, its domain from the strategy the file creates, if any. */
+function startedLogin(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+  kind: ClientKindId,
+  start: NamedLoginStart,
+): TokenRequest {
+  const strategy = context.news.find((node) => sdkEntity(context, node.callee) === kind);
+  const strategyOptions = strategy?.arguments[0] && context.objectLiteral(strategy.arguments[0]);
+  const domain = strategyOptions ? findProperty(strategyOptions, 'domain')?.value : undefined;
+  return fromOptions(
+    context,
+    (root) => requestShape(context, start.variants, { ...objectEvidence(root), creation: call }),
+    call,
+    call.arguments[start.optionsArgument],
+    domain,
+    lastArgumentBefore(call, start.optionsArgument),
+  );
+}
+
+/** Whether an expression is a module's import (`import x from 'm'`, `require('m')`, also through a variable). */
+function comesFromModule(context: FileContext, node: Node, source: string): boolean {
+  const target = unwrap(node);
+  if (target.type === 'CallExpression')
+    return isRequireCall(target) && (target.arguments[0] as TSESTree.StringLiteral).value === source;
+  if (target.type !== 'Identifier') return false;
+  const binding = context.binding(target);
+  if (binding.kind === 'import') return binding.source === source;
+  return binding.kind === 'value' && comesFromModule(context, binding.node, source);
 }
 
 /** The argument a missing options argument would follow: the call has exactly the arguments before it, none spread. */
