@@ -47,6 +47,9 @@ export function sdkEntity(context: FileContext, node: Node, depth = 0): string |
         const object = binding.object && sdkEntity(context, binding.object, depth + 1);
         return object ? member(object, binding.key) : undefined;
       }
+      case 'unknown':
+        // `declare var X: any;` only tells TypeScript that the global exists: it is the global.
+        return isAmbientDeclaration(context, target) ? GLOBALS[target.name] : undefined;
       default:
         return undefined;
     }
@@ -71,6 +74,20 @@ export function sdkEntity(context: FileContext, node: Node, depth = 0): string |
       : undefined;
   }
   return undefined;
+}
+
+/** Whether the identifier names an ambient variable (`declare var x: T;`, no value), which stands for a global. */
+function isAmbientDeclaration(context: FileContext, identifier: TSESTree.Identifier): boolean {
+  const variable = context.variableOf(identifier);
+  if (variable?.defs.length !== 1) return false;
+  const def = variable.defs[0]!;
+  const declaration = def.parent as Node | null | undefined;
+  return (
+    def.type === 'Variable' &&
+    declaration?.type === 'VariableDeclaration' &&
+    declaration.declare === true &&
+    !(def.node as TSESTree.VariableDeclarator).init
+  );
 }
 
 function member(object: string, name: string): string {
@@ -155,7 +172,7 @@ export function storedAt(context: FileContext, value: Node): string | undefined 
 }
 
 /** The function whose return value `node` is (`return node` or an arrow's expression body). */
-function returningFunction(node: Node): Node | undefined {
+export function returningFunction(node: Node): Node | undefined {
   const parent = node.parent;
   if (parent && isFunction(parent) && parent.body === node) return parent;
   if (parent?.type !== 'ReturnStatement') return undefined;
@@ -180,6 +197,8 @@ export function creationOf(
   const target = context.resolve(node);
   if (target.type === 'NewExpression') return target;
   if (target.type === 'CallExpression' && FACTORIES.has(sdkEntity(context, target.callee) ?? '')) return target;
+  const made = target.type === 'CallExpression' ? factoryCreation(context, target) : undefined;
+  if (made) return made;
   const key = holderKey(context, target);
   return key === undefined ? undefined : creationsByHolder(context).get(key);
 }
@@ -204,4 +223,36 @@ function creationsByHolder(context: FileContext): Map<string, TSESTree.NewExpres
 export function instanceEntity(context: FileContext, node: Node): string | undefined {
   const created = creationOf(context, node);
   return created && sdkEntity(context, created.callee);
+}
+
+const factoriesByFile = new WeakMap<FileContext, Map<Node, TSESTree.NewExpression>>();
+
+/**
+ * The file's own factories (`function newLock(options) { return new X(id, domain, options); }`): each function that
+ * returns exactly one `new X(...)`, with that creation.
+ */
+export function localFactories(context: FileContext): ReadonlyMap<Node, TSESTree.NewExpression> {
+  let factories = factoriesByFile.get(context);
+  if (!factories) {
+    factories = new Map();
+    const ambiguous = new Set<Node>();
+    for (const node of context.news) {
+      const fn = returningFunction(node);
+      if (!fn) continue;
+      if (factories.has(fn)) ambiguous.add(fn);
+      factories.set(fn, node);
+    }
+    for (const fn of ambiguous) factories.delete(fn);
+    factoriesByFile.set(context, factories);
+  }
+  return factories;
+}
+
+/** The creation a call of one of the file's own factories returns. */
+export function factoryCreation(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+): TSESTree.NewExpression | undefined {
+  const fn = context.functionOf(call.callee);
+  return fn && localFactories(context).get(fn);
 }

@@ -12,12 +12,14 @@ import {
   LOGIN_CREATIONS,
   LOGIN_ELEMENTS,
   LOGIN_PROVIDERS,
+  NAMED_LOGIN_STARTS,
   PROTOCOL_VARIANTS,
   loginVariant,
   managementAudienceOrigin,
   type CallShape,
   type ClientKindId,
   type LoginCreation,
+  type NamedLoginStart,
   type OptionLayout,
   type Sniff,
   type UnheldClient,
@@ -29,7 +31,16 @@ import { valueOffsets, type WrittenText } from './literal-text';
 import { flattenString, type FileContext, type StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
 import { bodyObject } from './request-bodies';
-import { holderKey, isRequireCall, moduleNamespace, parameterKey, sdkEntity, storedAt } from './sdk';
+import {
+  holderKey,
+  isRequireCall,
+  localFactories,
+  moduleNamespace,
+  parameterKey,
+  returningFunction,
+  sdkEntity,
+  storedAt,
+} from './sdk';
 import type { Node, OptionValue, TokenRequest, TokenRequestSdk, UrlQueryPlacement } from './types';
 
 // Looked up by names from the code: tables without a prototype, where `constructor` names nothing.
@@ -101,7 +112,8 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
   const found: FoundClient[] = [];
   for (const node of context.news) {
     const client = createdClient(context, node);
-    if (client) found.push({ ...client, clientKey: storedAt(context, node) });
+    if (client)
+      found.push(...(madeByFactory(context, node, client) ?? [{ ...client, clientKey: storedAt(context, node) }]));
   }
   for (const call of context.calls) {
     const client: FoundClient | undefined = createdClient(context, call) ?? providedClient(context, call);
@@ -111,6 +123,7 @@ export function recogniseTokenRequests(context: FileContext): TokenRequest[] {
     const client = elementClient(context, element);
     if (client) found.push(client);
   }
+  found.push(...namedLoginStarts(context));
   // Two logins stored in one variable (`lock = new Auth0Lock(…)` again for account linking): no callback on it can be
   // told apart, so neither holds the key, and when one of them links accounts both count as secondary logins.
   const holders = new Map<string, number>();
@@ -166,6 +179,55 @@ function createdClient(
   return { request, kind: creation.client };
 }
 
+/**
+ * A login the file creates in a factory of its own (`function newLock(options) { return new Auth0Lock(id, domain,
+ * options); }`), where the factory's calls hold it: with the options taken from a parameter, each call is a login of
+ * its own, written with the call's argument; with the options written inside, the one call that stores the client
+ * holds it. `undefined` when the creation is no factory's, or the file never calls the factory.
+ */
+function madeByFactory(
+  context: FileContext,
+  creation: TSESTree.NewExpression,
+  client: Client,
+): FoundClient[] | undefined {
+  const fn = returningFunction(creation);
+  if (!fn || localFactories(context).get(fn) !== creation) return undefined;
+  const calls = context.calls.filter((call) => context.functionOf(call.callee) === fn);
+  if (calls.length === 0) return undefined;
+  const entity = sdkEntity(context, creation.callee)!;
+  const { optionsArgument, domainArgument, variants } = CREATIONS[entity]!;
+  const optionsIndex = parameterIndex(context, fn, creation.arguments[optionsArgument]);
+  if (optionsIndex === undefined) {
+    const holders = calls.map((call) => storedAt(context, call));
+    return [{ ...client, clientKey: holders.length === 1 ? holders[0] : undefined }];
+  }
+  const domainIndex = parameterIndex(
+    context,
+    fn,
+    domainArgument === undefined ? undefined : creation.arguments[domainArgument],
+  );
+  return calls.map((call) => {
+    const domain = domainArgument === undefined ? undefined : creation.arguments[domainArgument];
+    const request = fromOptions(
+      context,
+      (root) => requestShape(context, variants, { ...objectEvidence(root), creation, optionsArgument }),
+      call,
+      call.arguments[optionsIndex],
+      domainIndex === undefined ? domain : call.arguments[domainIndex],
+      lastArgumentBefore(call, optionsIndex),
+    );
+    return { request, kind: client.kind, clientKey: storedAt(context, call) };
+  });
+}
+
+/** The index of the parameter of `fn` an argument passes straight through, if it is one. */
+function parameterIndex(context: FileContext, fn: Node, argument: Node | undefined): number | undefined {
+  const target = argument && unwrap(argument);
+  if (target?.type !== 'Identifier') return undefined;
+  const binding = context.binding(target);
+  return binding.kind === 'parameter' && binding.fn === fn ? binding.index : undefined;
+}
+
 /** Whether the node creates the way the creation is made: `new X(...)` for a constructor, `X(...)` for a factory. */
 function isCreatedAs(creation: LoginCreation, node: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
   if (creation.kind === 'constructor-or-factory') return true;
@@ -190,6 +252,59 @@ function providedClient(context: FileContext, call: TSESTree.CallExpression): Fo
     return { ...rest, paths: prefixed(prefix, paths) };
   };
   return { request: fromOptions(context, shape, call, first), kind: provider.client, clientKey: parameterKey(service) };
+}
+
+/** Server logins started by their strategy's name (`passport.authenticate('<name>', options)`), per the catalog. */
+function namedLoginStarts(context: FileContext): Client[] {
+  const found: Client[] = [];
+  for (const [kind, start] of Object.entries(NAMED_LOGIN_STARTS))
+    for (const call of context.calls)
+      if (startsLogin(context, call, start)) found.push({ request: startedLogin(context, call, kind, start), kind });
+  return found;
+}
+
+/** Whether the call is `<receiver from the module>.<method>('<name>', …)`. */
+function startsLogin(context: FileContext, call: TSESTree.CallExpression, start: NamedLoginStart): boolean {
+  const callee = unwrap(call.callee);
+  const [name] = call.arguments;
+  return (
+    callee.type === 'MemberExpression' &&
+    memberName(callee) === start.method &&
+    name !== undefined &&
+    context.staticString(name) === start.name &&
+    comesFromModule(context, callee.object, start.receiverModule)
+  );
+}
+
+/** The started login's request: its options from the call, its domain from the strategy the file creates, if any. */
+function startedLogin(
+  context: FileContext,
+  call: TSESTree.CallExpression,
+  kind: ClientKindId,
+  start: NamedLoginStart,
+): TokenRequest {
+  const strategy = context.news.find((node) => sdkEntity(context, node.callee) === kind);
+  const strategyOptions = strategy?.arguments[0] && context.objectLiteral(strategy.arguments[0]);
+  const domain = strategyOptions ? findProperty(strategyOptions, 'domain')?.value : undefined;
+  return fromOptions(
+    context,
+    (root) => requestShape(context, start.variants, { ...objectEvidence(root), creation: call }),
+    call,
+    call.arguments[start.optionsArgument],
+    domain,
+    lastArgumentBefore(call, start.optionsArgument),
+  );
+}
+
+/** Whether an expression is a module's import (`import x from 'm'`, `require('m')`, also through a variable). */
+function comesFromModule(context: FileContext, node: Node, source: string): boolean {
+  const target = unwrap(node);
+  if (target.type === 'CallExpression')
+    return isRequireCall(target) && (target.arguments[0] as TSESTree.StringLiteral).value === source;
+  if (target.type !== 'Identifier') return false;
+  const binding = context.binding(target);
+  if (binding.kind === 'import') return binding.source === source;
+  return binding.kind === 'value' && comesFromModule(context, binding.node, source);
 }
 
 /** The argument a missing options argument would follow: the call has exactly the arguments before it, none spread. */

@@ -314,6 +314,29 @@ export const LOGIN_PROVIDERS: Readonly<Record<string, LoginProvider>> = {
 };
 
 /**
+ * A login a server framework starts by the name its strategy registers: `<receiver>.<method>('<name>', options)`, on a
+ * receiver imported from `receiverModule`, with the login parameters in argument `optionsArgument`.
+ */
+export interface NamedLoginStart {
+  readonly receiverModule: string;
+  readonly method: string;
+  readonly name: string;
+  readonly optionsArgument: number;
+  readonly variants: readonly VariantChoice[];
+}
+
+/** Logins started by a strategy's name, by the client kind (the strategy entity) they start. */
+export const NAMED_LOGIN_STARTS: Readonly<Record<ClientKindId, NamedLoginStart>> = {
+  'passport-auth0.Strategy': {
+    receiverModule: 'passport',
+    method: 'authenticate',
+    name: 'auth0',
+    optionsArgument: 1,
+    variants: [{ variant: 'passport-auth0' }],
+  },
+};
+
+/**
  * Methods that take a secondary login's ID token to link accounts, and the argument that holds it: the client that
  * produced the token is a secondary login.
  */

@@ -184,6 +184,17 @@ export const LOGIN_VARIANTS = {
   'auth0-angular-v2': spaVariant('auth0-angular 2.x', AUTHORIZATION_PARAMS, 'getAccessTokenSilently'),
   'auth0-vue-v1': spaVariant('auth0-vue 1.x', TOP_LEVEL, 'getAccessTokenSilently'),
   'auth0-vue-v2': spaVariant('auth0-vue 2.x', AUTHORIZATION_PARAMS, 'getAccessTokenSilently'),
+  /**
+   * passport-auth0 on a server: the strategy's `authenticate` options (`passport.authenticate('auth0', { audience,
+   * scope })`) go to `/authorize`; the code exchange always returns an access token beside the ID token.
+   */
+  'passport-auth0': {
+    versions: 'passport-auth0 (Strategy)',
+    layout: TOP_LEVEL,
+    supportsAudience: true,
+    hasResponseType: false,
+    defaultScope: '',
+  },
   /** A raw `/authorize` URL: the login parameters are query parameters. */
   'authorize-url': {
     versions: 'OAuth 2.0 /authorize',

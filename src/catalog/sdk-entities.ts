@@ -19,6 +19,7 @@ export const SDK_MODULES: Readonly<Record<string, string>> = {
   'angular-auth0': 'angular-auth0',
   'angular-lock': 'angular-lock',
   'react-native-auth0': 'react-native-auth0',
+  'passport-auth0': 'passport-auth0',
 };
 
 /** What a namespace's default export (or `module.exports`) is, when it is not a namespace of named exports. */
@@ -27,6 +28,7 @@ export const SDK_DEFAULT_EXPORTS: Readonly<Record<string, string>> = {
   'auth0-lock-passwordless': 'auth0-lock.Auth0LockPasswordless',
   'auth0-spa-js': 'auth0-spa-js.createAuth0Client',
   'react-native-auth0': 'react-native-auth0.Auth0',
+  'passport-auth0': 'passport-auth0.Strategy',
 };
 
 /** Browser globals the SDKs' CDN builds define. */
