@@ -229,8 +229,19 @@ function audienceBlocked(request: TokenRequest): boolean {
 
 /** The request (or, for a call that sets none, its client) asks for a static audience that is not the Management API. */
 function asksForOtherAudience(request: TokenRequest): boolean {
-  const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
+  const audience = requestedAudience(request);
   return audience?.value !== undefined && !isManagementAudience(audience.value);
+}
+
+/** The audience a request asks for: its own, or for a call that sets none, its client's. */
+function requestedAudience(request: TokenRequest): OptionValue | undefined {
+  return request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
+}
+
+/** An audience the code computes (`process.env.REACT_APP_AUDIENCE`) that may be the app's own API as well as api/v2. */
+function audienceUnknown(request: TokenRequest): boolean {
+  const audience = requestedAudience(request);
+  return !!audience && audience.value === undefined && !isManagementAudience(audience.pattern);
 }
 
 /** A client-level option that a redirect call on the client sets itself: the call's value is the one the login uses. */
@@ -786,14 +797,16 @@ function scopeChangeFindings(
   const because = calls
     .filter((call) => call.endpoint?.currentUserScope)
     .map((call) => `${call.method} /api/v2/${call.path}${call.file === undefined ? '' : ` in ${call.file}`}`);
-  const suggestions = edits ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
+  // With an audience the code computes, the token may be for the app's own API: its scopes are that API's to judge.
+  const certainty: Certainty = audienceUnknown(request) ? 'needs-manual' : 'proven';
+  const suggestions = edits && certainty === 'proven' ? [{ messageId: 'setScopes', data: { scope: next }, edits }] : [];
   const node = request.scope?.node ?? request.node;
   if (missing.length > 0)
     findings.push({
       messageId: 'missingScopes',
       data: { scopes: missing.join(' '), because: [...new Set(because)].join(', ') },
       node,
-      certainty: 'proven',
+      certainty,
       suggestions,
     });
   if (unused.length > 0)
@@ -801,7 +814,7 @@ function scopeChangeFindings(
       messageId: 'unusedScopes',
       data: { scopes: unused.join(' ') },
       node,
-      certainty: 'proven',
+      certainty,
       suggestions: missing.length > 0 ? [] : suggestions,
     });
   return findings;
@@ -822,12 +835,8 @@ export function anyUserScopeFindings(
     // With the audience of the app's own API, `read:users` is that API's permission, not the Management API's.
     if (asksForOtherAudience(request)) continue;
     // A dynamic audience, or (for a call that sets none) a client this file does not show, may be that API's too.
-    const audience = request.audience ?? (request.level === 'call' ? request.parent?.audience : undefined);
     const unseenClient = request.level === 'call' && !request.audience && !request.parent;
-    const certainty: Certainty =
-      unseenClient || (audience && audience.value === undefined && !isManagementAudience(audience.pattern))
-        ? 'needs-manual'
-        : 'proven';
+    const certainty: Certainty = unseenClient || audienceUnknown(request) ? 'needs-manual' : 'proven';
     const required = requiredScopes(linkedCalls(facts, request, 'scope'), metadataScope);
     // Without the calls in view there is no current-user replacement to offer, only the report.
     const next = minimalScopeString(scopes, required);
