@@ -10,6 +10,7 @@ import {
   BROWSER_LIBRARY_GLOBALS,
   BROWSER_PACKAGES,
   HTTP_TRANSPORTS,
+  isPublicBuildVariable,
   matchesPackage,
   REQUEST_HANDLER_PARAMETERS,
   SERVER_PACKAGES,
@@ -96,8 +97,6 @@ const BROWSER_GLOBALS = [
 ];
 /** Component files of front-end frameworks. */
 const COMPONENT_FILE = /\.(jsx|tsx|vue|svelte)$/;
-/** Environment variables a bundler inlines into the browser build. */
-const PUBLIC_ENV = /^(REACT_APP_|VITE_|NEXT_PUBLIC_|VUE_APP_|GATSBY_|EXPO_PUBLIC_|NG_APP_|PUBLIC_)/;
 /** Set by bundlers and Node alike: says nothing. */
 const NEUTRAL_ENV = new Set(['NODE_ENV', 'PUBLIC_URL', 'BASE_URL', 'DEV', 'PROD', 'MODE', 'SSR']);
 /** Next.js App Router route handlers: `app/…/route.ts` exporting HTTP methods (Remix and Ember have `route` files too). */
@@ -224,7 +223,7 @@ function browserEvidence(
   if (context.jsxElements.length > 0) return 'renders JSX';
   const component = file === undefined ? undefined : COMPONENT_FILE.exec(file)?.[0];
   if (component !== undefined) return `a ${component} component file`;
-  const publicVariable = environmentVariables(context).find((name) => PUBLIC_ENV.test(name));
+  const publicVariable = environmentVariables(context).find(isPublicBuildVariable);
   return publicVariable === undefined ? undefined : `reads the bundled variable ${publicVariable}`;
 }
 

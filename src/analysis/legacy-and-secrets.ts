@@ -22,6 +22,7 @@ import type { FileContext, StringPart } from './file-context';
 import type { ManagementClient } from './management-clients';
 import type { Auth0Hosts } from './management-urls';
 import { creationOf, holderKey, instanceEntity } from './sdk';
+import { REQUEST_BODY_KEYS } from './request-bodies';
 import type { LegacyApi, Node, SecretUse } from './types';
 
 // Looked up by names from the code: a table without a prototype.
@@ -278,7 +279,6 @@ function environmentReads(context: FileContext): { node: TSESTree.MemberExpressi
 
 /** Wrappers a request body passes through on its way into a transport call. */
 const BODY_WRAPPERS = new Set(['stringify', 'URLSearchParams']);
-const BODY_KEYS = new Set(['body', 'data', 'form', 'json']);
 
 /**
  * Whether a grant body is written inline into a request whose URL is a literal host that is not Auth0's
@@ -296,7 +296,7 @@ function sentToOtherHost(context: FileContext, body: TSESTree.ObjectExpression):
     else if (
       parent.type === 'Property' &&
       parent.value === node &&
-      BODY_KEYS.has(propertyName(parent.key, parent.computed) ?? '')
+      REQUEST_BODY_KEYS.includes(propertyName(parent.key, parent.computed) ?? '')
     )
       node = parent.parent!;
     else if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {

@@ -8,6 +8,9 @@ import { calleePath, hasSpread, memberName, propertyName } from './ast';
 import type { FileContext } from './file-context';
 import type { Node } from './types';
 
+/** Keys of a transport's options object that carry the request body (`fetch`'s `body`, axios' `data`, …). */
+export const REQUEST_BODY_KEYS: readonly string[] = ['body', 'data', 'form', 'json'];
+
 /**
  * Why a user PATCH body cannot be sent with a current-user token (root attributes or app_metadata), or
  * `undefined` when the body is proven to hold only `user_metadata` or cannot be read statically.

@@ -30,7 +30,7 @@ import { attributeOf } from './edits';
 import { valueOffsets, type WrittenText } from './literal-text';
 import { flattenString, type FileContext, type StringPart } from './file-context';
 import { Auth0Hosts } from './management-urls';
-import { bodyObject } from './request-bodies';
+import { bodyObject, REQUEST_BODY_KEYS } from './request-bodies';
 import {
   holderKey,
   isRequireCall,
@@ -76,8 +76,6 @@ const LOGIN_PARAMETERS = ['audience', 'scope'];
 const PROVIDER_SUFFIX = 'Provider';
 
 const PASSWORD_GRANTS = new Set(['password', 'http://auth0.com/oauth/grant-type/password-realm']);
-/** Keys of a transport's options object that carry the request body. */
-const BODY_KEYS = ['body', 'data', 'form', 'json'];
 const URL_KEYS = ['url', 'uri'];
 
 interface Client {
@@ -1036,7 +1034,7 @@ function grantBody(context: FileContext, call: TSESTree.CallExpression): TSESTre
     const object = bodyObject(context, argument);
     if (!object) continue;
     if (isPasswordGrant(context, object)) return object;
-    for (const key of BODY_KEYS) {
+    for (const key of REQUEST_BODY_KEYS) {
       const nested = findProperty(object, key);
       const body = nested && bodyObject(context, nested.value);
       if (body && isPasswordGrant(context, body)) return body;

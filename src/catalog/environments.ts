@@ -109,3 +109,20 @@ export const TENANT_ACTION = {
   exportName: /^onExecute[A-Z]\w*$|^onContinuePostLogin$/,
   description: 'an Auth0 Action',
 } as const;
+
+/** Prefixes of the environment variables a bundler writes into the browser build (Create React App, Vite, Next.js, …). */
+const PUBLIC_VARIABLE_PREFIXES: readonly string[] = [
+  'REACT_APP_',
+  'VITE_',
+  'NEXT_PUBLIC_',
+  'VUE_APP_',
+  'GATSBY_',
+  'EXPO_PUBLIC_',
+  'NG_APP_',
+  'PUBLIC_',
+];
+
+/** Whether a bundler writes this environment variable's value into the browser build. */
+export function isPublicBuildVariable(name: string): boolean {
+  return PUBLIC_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix));
+}

@@ -2,6 +2,7 @@
  * Credentials that must never ship to a browser, as `analysis/legacy-and-secrets.ts` recognises them: client secrets,
  * the client-credentials grant, and the option keys that show an object configures an OAuth client.
  */
+import { isPublicBuildVariable } from './environments';
 
 /** Option keys that carry an application's client secret (the SDKs' camelCase and the protocol's own). */
 export const CLIENT_SECRET_KEYS: readonly string[] = ['clientSecret', 'client_secret'];
@@ -63,18 +64,6 @@ export function isExplorerTokenPayload(payload: Readonly<Record<string, unknown>
   );
 }
 
-/** Prefixes of the environment variables a bundler writes into the browser build (Create React App, Vite, Next.js, …). */
-const PUBLIC_VARIABLE_PREFIXES: readonly string[] = [
-  'REACT_APP_',
-  'VITE_',
-  'NEXT_PUBLIC_',
-  'VUE_APP_',
-  'GATSBY_',
-  'EXPO_PUBLIC_',
-  'NG_APP_',
-  'PUBLIC_',
-];
-
 /** Word groups a variable's name has one of each of when it says it holds an Auth0 Management API token. */
 const MANAGEMENT_TOKEN_NAME_WORDS: readonly (readonly string[])[] = [['AUTH0'], ['MANAGEMENT', 'MGMT'], ['TOKEN']];
 
@@ -86,7 +75,7 @@ const MANAGEMENT_TOKEN_NAME_WORDS: readonly (readonly string[])[] = [['AUTH0'], 
 export function isBundledManagementTokenVariable(name: string): boolean {
   const words = name.toUpperCase().split(/[^A-Z0-9]+/);
   return (
-    PUBLIC_VARIABLE_PREFIXES.some((prefix) => name.startsWith(prefix)) &&
+    isPublicBuildVariable(name) &&
     MANAGEMENT_TOKEN_NAME_WORDS.every((group) => group.some((word) => words.includes(word)))
   );
 }
